@@ -1,0 +1,21 @@
+package dev.earshot.core;
+
+import java.util.Objects;
+
+/**
+ * Who wrote a message.
+ *
+ * @param handle the platform handle without a leading {@code @} (for example {@code jane@mastodon.social})
+ * @param followers -1 when the platform did not say
+ */
+public record Author(Platform platform, String handle, String displayName, long followers, String profileUrl) {
+    public Author {
+        Objects.requireNonNull(platform, "platform");
+        if (handle == null || handle.isBlank()) {
+            throw new IllegalArgumentException("an author needs a handle");
+        }
+        handle = handle.startsWith("@") ? handle.substring(1) : handle;
+        displayName = displayName == null || displayName.isBlank() ? handle : displayName;
+        profileUrl = profileUrl == null ? "" : profileUrl;
+    }
+}

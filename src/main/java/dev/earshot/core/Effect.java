@@ -1,0 +1,30 @@
+package dev.earshot.core;
+
+/**
+ * Something that must leave the process: a row in the outbox, written in the same transaction
+ * as the state change that caused it, and sent by the dispatcher until the platform accepts it.
+ * Cards carry no content: they are drawn from stored state when sent, so they are never stale.
+ */
+public sealed interface Effect {
+    long conversationId();
+
+    /** Post the conversation's card in its channel. */
+    record PostCard(long conversationId) implements Effect {
+    }
+
+    /** Redraw the conversation's card in place. */
+    record UpdateCard(long conversationId) implements Effect {
+    }
+
+    /** Post a line in the card's thread. */
+    record ThreadPost(long conversationId, String text) implements Effect {
+    }
+
+    /** Send the team's reply to the customer, threaded under their message {@code inReplyTo}. */
+    record CustomerReply(long conversationId, String inReplyTo, String text, String member) implements Effect {
+    }
+
+    /** Tell one member something only they should see. */
+    record Notice(long conversationId, String member, String text) implements Effect {
+    }
+}

@@ -1,0 +1,51 @@
+package dev.earshot.port;
+
+import dev.earshot.core.Message;
+import dev.earshot.core.Platform;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One brand account on one social platform: where customers' messages come from and replies go. */
+public interface SocialSource {
+
+    /** The configured name, unique across sources; also the account in every message it fetches. */
+    String name();
+
+    Platform platform();
+
+    /**
+     * What is new since the cursor (empty on first start: then a bounded backfill). The brand's
+     * own posts are left out. The new cursor is stored in the same transaction as the messages.
+     */
+    Fetch fetchSince(Optional<String> cursor) throws DeliveryException;
+
+    /**
+     * Replies as the brand, threaded under {@code to}. The key is the same on every retry of one
+     * reply, so that the platform (or our look-up) can keep a retried send from arriving twice.
+     */
+    SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException;
+
+    /**
+     * Did the brand already answer {@code to}? With a key: the reply sent with that key, used to
+     * settle a send whose outcome is unknown. With a null key: any reply by the brand's account.
+     */
+    Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException;
+
+    /** The most a reply may measure, counted as {@link #replyLength} counts. */
+    int maxReplyLength();
+
+    /** A reply's length as the platform counts it; code points unless the platform says otherwise. */
+    default int replyLength(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    record Fetch(List<Message> messages, String nextCursor) {
+        public Fetch {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    record SentReply(String externalId, String url, Instant at) {
+    }
+}

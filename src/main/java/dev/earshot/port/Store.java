@@ -1,0 +1,111 @@
+package dev.earshot.port;
+
+import dev.earshot.core.ChatRef;
+import dev.earshot.core.Conversation;
+import dev.earshot.core.Effect;
+import dev.earshot.core.HistoryEntry;
+import dev.earshot.core.Message;
+import dev.earshot.core.Platform;
+import dev.earshot.core.ResponseFigures;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Durable state: conversations, messages, the audit log, the outbox and source cursors. Every
+ * use case runs in one transaction, so a state change and the effects it causes commit together.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Runs {@code work} in one write transaction; commits when it returns, rolls back when it throws. */
+    <T> T write(Function<Tx, T> work);
+
+    /** Runs {@code work} against a consistent snapshot. */
+    <T> T read(Function<Tx, T> work);
+
+    @Override
+    void close();
+
+    /** What a transaction can do. Methods that change nothing are safe in {@link #read}. */
+    interface Tx {
+        boolean messageExists(Platform platform, String account, String externalId);
+
+        void addCustomerMessage(long conversationId, Message message, Instant receivedAt);
+
+        /** Our reply as the platform stored it; its id keeps it from being ingested as a customer message. */
+        void addBrandReply(long conversationId, Platform platform, String account, String externalId,
+                           String text, Instant at);
+
+        /** The customer's messages in the order they were written. */
+        List<Message> customerMessages(long conversationId);
+
+        Optional<String> lastBrandReply(long conversationId);
+
+        Optional<Conversation> conversation(long id);
+
+        /** The open conversation of this author in this thread, if any. */
+        Optional<Conversation> openConversation(Platform platform, String account, String authorHandle,
+                                                String threadKey);
+
+        /** Stores a new conversation; returns it with its id and version 1. */
+        Conversation insertConversation(Conversation conversation);
+
+        /**
+         * Writes {@code changed} only if the stored version still equals {@code changed.version()},
+         * and bumps the version. False when someone else changed it first.
+         */
+        boolean update(Conversation changed);
+
+        void setChatRef(long conversationId, ChatRef ref);
+
+        /** Conversations waiting for the team (new or claimed), highest priority first, then oldest. */
+        List<Conversation> queue(int limit);
+
+        /** Snoozed conversations whose snooze ends at or before {@code now}. */
+        List<Conversation> snoozesEndingBy(Instant now);
+
+        /** Figures for conversations opened in [from, to). */
+        ResponseFigures figures(Instant from, Instant to);
+
+        void record(HistoryEntry entry);
+
+        List<HistoryEntry> history(long conversationId);
+
+        /** Adds an outbox row for {@code effect}, to be sent to {@code target} (a chat channel or a source). */
+        long enqueue(Effect effect, String target, Instant at);
+
+        /** Unfinished rows (pending or sending) that may be tried at {@code now}, oldest first. */
+        List<OutboxRow> dueOutbox(Instant now, int limit);
+
+        /** Whether the conversation's card is still waiting in the outbox. */
+        boolean cardPending(long conversationId);
+
+        /** The send is starting: if we crash now, its outcome is unknown and must be settled first. */
+        void markSending(long rowId, Instant at);
+
+        void markDone(long rowId, Instant at);
+
+        /** Back to pending, one more attempt counted, not before {@code next}. */
+        void markRetry(long rowId, Instant next, String error);
+
+        /** Wait without counting an attempt (the target is paced or paused). */
+        void postpone(long rowId, Instant next);
+
+        void markFailed(long rowId, Instant at, String error);
+
+        Optional<String> cursor(String source);
+
+        void saveCursor(String source, String cursor, Instant at);
+    }
+
+    /**
+     * An outbox row.
+     *
+     * @param key the idempotency key, the same on every attempt
+     * @param sending true when an attempt started and its outcome is unknown (a crash mid-send)
+     */
+    record OutboxRow(long id, Effect effect, String target, String key, int attempts, boolean sending,
+                     Instant createdAt) {
+    }
+}
