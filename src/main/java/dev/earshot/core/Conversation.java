@@ -135,6 +135,14 @@ public record Conversation(
                 next == state ? stateBy : null, stateNote, chatRef, version);
     }
 
+    /** The platform refused the reply: the customer got nothing, so they are waiting again. */
+    public Conversation replyFailed() {
+        if (state != State.REPLIED || firstReplyAt != null) {
+            return this;
+        }
+        return with(State.CLAIMED, owner, null, stateBy, null);
+    }
+
     /** The first reply reached the customer at {@code at}. */
     public Conversation answeredAt(Instant at) {
         if (firstReplyAt != null) {

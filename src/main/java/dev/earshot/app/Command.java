@@ -1,0 +1,45 @@
+package dev.earshot.app;
+
+import java.time.Duration;
+
+/**
+ * What a teammate asked for, whatever chat it came from: a Slack click, a Discord button and a
+ * line typed in the shell all become one of these.
+ */
+public sealed interface Command {
+    record Help() implements Command {
+    }
+
+    record Queue() implements Command {
+    }
+
+    record Show(long id) implements Command {
+    }
+
+    record Claim(long id) implements Command {
+    }
+
+    record Release(long id) implements Command {
+    }
+
+    record Assign(long id, String member) implements Command {
+    }
+
+    record Reply(long id, String text) implements Command {
+    }
+
+    record Note(long id, String text) implements Command {
+    }
+
+    record Dismiss(long id, String reason) implements Command {
+    }
+
+    record Snooze(long id, Duration span) implements Command {
+    }
+
+    record Resolve(long id) implements Command {
+    }
+
+    record Stats(StatsPeriod period) implements Command {
+    }
+}

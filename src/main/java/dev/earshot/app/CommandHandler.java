@@ -1,0 +1,162 @@
+package dev.earshot.app;
+
+import dev.earshot.core.Conversation;
+import dev.earshot.core.HistoryEntry;
+import dev.earshot.core.Member;
+import dev.earshot.core.Message;
+import dev.earshot.core.Refusal;
+import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.Spans;
+import dev.earshot.core.Team;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a teammate's command and returns the answer only they see. Answers are plain text; each
+ * chat adapter escapes and renders them. User mistakes come back as sentences, never as errors.
+ */
+public final class CommandHandler {
+    private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
+    private static final int QUEUE_LENGTH = 20;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z");
+
+    private final Inbox inbox;
+    private final Team team;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone) {
+        this.inbox = inbox;
+        this.team = team;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Parses and runs a line such as {@code claim 12}; always returns an answer. */
+    public String handle(Member actor, String line) {
+        try {
+            return execute(actor, CommandParser.parse(line));
+        } catch (Refusal r) {
+            return r.getMessage();
+        } catch (RuntimeException e) {
+            log.error("command \"{}\" by @{} failed", firstWord(line), actor.name(), e);
+            return "Something went wrong on Earshot's side; nothing was changed. The operator can see why in the log.";
+        }
+    }
+
+    /** Runs a parsed command; a {@link Refusal} carries the sentence for the user. */
+    public String execute(Member actor, Command command) {
+        if (command instanceof Command.Help) {
+            return help();
+        } else if (command instanceof Command.Queue) {
+            return queue();
+        } else if (command instanceof Command.Show s) {
+            return show(inbox.show(s.id()));
+        } else if (command instanceof Command.Claim c) {
+            return "You claimed " + inbox.claim(actor, c.id()).ref() + ".";
+        } else if (command instanceof Command.Release r) {
+            return "You released " + inbox.release(actor, r.id()).ref() + "; it is back with the team.";
+        } else if (command instanceof Command.Assign a) {
+            Member assignee = team.require(a.member());
+            return inbox.assign(actor, a.id(), assignee).ref() + " is now @" + assignee.name() + "'s.";
+        } else if (command instanceof Command.Reply r) {
+            Conversation c = inbox.reply(actor, r.id(), r.text());
+            return "Your reply to " + c.ref() + " is on its way to @" + c.authorHandle() + " on "
+                    + c.platform().displayName() + ".";
+        } else if (command instanceof Command.Note n) {
+            inbox.note(actor, n.id(), n.text());
+            return "Noted on #" + n.id() + ".";
+        } else if (command instanceof Command.Dismiss d) {
+            return inbox.dismiss(actor, d.id(), d.reason()).ref() + " dismissed: " + d.reason().strip() + ".";
+        } else if (command instanceof Command.Snooze s) {
+            Conversation c = inbox.snooze(actor, s.id(), s.span());
+            return c.ref() + " snoozed until " + TIME.format(c.snoozedUntil().atZone(zone)) + ".";
+        } else if (command instanceof Command.Resolve r) {
+            return inbox.resolve(actor, r.id()).ref() + " resolved.";
+        } else if (command instanceof Command.Stats s) {
+            return stats(s.period());
+        }
+        throw new IllegalStateException("unhandled command " + command);
+    }
+
+    static String help() {
+        StringBuilder out = new StringBuilder("Earshot commands (type /earshot and one of these):\n");
+        for (Map.Entry<String, String[]> e : CommandParser.USAGE.entrySet()) {
+            out.append(String.format("  %-32s %s%n", e.getValue()[0], e.getValue()[1]));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private String queue() {
+        List<ConversationView> waiting = inbox.queue(QUEUE_LENGTH);
+        if (waiting.isEmpty()) {
+            return "Nobody is waiting for an answer. 🎉";
+        }
+        Instant now = clock.instant();
+        return waiting.stream().map(v -> {
+            Conversation c = v.conversation();
+            String who = c.owner() == null ? "unclaimed" : "@" + c.owner();
+            return String.format("%-5s %-6s %3d · %s @%s · %s · %s · %s", c.ref(), c.priority().label(),
+                    c.priority().score(), c.platform().displayName(), c.authorHandle(),
+                    Spans.format(Duration.between(c.openedAt(), now)), who, snippet(v.first().text(), 60));
+        }).collect(Collectors.joining("\n", waiting.size() + " waiting, most urgent first:\n", ""));
+    }
+
+    private String show(ConversationView v) {
+        Conversation c = v.conversation();
+        StringBuilder out = new StringBuilder();
+        out.append(c.ref()).append(" · ").append(c.platform().displayName()).append(" · @")
+                .append(c.authorHandle()).append(" · ").append(c.state().name().toLowerCase())
+                .append(c.owner() == null ? "" : " · owner @" + c.owner())
+                .append(" · priority ").append(c.priority().label()).append(' ').append(c.priority().score());
+        for (Message m : v.messages()) {
+            out.append("\n  ").append(WHEN.format(m.createdAt().atZone(zone))).append("  @")
+                    .append(m.author().handle()).append(": ").append(m.text().isBlank() ? "(no text)" : m.text());
+            if (!m.url().isBlank()) {
+                out.append("  <").append(m.url()).append('>');
+            }
+        }
+        for (HistoryEntry h : v.history()) {
+            out.append("\n  ").append(WHEN.format(h.at().atZone(zone))).append("  ").append(h.action())
+                    .append(" by ").append(h.actor().equals(HistoryEntry.EARSHOT) ? "Earshot" : "@" + h.actor())
+                    .append(h.detail().isBlank() ? "" : ": " + h.detail());
+        }
+        return out.toString();
+    }
+
+    private String stats(StatsPeriod period) {
+        StatsPeriod.Range range = period.range(clock.instant(), zone);
+        ResponseFigures f = inbox.figures(range.from(), range.to());
+        return describe(period.word(), f);
+    }
+
+    /** The figures in one paragraph; also what {@code earshot digest --print} prints. */
+    public static String describe(String label, ResponseFigures f) {
+        String rate = f.responseRatePercent().map(p -> " (" + p + "%)").orElse("");
+        String median = f.medianFirstResponse().map(Spans::format).orElse("n/a");
+        String p90 = f.percentile(90).map(Spans::format).orElse("n/a");
+        return "Stats for " + label + ": " + f.received() + " received, " + f.answered() + " answered" + rate
+                + ", " + f.dismissed() + " dismissed; " + f.waiting() + " waiting now.\n"
+                + "First response: median " + median + ", p90 " + p90 + ".";
+    }
+
+    static String snippet(String text, int max) {
+        String flat = text.isBlank() ? "(no text)" : text.replaceAll("\\s+", " ").strip();
+        return flat.codePointCount(0, flat.length()) <= max ? flat
+                : flat.substring(0, flat.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    private static String firstWord(String line) {
+        return Optional.ofNullable(line).map(String::strip).map(s -> s.split("\\s+")[0]).orElse("");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.earshot.app;
+
+import dev.earshot.core.Refusal;
+import dev.earshot.core.Spans;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the text after {@code /earshot} into a {@link Command}. Every chat adapter uses this one
+ * parser. Malformed input is refused with the usage line of that sub-command, never a stack trace.
+ */
+public final class CommandParser {
+
+    /** Each sub-command's usage line and what it does; {@code help} prints this table. */
+    public static final Map<String, String[]> USAGE = usage();
+
+    private static final Pattern WORDS = Pattern.compile("^(\\S+)(?:\\s+(\\S+))?(?:\\s+([\\s\\S]*))?$");
+
+    private CommandParser() {
+    }
+
+    private static Map<String, String[]> usage() {
+        Map<String, String[]> u = new LinkedHashMap<>();
+        u.put("help", new String[] {"help", "what Earshot can do"});
+        u.put("queue", new String[] {"queue", "customers waiting, most urgent first"});
+        u.put("show", new String[] {"show <id>", "a conversation's whole history"});
+        u.put("claim", new String[] {"claim <id>", "take a conversation"});
+        u.put("release", new String[] {"release <id>", "give it back to the team"});
+        u.put("assign", new String[] {"assign <id> @member", "hand it to a teammate"});
+        u.put("reply", new String[] {"reply <id> <text>", "answer the customer, as the brand"});
+        u.put("note", new String[] {"note <id> <text>", "a note for the team, never sent to the customer"});
+        u.put("dismiss", new String[] {"dismiss <id> <reason>", "no answer needed (spam, not for us, ...)"});
+        u.put("snooze", new String[] {"snooze <id> <time>", "out of sight until later (30m, 1h30m, 2d)"});
+        u.put("resolve", new String[] {"resolve <id>", "done: the customer has what they need"});
+        u.put("stats", new String[] {"stats [today|yesterday|7d|30d]", "how the team did"});
+        return Collections.unmodifiableMap(u);
+    }
+
+    public static Command parse(String input) {
+        String text = input == null ? "" : input.strip();
+        if (text.startsWith("/earshot")) {
+            text = text.substring("/earshot".length()).strip();
+        }
+        if (text.isEmpty()) {
+            return new Command.Help();
+        }
+        Matcher m = WORDS.matcher(text);
+        if (!m.matches()) {
+            throw new Refusal("I did not understand that. Try: /earshot help");
+        }
+        String verb = m.group(1).toLowerCase(Locale.ROOT);
+        String first = m.group(2);
+        String rest = m.group(3) == null ? "" : m.group(3).strip();
+        return switch (verb) {
+            case "help" -> new Command.Help();
+            case "queue" -> new Command.Queue();
+            case "show" -> new Command.Show(idOnly(verb, first, rest));
+            case "claim" -> new Command.Claim(idOnly(verb, first, rest));
+            case "release" -> new Command.Release(idOnly(verb, first, rest));
+            case "resolve" -> new Command.Resolve(idOnly(verb, first, rest));
+            case "assign" -> new Command.Assign(id(verb, first), member(verb, rest));
+            case "reply" -> new Command.Reply(id(verb, first), required(verb, rest));
+            case "note" -> new Command.Note(id(verb, first), required(verb, rest));
+            case "dismiss" -> new Command.Dismiss(id(verb, first), required(verb, rest));
+            case "snooze" -> new Command.Snooze(id(verb, first), span(verb, rest));
+            case "stats" -> new Command.Stats(period(verb, first, rest));
+            default -> throw new Refusal("There is no \"" + verb + "\" command. Try: /earshot help");
+        };
+    }
+
+    /** {@code Usage: /earshot claim <id>} */
+    public static String usageOf(String verb) {
+        return "Usage: /earshot " + USAGE.get(verb)[0];
+    }
+
+    private static long idOnly(String verb, String first, String rest) {
+        if (!rest.isEmpty()) {
+            throw new Refusal(usageOf(verb));
+        }
+        return id(verb, first);
+    }
+
+    private static long id(String verb, String word) {
+        String digits = word == null ? "" : word.startsWith("#") ? word.substring(1) : word;
+        if (!digits.matches("\\d{1,12}")) {
+            throw new Refusal(usageOf(verb));
+        }
+        return Long.parseLong(digits);
+    }
+
+    private static String required(String verb, String rest) {
+        if (rest.isBlank()) {
+            throw new Refusal(usageOf(verb));
+        }
+        return rest;
+    }
+
+    private static String member(String verb, String rest) {
+        String name = rest.startsWith("@") ? rest.substring(1) : rest;
+        if (!name.matches("[\\w.-]{1,64}")) {
+            throw new Refusal(usageOf(verb));
+        }
+        return name;
+    }
+
+    private static Duration span(String verb, String rest) {
+        try {
+            return Spans.parse(rest);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(usageOf(verb));
+        }
+    }
+
+    private static StatsPeriod period(String verb, String first, String rest) {
+        if (first == null) {
+            return StatsPeriod.TODAY;
+        }
+        if (!rest.isEmpty()) {
+            throw new Refusal(usageOf(verb));
+        }
+        return StatsPeriod.fromWord(first).orElseThrow(() -> new Refusal(usageOf(verb)));
+    }
+}

@@ -1,0 +1,354 @@
+package dev.earshot.app;
+
+import dev.earshot.core.Card;
+import dev.earshot.core.ChatRef;
+import dev.earshot.core.Conversation;
+import dev.earshot.core.Effect;
+import dev.earshot.core.HistoryEntry;
+import dev.earshot.core.Member;
+import dev.earshot.core.Message;
+import dev.earshot.core.Team;
+import dev.earshot.port.ChatPlatform;
+import dev.earshot.port.DeliveryException;
+import dev.earshot.port.SocialSource;
+import dev.earshot.port.Store;
+import dev.earshot.port.Store.OutboxRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: sends each row to its chat or source, marks it done only after the platform
+ * accepted it, and stores what the platform gave back (the card's reference, the reply's id).
+ * A row whose outcome is unknown after a crash is settled (found or not) before it is sent again.
+ * Keeps order per target and per conversation, paces posts per channel, backs off on failure,
+ * and pauses a target that needs a human while keeping everything for later.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int BATCH = 200;
+    private static final Duration FIRST_PAUSE = Duration.ofMinutes(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(30);
+
+    /** Named places where a test can stop the dispatcher as a crash would. */
+    @FunctionalInterface
+    public interface CrashPoints {
+        CrashPoints NONE = point -> { };
+
+        void reached(String point);
+    }
+
+    private enum Outcome { DONE, HOLD_CONVERSATION, HOLD_TARGET }
+
+    private final Store store;
+    private final ChatPlatform chat;
+    private final Sources sources;
+    private final Team team;
+    private final HealthBoard health;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Backoff backoff;
+    private final CrashPoints crashPoints;
+    private final Map<String, Instant> targetWait = new HashMap<>();
+    private final Map<String, Instant> nextPost = new HashMap<>();
+    private final Map<String, Duration> pauses = new HashMap<>();
+
+    public Dispatcher(Store store, ChatPlatform chat, Sources sources, Team team, HealthBoard health,
+                      Clock clock, ZoneId zone, Backoff backoff, CrashPoints crashPoints) {
+        this.store = store;
+        this.chat = chat;
+        this.sources = sources;
+        this.team = team;
+        this.health = health;
+        this.clock = clock;
+        this.zone = zone;
+        this.backoff = backoff;
+        this.crashPoints = crashPoints;
+    }
+
+    /** Sends what is due now; returns how many rows were settled. */
+    public synchronized int drainOnce() {
+        List<OutboxRow> rows = store.read(tx -> tx.dueOutbox(clock.instant(), BATCH));
+        Set<String> heldTargets = new HashSet<>();
+        Set<String> pacedTargets = new HashSet<>();
+        Set<Long> heldConversations = new HashSet<>();
+        int settled = 0;
+        for (OutboxRow row : rows) {
+            String target = row.target();
+            long conversation = row.effect().conversationId();
+            if (heldTargets.contains(target) || heldConversations.contains(conversation)
+                    || (isPost(row) && pacedTargets.contains(target))) {
+                continue;
+            }
+            if (waiting(targetWait, target)) {
+                heldTargets.add(target);
+                continue;
+            }
+            if (isPost(row) && waiting(nextPost, target)) {
+                pacedTargets.add(target);
+                heldConversations.add(conversation);
+                continue;
+            }
+            switch (attempt(row, rows)) {
+                case DONE -> settled++;
+                case HOLD_CONVERSATION -> heldConversations.add(conversation);
+                case HOLD_TARGET -> {
+                    heldTargets.add(target);
+                    heldConversations.add(conversation);
+                }
+            }
+        }
+        return settled;
+    }
+
+    private Outcome attempt(OutboxRow row, List<OutboxRow> batch) {
+        try {
+            Outcome outcome = send(row, batch);
+            if (health.ok(row.target(), clock.instant())) {
+                pauses.remove(row.target());
+                log.info("{} works again; sending what waited", row.target());
+            }
+            return outcome;
+        } catch (DeliveryException e) {
+            return failed(row, e);
+        } catch (RuntimeException e) {
+            log.warn("{} for {} failed unexpectedly; will retry", name(row), row.target(), e);
+            return failed(row, new DeliveryException(DeliveryException.Kind.TRANSIENT, e.toString(), null, e));
+        }
+    }
+
+    private Outcome send(OutboxRow row, List<OutboxRow> batch) throws DeliveryException {
+        Effect effect = row.effect();
+        if (effect instanceof Effect.PostCard p) {
+            return postCard(row, p);
+        } else if (effect instanceof Effect.UpdateCard u) {
+            return updateCard(row, u, batch);
+        } else if (effect instanceof Effect.ThreadPost t) {
+            return threadPost(row, t);
+        } else if (effect instanceof Effect.CustomerReply r) {
+            return customerReply(row, r);
+        } else if (effect instanceof Effect.Notice n) {
+            return notice(row, n);
+        }
+        throw new IllegalStateException("unknown effect " + effect);
+    }
+
+    private Outcome postCard(OutboxRow row, Effect.PostCard p) throws DeliveryException {
+        Conversation c = conversation(p.conversationId());
+        if (c.chatRef() != null) {
+            return done(row);
+        }
+        String channel = channelOf(row.target());
+        Optional<ChatRef> ref = row.sending() ? chat.findCard(channel, row.key()) : Optional.empty();
+        if (ref.isEmpty()) {
+            markSending(row);
+            crashPoints.reached("card:before-send");
+            ref = Optional.of(chat.postCard(channel, card(c.id()), row.key()));
+            posted(row.target());
+            crashPoints.reached("card:after-send");
+        }
+        ChatRef posted = ref.get();
+        store.write(tx -> {
+            tx.setChatRef(c.id(), posted);
+            tx.markDone(row.id(), clock.instant());
+            return null;
+        });
+        log.info("{} posted to {}", c.ref(), row.target());
+        return Outcome.DONE;
+    }
+
+    private Outcome updateCard(OutboxRow row, Effect.UpdateCard u, List<OutboxRow> batch) throws DeliveryException {
+        Conversation c = conversation(u.conversationId());
+        boolean newerInBatch = batch.stream().anyMatch(o -> o.id() > row.id() && o.effect().equals(u));
+        if (c.chatRef() == null || newerInBatch) {
+            // Not posted yet: the card will be drawn from the latest state when it is. A newer
+            // update in this batch draws the same state: one redraw is enough.
+            return done(row);
+        }
+        chat.updateCard(c.chatRef(), card(c.id()));
+        return done(row);
+    }
+
+    private Outcome threadPost(OutboxRow row, Effect.ThreadPost t) throws DeliveryException {
+        Conversation c = conversation(t.conversationId());
+        if (c.chatRef() == null) {
+            if (cardPending(c.id())) {
+                return Outcome.HOLD_CONVERSATION;
+            }
+            store.write(tx -> {
+                tx.markFailed(row.id(), clock.instant(), "the card was never posted");
+                return null;
+            });
+            return Outcome.DONE;
+        }
+        if (!(row.sending() && chat.hasThreadPost(c.chatRef(), row.key()))) {
+            markSending(row);
+            crashPoints.reached("thread:before-send");
+            chat.postInThread(c.chatRef(), t.text(), row.key());
+            posted(row.target());
+            crashPoints.reached("thread:after-send");
+        }
+        return done(row);
+    }
+
+    private Outcome customerReply(OutboxRow row, Effect.CustomerReply r) throws DeliveryException {
+        Conversation c = conversation(r.conversationId());
+        SocialSource source = sources.get(c.account()).orElseThrow(() -> new DeliveryException(
+                DeliveryException.Kind.REJECTED, "source " + c.account() + " is no longer configured"));
+        Message to = store.read(tx -> tx.customerMessages(c.id())).stream()
+                .filter(m -> m.externalId().equals(r.inReplyTo())).findFirst()
+                .orElseThrow(() -> new DeliveryException(DeliveryException.Kind.REJECTED,
+                        "the customer's message " + r.inReplyTo() + " is not stored"));
+        Optional<SocialSource.SentReply> sent = row.sending() ? source.findReply(to, row.key()) : Optional.empty();
+        if (sent.isEmpty()) {
+            markSending(row);
+            crashPoints.reached("reply:before-send");
+            sent = Optional.of(source.reply(to, r.text(), row.key()));
+            crashPoints.reached("reply:after-send");
+        }
+        SocialSource.SentReply reply = sent.get();
+        store.write(tx -> {
+            Instant now = clock.instant();
+            tx.addBrandReply(c.id(), c.platform(), c.account(), reply.externalId(), r.text(), reply.at());
+            Conversation fresh = tx.conversation(c.id()).orElseThrow();
+            tx.update(fresh.answeredAt(reply.at()));
+            tx.record(new HistoryEntry(c.id(), now, r.member(), "replied", r.text()));
+            tx.enqueue(new Effect.ThreadPost(c.id(), "↩️ @" + r.member() + " replied to the customer: " + r.text()),
+                    Inbox.chatTarget(c), now);
+            tx.enqueue(new Effect.UpdateCard(c.id()), Inbox.chatTarget(c), now);
+            tx.markDone(row.id(), now);
+            return null;
+        });
+        log.info("{} reply by @{} delivered on {} as {}", c.ref(), r.member(), c.account(), reply.externalId());
+        return Outcome.DONE;
+    }
+
+    private Outcome notice(OutboxRow row, Effect.Notice n) throws DeliveryException {
+        Optional<Member> member = team.byName(n.member());
+        if (member.isPresent()) {
+            // Notices are not marked: a duplicate after a crash is a harmless repeat to one person.
+            chat.notice(channelOf(row.target()), member.get(), n.text());
+        }
+        return done(row);
+    }
+
+    private Outcome failed(OutboxRow row, DeliveryException e) {
+        Instant now = clock.instant();
+        String target = row.target();
+        switch (e.kind()) {
+            case TRANSIENT -> {
+                Duration wait = backoff.after(row.attempts());
+                write(tx -> tx.markRetry(row.id(), now.plus(wait), e.getMessage()));
+                log.warn("{} to {} failed ({}); retry {} in {}", name(row), target, e.getMessage(),
+                        row.attempts() + 1, wait);
+                return Outcome.HOLD_TARGET;
+            }
+            case RATE_LIMITED -> {
+                Duration wait = e.retryAfter().orElse(backoff.after(row.attempts()));
+                targetWait.put(target, now.plus(wait));
+                write(tx -> tx.postpone(row.id(), now.plus(wait)));
+                log.warn("{} is rate limited; waiting {} as asked", target, wait);
+                return Outcome.HOLD_TARGET;
+            }
+            case BROKEN -> {
+                Duration pause = pauses.merge(target, FIRST_PAUSE,
+                        (before, first) -> before.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+                                ? LONGEST_PAUSE : before.multipliedBy(2));
+                targetWait.put(target, now.plus(pause));
+                write(tx -> tx.postpone(row.id(), now.plus(pause)));
+                if (health.degraded(target, e.getMessage(), now)) {
+                    log.error("{} needs a human: {}. Nothing is lost; trying again in {}", target,
+                            e.getMessage(), pause);
+                }
+                return Outcome.HOLD_TARGET;
+            }
+            case REJECTED -> {
+                rejected(row, e.getMessage());
+                return Outcome.DONE;
+            }
+            default -> throw new IllegalStateException(e.kind().name());
+        }
+    }
+
+    /** The platform will never take this row: give up on it and make sure the team knows. */
+    private void rejected(OutboxRow row, String reason) {
+        Instant now = clock.instant();
+        log.error("{} for #{} was refused by {}: {}", name(row), row.effect().conversationId(), row.target(), reason);
+        store.write(tx -> {
+            tx.markFailed(row.id(), now, reason);
+            if (row.effect() instanceof Effect.CustomerReply r) {
+                Conversation c = tx.conversation(r.conversationId()).orElseThrow();
+                tx.update(c.replyFailed());
+                tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "reply-failed", reason));
+                String text = "⚠️ The reply by @" + r.member() + " could not be sent (" + reason
+                        + "). The customer has not been answered.";
+                tx.enqueue(new Effect.ThreadPost(c.id(), text), Inbox.chatTarget(c), now);
+                tx.enqueue(new Effect.Notice(c.id(), r.member(), text), Inbox.chatTarget(c), now);
+                tx.enqueue(new Effect.UpdateCard(c.id()), Inbox.chatTarget(c), now);
+            }
+            return null;
+        });
+    }
+
+    private Card card(long conversationId) {
+        ConversationView v = store.read(tx -> Inbox.view(tx, conversationId));
+        return Card.of(v.conversation(), v.first(), v.messages().size(), v.lastReply(), clock.instant(), zone);
+    }
+
+    private Conversation conversation(long id) {
+        return store.read(tx -> tx.conversation(id)).orElseThrow(() -> Inbox.unknown(id));
+    }
+
+    private boolean cardPending(long id) {
+        return store.read(tx -> tx.cardPending(id));
+    }
+
+    private Outcome done(OutboxRow row) {
+        write(tx -> tx.markDone(row.id(), clock.instant()));
+        return Outcome.DONE;
+    }
+
+    private void markSending(OutboxRow row) {
+        write(tx -> tx.markSending(row.id(), clock.instant()));
+    }
+
+    private void write(java.util.function.Consumer<Store.Tx> work) {
+        store.write(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    private void posted(String target) {
+        Duration interval = chat.postInterval();
+        if (!interval.isZero()) {
+            nextPost.put(target, clock.instant().plus(interval));
+        }
+    }
+
+    private boolean waiting(Map<String, Instant> until, String target) {
+        Instant at = until.get(target);
+        return at != null && at.isAfter(clock.instant());
+    }
+
+    private static boolean isPost(OutboxRow row) {
+        return row.effect() instanceof Effect.PostCard || row.effect() instanceof Effect.ThreadPost;
+    }
+
+    private static String channelOf(String target) {
+        return target.substring(target.indexOf(':') + 1);
+    }
+
+    private static String name(OutboxRow row) {
+        return row.effect().getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.earshot.app;
+
+import dev.earshot.port.DeliveryException;
+import dev.earshot.port.SocialSource;
+import dev.earshot.port.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one source: fetches what is new since the stored cursor and ingests it. Every failure
+ * stays inside: one failing source never stops the others, and a source that asked us to wait
+ * (or needs a human) is left alone until then.
+ */
+public final class Poller {
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private static final Duration FIRST_PROBE = Duration.ofMinutes(1);
+    private static final Duration LONGEST_PROBE = Duration.ofMinutes(30);
+
+    private final SocialSource source;
+    private final Inbox inbox;
+    private final Store store;
+    private final HealthBoard health;
+    private final Clock clock;
+    private final Backoff backoff;
+    private Instant notBefore = Instant.MIN;
+    private int failures;
+    private Duration probe = FIRST_PROBE;
+
+    public Poller(SocialSource source, Inbox inbox, Store store, HealthBoard health, Clock clock, Backoff backoff) {
+        this.source = source;
+        this.inbox = inbox;
+        this.store = store;
+        this.health = health;
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    /** One poll, unless the source asked us to wait. Returns what was ingested, if anything. */
+    public synchronized Optional<Inbox.Ingested> pollOnce() {
+        Instant now = clock.instant();
+        if (now.isBefore(notBefore)) {
+            return Optional.empty();
+        }
+        String component = Inbox.sourceTarget(source.name());
+        try {
+            Optional<String> cursor = store.read(tx -> tx.cursor(source.name()));
+            SocialSource.Fetch fetch = source.fetchSince(cursor);
+            Inbox.Ingested result = inbox.ingest(source.name(), fetch);
+            failures = 0;
+            probe = FIRST_PROBE;
+            if (health.ok(component, now)) {
+                log.info("{} works again", component);
+            }
+            return Optional.of(result);
+        } catch (DeliveryException e) {
+            onFailure(component, e, now);
+        } catch (RuntimeException e) {
+            log.warn("{} poll failed unexpectedly", component, e);
+            onFailure(component, new DeliveryException(DeliveryException.Kind.TRANSIENT, e.toString()), now);
+        }
+        return Optional.empty();
+    }
+
+    private void onFailure(String component, DeliveryException e, Instant now) {
+        switch (e.kind()) {
+            case RATE_LIMITED -> {
+                Duration wait = e.retryAfter().orElse(backoff.after(failures++));
+                notBefore = now.plus(wait);
+                log.warn("{} is rate limited; next poll in {}", component, wait);
+            }
+            case BROKEN -> {
+                notBefore = now.plus(probe);
+                if (health.degraded(component, e.getMessage(), now)) {
+                    log.error("{} needs a human: {}. Polling stops; probing again in {}", component,
+                            e.getMessage(), probe);
+                }
+                probe = probe.multipliedBy(2).compareTo(LONGEST_PROBE) > 0 ? LONGEST_PROBE : probe.multipliedBy(2);
+            }
+            default -> {
+                Duration wait = backoff.after(failures++);
+                notBefore = now.plus(wait);
+                log.warn("{} poll failed ({}); next try in {}", component, e.getMessage(), wait);
+            }
+        }
+    }
+}

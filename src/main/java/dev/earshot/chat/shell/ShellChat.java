@@ -1,0 +1,110 @@
+package dev.earshot.chat.shell;
+
+import dev.earshot.core.Card;
+import dev.earshot.core.ChatRef;
+import dev.earshot.core.Member;
+import dev.earshot.core.Spans;
+import dev.earshot.port.ChatPlatform;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The terminal as a chat. A terminal cannot redraw a card in place, so an update prints the card
+ * again, marked as updated. References look like {@code shell:support:3}.
+ */
+public final class ShellChat implements ChatPlatform {
+    private static final int SHOWN = 280;
+
+    private final PrintStream out;
+    private final Map<String, ChatRef> cardsByKey = new ConcurrentHashMap<>();
+    private final Set<String> threadKeys = ConcurrentHashMap.newKeySet();
+    private int posted;
+
+    public ShellChat(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized ChatRef postCard(String channel, Card card, String key) {
+        ChatRef ref = new ChatRef("shell:" + channel + ":" + (++posted));
+        cardsByKey.put(key, ref);
+        print(render(card, "new"));
+        return ref;
+    }
+
+    @Override
+    public synchronized void updateCard(ChatRef ref, Card card) {
+        print(render(card, "updated"));
+    }
+
+    @Override
+    public synchronized void postInThread(ChatRef card, String text, String key) {
+        threadKeys.add(key);
+        print("   ↳ " + TerminalText.cut(TerminalText.clean(text), SHOWN, "use show").replace("\n", "\n     "));
+    }
+
+    @Override
+    public synchronized void notice(String channel, Member member, String text) {
+        print("   [only @" + member.name() + " sees this] " + TerminalText.clean(text));
+    }
+
+    @Override
+    public Optional<ChatRef> findCard(String channel, String key) {
+        return Optional.ofNullable(cardsByKey.get(key));
+    }
+
+    @Override
+    public boolean hasThreadPost(ChatRef card, String key) {
+        return threadKeys.contains(key);
+    }
+
+    /** Prints an answer meant for the member who typed the command. */
+    public synchronized void answer(String text) {
+        print("   → " + TerminalText.clean(text).replace("\n", "\n     "));
+    }
+
+    static String render(Card card, String label) {
+        String author = "@" + TerminalText.clean(card.author().handle())
+                + " (" + TerminalText.clean(card.author().displayName())
+                + (card.author().followers() >= 0 ? ", " + followers(card.author().followers()) + " followers" : "")
+                + ")";
+        String text = card.text().isBlank() ? "(no text)"
+                : TerminalText.cut(TerminalText.clean(card.text()), SHOWN, "show " + card.conversationId());
+        String more = card.messageCount() > 1 ? " · " + card.messageCount() + " messages" : "";
+        String buttons = card.actions().stream().map(a -> "[" + button(a, card.conversationId()) + "]")
+                .collect(Collectors.joining(" "));
+        return "┌ #" + card.conversationId() + " · " + card.platform().displayName() + " · " + author
+                + " · " + Spans.format(card.age()) + " ago · " + card.priority().label() + " "
+                + card.priority().score() + more + "  (" + label + ")\n"
+                + "│ " + text.replace("\n", "\n│ ") + "\n"
+                + "│ " + card.stateLine() + "\n"
+                + "└ " + buttons;
+    }
+
+    private static String button(Card.Action action, long id) {
+        return switch (action) {
+            case CLAIM -> "claim " + id;
+            case REPLY -> "reply " + id + " …";
+            case DISMISS -> "dismiss " + id + " …";
+            case SNOOZE -> "snooze " + id + " 1h";
+            case RESOLVE -> "resolve " + id;
+            case OPEN -> "show " + id;
+        };
+    }
+
+    static String followers(long n) {
+        if (n >= 1_000_000) {
+            return String.format("%.1fM", n / 1_000_000.0);
+        }
+        return n >= 1_000 ? String.format("%.1fk", n / 1_000.0) : Long.toString(n);
+    }
+
+    private void print(String text) {
+        out.println(text);
+        out.flush();
+    }
+}
