@@ -38,20 +38,20 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "claim|Usage: /earshot claim <id>",
-        "claim twelve|Usage: /earshot claim <id>",
-        "claim 12 now|Usage: /earshot claim <id>",
-        "reply 12|Usage: /earshot reply <id> <text>",
-        "reply|Usage: /earshot reply <id> <text>",
-        "snooze 14 soon|Usage: /earshot snooze <id> <time>",
-        "snooze 14|Usage: /earshot snooze <id> <time>",
-        "assign 15|Usage: /earshot assign <id> @member",
-        "assign 15 @bob and @carol|Usage: /earshot assign <id> @member",
-        "dismiss 13|Usage: /earshot dismiss <id> <reason>",
-        "stats forever|Usage: /earshot stats [today|yesterday|7d|30d]",
-        "show 99999999999999999|Usage: /earshot show <id>",
-        "frobnicate 3|There is no \"frobnicate\" command. Try: /earshot help",
+    @CsvSource(delimiter = '~', value = {
+        "claim~Usage: /earshot claim <id>",
+        "claim twelve~Usage: /earshot claim <id>",
+        "claim 12 now~Usage: /earshot claim <id>",
+        "reply 12~Usage: /earshot reply <id> <text>",
+        "reply~Usage: /earshot reply <id> <text>",
+        "snooze 14 soon~Usage: /earshot snooze <id> <time>",
+        "snooze 14~Usage: /earshot snooze <id> <time>",
+        "assign 15~Usage: /earshot assign <id> @member",
+        "assign 15 @bob and @carol~Usage: /earshot assign <id> @member",
+        "dismiss 13~Usage: /earshot dismiss <id> <reason>",
+        "stats forever~Usage: /earshot stats [today|yesterday|7d|30d]",
+        "show 99999999999999999~Usage: /earshot show <id>",
+        "frobnicate 3~There is no \"frobnicate\" command. Try: /earshot help",
     })
     void malformedInputGetsTheUsageLine(String input, String expected) {
         assertEquals(expected, assertThrows(Refusal.class, () -> CommandParser.parse(input)).getMessage());
