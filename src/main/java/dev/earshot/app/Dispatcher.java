@@ -58,12 +58,14 @@ public final class Dispatcher {
     private final ZoneId zone;
     private final Backoff backoff;
     private final CrashPoints crashPoints;
+    private final Telemetry telemetry;
     private final Map<String, Instant> targetWait = new HashMap<>();
     private final Map<String, Instant> nextPost = new HashMap<>();
     private final Map<String, Duration> pauses = new HashMap<>();
 
     public Dispatcher(Store store, ChatPlatform chat, Sources sources, Team team, HealthBoard health,
-                      Clock clock, ZoneId zone, Backoff backoff, CrashPoints crashPoints) {
+                      Clock clock, ZoneId zone, Backoff backoff, CrashPoints crashPoints, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.store = store;
         this.chat = chat;
         this.sources = sources;
@@ -113,6 +115,9 @@ public final class Dispatcher {
     private Outcome attempt(OutboxRow row, List<OutboxRow> batch) {
         try {
             Outcome outcome = send(row, batch);
+            if (outcome == Outcome.DONE) {
+                telemetry.count(name(row), row.target());
+            }
             if (health.ok(row.target(), clock.instant())) {
                 pauses.remove(row.target());
                 log.info("{} works again; sending what waited", row.target());
@@ -242,6 +247,7 @@ public final class Dispatcher {
     }
 
     private Outcome failed(OutboxRow row, DeliveryException e) {
+        telemetry.count("failed_" + e.kind().name().toLowerCase(), row.target());
         Instant now = clock.instant();
         String target = row.target();
         switch (e.kind()) {

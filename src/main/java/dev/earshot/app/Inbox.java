@@ -36,9 +36,11 @@ public final class Inbox {
     private final PriorityRules priority;
     private final Function<Message, String> channelFor;
     private final Clock clock;
+    private final Telemetry telemetry;
 
     public Inbox(Store store, Sources sources, PriorityRules priority, Function<Message, String> channelFor,
-                 Clock clock) {
+                 Clock clock, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.store = store;
         this.sources = sources;
         this.priority = priority;
@@ -82,6 +84,12 @@ public final class Inbox {
             }
             return new Ingested(opened, joined, duplicates);
         });
+        for (int i = 0; i < result.opened(); i++) {
+            telemetry.count("received", source);
+        }
+        for (int i = 0; i < result.joined(); i++) {
+            telemetry.count("follow_up", source);
+        }
         if (result.opened() + result.joined() > 0) {
             log.info("received from {}: {} new conversations, {} follow-ups, {} duplicates dropped",
                     source, result.opened(), result.joined(), result.duplicates());

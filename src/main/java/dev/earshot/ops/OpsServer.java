@@ -1,0 +1,90 @@
+package dev.earshot.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.earshot.app.HealthBoard;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /healthz} (JSON: UP, DEGRADED with what needs a human, or STOPPING) and
+ * {@code GET /metrics} (Prometheus text). Degraded still answers 200: the process is alive and
+ * keeps everything; only a stopping process answers 503.
+ */
+public final class OpsServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final HealthBoard health;
+    private final Metrics metrics;
+    private volatile boolean stopping;
+
+    private OpsServer(HttpServer server, HealthBoard health, Metrics metrics) {
+        this.server = server;
+        this.health = health;
+        this.metrics = metrics;
+    }
+
+    public static OpsServer start(String bind, int port, HealthBoard health, Metrics metrics) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
+        OpsServer ops = new OpsServer(server, health, metrics);
+        server.createContext("/healthz", ops::healthz);
+        server.createContext("/metrics", ops::metrics);
+        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ops-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        log.info("health and metrics on http://{}:{}/healthz and /metrics", bind, ops.port());
+        return ops;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** From now on /healthz answers 503, so a load balancer or orchestrator stops sending work. */
+    public void stopping() {
+        stopping = true;
+    }
+
+    private void healthz(HttpExchange exchange) throws IOException {
+        String status = stopping ? "STOPPING" : health.overall() == HealthBoard.Status.OK ? "UP" : "DEGRADED";
+        Map<String, Object> components = new LinkedHashMap<>();
+        health.snapshot().forEach((name, e) -> components.put(name,
+                Map.of("status", e.status().name(), "reason", e.reason(), "since", e.since().toString())));
+        byte[] body = JSON.writeValueAsBytes(Map.of("status", status, "components", components));
+        send(exchange, stopping ? 503 : 200, "application/json", body);
+    }
+
+    private void metrics(HttpExchange exchange) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+        writer.write(body, metrics.registry().scrape());
+        send(exchange, 200, writer.getContentType(), body.toByteArray());
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
