@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.quartz.DateBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
@@ -48,14 +49,15 @@ public final class Jobs implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} now and then every {@code interval}. A turn missed while the previous one
-     * still ran is skipped, not made up: each turn looks at everything that is due anyway.
+     * Runs {@code task} after {@code first}, then every {@code interval}. A turn missed while the
+     * previous one still ran is skipped, not made up: each turn looks at everything due anyway.
      */
-    public void every(String name, Duration interval, Runnable task) {
+    public void every(String name, Duration first, Duration interval, Runnable task) {
         JobDataMap data = new JobDataMap();
         data.put(RunnableJob.TASK, task);
         JobDetail job = JobBuilder.newJob(RunnableJob.class).withIdentity(name).usingJobData(data).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name).startNow()
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name)
+                .startAt(DateBuilder.futureDate((int) first.toMillis(), DateBuilder.IntervalUnit.MILLISECOND))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())

@@ -25,6 +25,7 @@ public final class DemoSource implements SocialSource {
 
     private final String name;
     private final long seed;
+    private final String brand;
     private final Clock clock;
     private final Map<String, Reply> repliesByKey = new LinkedHashMap<>();
 
@@ -32,8 +33,10 @@ public final class DemoSource implements SocialSource {
     public record Reply(String inReplyTo, String text, String key, SentReply sent) {
     }
 
-    public DemoSource(String name, long seed, Clock clock) {
+    /** @param brand the brand account the simulated customers talk to ({@code acme}) */
+    public DemoSource(String name, long seed, String brand, Clock clock) {
         this.name = name;
+        this.brand = brand;
         this.seed = seed;
         this.clock = clock;
     }
@@ -66,7 +69,8 @@ public final class DemoSource implements SocialSource {
     private Message toMessage(DemoCustomers.Line line, Instant at) {
         String id = externalId(line.index());
         String thread = line.followUpOf() < 0 ? id : externalId(line.followUpOf());
-        return new Message(Platform.DEMO, name, id, line.author(), line.text(),
+        String text = line.text().replace("@acme", "@" + brand);
+        return new Message(Platform.DEMO, name, id, line.author(), text,
                 "https://social.example/@" + line.author().handle() + "/" + id, at, line.kind(),
                 line.followUpOf() < 0 ? null : thread, thread);
     }
@@ -82,7 +86,7 @@ public final class DemoSource implements SocialSource {
             return earlier.sent();
         }
         String id = "demo-reply-" + (repliesByKey.size() + 1);
-        SentReply sent = new SentReply(id, "https://social.example/@acme/" + id, clock.instant());
+        SentReply sent = new SentReply(id, "https://social.example/@" + brand + "/" + id, clock.instant());
         repliesByKey.put(idempotencyKey, new Reply(to.externalId(), text, idempotencyKey, sent));
         return sent;
     }

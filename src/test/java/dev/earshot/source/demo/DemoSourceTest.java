@@ -31,16 +31,16 @@ class DemoSourceTest {
 
     @Test
     void theSameSeedGivesTheSameCustomers() {
-        List<String> a = fetchAll(new DemoSource("demo", 7, clock), 30).stream().map(Message::text).toList();
-        List<String> b = fetchAll(new DemoSource("demo", 7, clock), 30).stream().map(Message::text).toList();
-        List<String> c = fetchAll(new DemoSource("demo", 8, clock), 30).stream().map(Message::text).toList();
+        List<String> a = fetchAll(new DemoSource("demo", 7, "acme", clock), 30).stream().map(Message::text).toList();
+        List<String> b = fetchAll(new DemoSource("demo", 7, "acme", clock), 30).stream().map(Message::text).toList();
+        List<String> c = fetchAll(new DemoSource("demo", 8, "acme", clock), 30).stream().map(Message::text).toList();
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
 
     @Test
     void theAwkwardCasesComeFirst() {
-        List<Message> first = fetchAll(new DemoSource("demo", 42, clock), 2);
+        List<Message> first = fetchAll(new DemoSource("demo", 42, "acme", clock), 2);
         assertTrue(first.stream().anyMatch(m -> m.text().contains("<!channel>") && m.text().contains("@everyone")));
         assertTrue(first.stream().anyMatch(m -> m.text().isEmpty()));
         assertTrue(first.stream().anyMatch(m -> m.text().length() == 5_000));
@@ -54,16 +54,16 @@ class DemoSourceTest {
 
     @Test
     void theCursorGoesOnWhereItStopped() {
-        DemoSource source = new DemoSource("demo", 42, clock);
+        DemoSource source = new DemoSource("demo", 42, "acme", clock);
         SocialSource.Fetch first = source.fetchSince(Optional.empty());
         assertEquals(DemoSource.BACKFILL, first.messages().size());
-        SocialSource.Fetch next = new DemoSource("demo", 42, clock).fetchSince(Optional.of(first.nextCursor()));
+        SocialSource.Fetch next = new DemoSource("demo", 42, "acme", clock).fetchSince(Optional.of(first.nextCursor()));
         assertEquals("demo-42-" + DemoSource.BACKFILL, next.messages().get(0).externalId());
     }
 
     @Test
     void aRetriedReplyWithTheSameKeyArrivesOnce() {
-        DemoSource source = new DemoSource("demo", 42, clock);
+        DemoSource source = new DemoSource("demo", 42, "acme", clock);
         Message to = source.fetchSince(Optional.empty()).messages().get(0);
         SocialSource.SentReply a = source.reply(to, "Hi!", "key-1");
         SocialSource.SentReply b = source.reply(to, "Hi!", "key-1");

@@ -1,0 +1,190 @@
+package dev.earshot;
+
+import ch.qos.logback.classic.Level;
+import dev.earshot.app.CommandHandler;
+import dev.earshot.app.StatsPeriod;
+import dev.earshot.config.ChatConfig;
+import dev.earshot.config.ConfigException;
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.DemoSourceConfig;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.config.MemberConfig;
+import dev.earshot.config.OpsConfig;
+import dev.earshot.config.PriorityConfig;
+import dev.earshot.config.ShellChatConfig;
+import dev.earshot.config.StoreConfig;
+import dev.earshot.config.TeamConfig;
+import dev.earshot.core.ResponseFigures;
+import dev.earshot.store.SqliteStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code earshot} command line. */
+@Command(name = "earshot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "No customer who talks to your company on social media is left in silence.",
+        subcommands = {Main.Run.class, Main.Demo.class, Main.CheckConfig.class, Main.Digest.class})
+public final class Main implements Runnable {
+    static final int CONFIG_PROBLEM = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    @Command(name = "run", description = "Run Earshot with a config file.")
+    static final class Run implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "the YAML config file")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            EarshotConfig loaded;
+            try {
+                loaded = ConfigLoader.load(config, System::getenv);
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                return CONFIG_PROBLEM;
+            }
+            return runUntilStopped(loaded, false);
+        }
+    }
+
+    @Command(name = "demo", description = "Try Earshot with simulated customers in this terminal; no tokens needed.")
+    static final class Demo implements Callable<Integer> {
+        @Option(names = "--seed", defaultValue = "42", description = "which simulated customers (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--data", defaultValue = "./data", description = "folder for the SQLite file (default ${DEFAULT-VALUE})")
+        Path data;
+
+        @Option(names = "--verbose", description = "show Earshot's log lines too")
+        boolean verbose;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!verbose) {
+                quietLogs();
+            }
+            EarshotConfig demo = new EarshotConfig(
+                    new TeamConfig(ZoneId.systemDefault(), List.of(
+                            new MemberConfig("alice", null, null, true),
+                            new MemberConfig("bob", null, null, false),
+                            new MemberConfig("carol", null, null, false))),
+                    new StoreConfig(StoreConfig.Type.SQLITE, data.resolve("demo-" + seed + ".db").toString()),
+                    new ChatConfig(new ShellChatConfig("support"), null, null),
+                    List.of(new DemoSourceConfig("demo", seed, null, "acme")),
+                    new OpsConfig(0, null),
+                    PriorityConfig.defaults());
+            System.out.println("Earshot demo: simulated customers write to @acme; you are the support team."
+                    + " Conversations are kept in " + demo.store().path() + ".");
+            return runUntilStopped(demo, true);
+        }
+    }
+
+    @Command(name = "check-config", description = "Check a config file and list every problem in it.")
+    static final class CheckConfig implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "the YAML config file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try {
+                EarshotConfig config = ConfigLoader.load(file, System::getenv);
+                System.out.println(file + ": OK");
+                System.out.println(config.describe());
+                return 0;
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                return CONFIG_PROBLEM;
+            }
+        }
+    }
+
+    @Command(name = "digest", description = "Yesterday's figures for the team (the full digest comes later).")
+    static final class Digest implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "the YAML config file")
+        Path config;
+
+        @Option(names = "--print", required = true, description = "print the digest here instead of posting it")
+        boolean print;
+
+        @Override
+        public Integer call() {
+            quietLogs();
+            EarshotConfig loaded;
+            try {
+                loaded = ConfigLoader.load(config, System::getenv);
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                return CONFIG_PROBLEM;
+            }
+            ZoneId zone = loaded.team().timezone();
+            Clock clock = Clock.system(zone);
+            StatsPeriod.Range range = StatsPeriod.YESTERDAY.range(clock.instant(), zone);
+            try (SqliteStore store = SqliteStore.open(Path.of(loaded.store().path()))) {
+                ResponseFigures figures = store.read(tx -> tx.figures(range.from(), range.to()));
+                String day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy").format(range.from().atZone(zone));
+                System.out.println(CommandHandler.describe("yesterday, " + day, figures));
+            }
+            return 0;
+        }
+    }
+
+    private static int runUntilStopped(EarshotConfig config, boolean console) throws InterruptedException {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        InputStream stdin = System.in;
+        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        Earshot earshot = Earshot.start(config, Clock.system(config.team().timezone()), new Earshot.Terminal(in, out));
+        Thread hook = new Thread(earshot::close, "earshot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (console || config.chat().shell() != null) {
+            earshot.runConsole();
+            earshot.close();
+        } else {
+            earshot.awaitStop();
+        }
+        return 0;
+    }
+
+    /** The demo's terminal is for cards; only warnings and errors are worth a line there. */
+    private static void quietLogs() {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/earshot-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"earshot " + p.getProperty("version", "unknown")};
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.earshot.testing;
+
+import dev.earshot.app.Backoff;
+import dev.earshot.app.CommandHandler;
+import dev.earshot.app.Dispatcher;
+import dev.earshot.app.HealthBoard;
+import dev.earshot.app.Inbox;
+import dev.earshot.app.Poller;
+import dev.earshot.app.Sources;
+import dev.earshot.app.Telemetry;
+import dev.earshot.core.Member;
+import dev.earshot.core.PriorityRules;
+import dev.earshot.core.Team;
+import dev.earshot.port.Store;
+import dev.earshot.source.demo.DemoSource;
+import dev.earshot.store.SqliteStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application wired as in production, with a real SQLite file, the demo source, a recording
+ * chat and a clock the test moves. Back-off has no jitter so waits are exact.
+ */
+public final class Harness implements AutoCloseable {
+    public final TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
+    public final Path db;
+    public Store store;
+    public final DemoSource demo;
+    public final Sources sources;
+    public final Team team = new Team(List.of(
+            new Member("alice", Map.of(), false),
+            new Member("bob", Map.of(), false),
+            new Member("carol", Map.of(), true)));
+    public final RecordingChat chat;
+    public final HealthBoard health = new HealthBoard();
+    public final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);
+    public Inbox inbox;
+    public CommandHandler commands;
+
+    public Harness(Path dir) {
+        this(dir, new RecordingChat());
+    }
+
+    public Harness(Path dir, RecordingChat chat) {
+        this.db = dir.resolve("earshot.db");
+        this.chat = chat;
+        this.demo = new DemoSource("demo", 42, "acme", clock);
+        this.sources = new Sources(List.of(demo));
+        open();
+    }
+
+    /** Opens (or reopens, as after a restart) the store and everything that holds it. */
+    public void open() {
+        store = SqliteStore.open(db);
+        inbox = new Inbox(store, sources, PriorityRules.defaults(), m -> "support", clock, Telemetry.NONE);
+        commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC);
+    }
+
+    public void restart() {
+        store.close();
+        open();
+    }
+
+    public Dispatcher dispatcher(Dispatcher.CrashPoints crashPoints) {
+        return new Dispatcher(store, chat, sources, team, health, clock, ZoneOffset.UTC, backoff, crashPoints,
+                Telemetry.NONE);
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher(Dispatcher.CrashPoints.NONE);
+    }
+
+    public Poller poller() {
+        return new Poller(demo, inbox, store, health, clock, backoff);
+    }
+
+    /** What {@code member} sees after typing {@code line}. */
+    public String as(String member, String line) {
+        return commands.handle(team.require(member), line);
+    }
+
+    /** Drains until nothing more is due now. */
+    public void drain(Dispatcher dispatcher) {
+        for (int i = 0; i < 20 && dispatcher.drainOnce() > 0; i++) {
+            // a delivered reply enqueues thread posts and a card update
+        }
+    }
+
+    public int outboxBacklog() {
+        return store.read(tx -> tx.outboxBacklog());
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
