@@ -1,0 +1,28 @@
+package dev.earshot.config;
+
+import dev.earshot.core.Platform;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * A Bluesky account, logged in with an app password (never the account password).
+ *
+ * @param handle {@code acme.bsky.social}
+ * @param service the PDS to log in to; another one for self-hosted accounts
+ */
+public record BlueskySourceConfig(String name, String handle, Secret appPassword, URI service,
+        Duration pollEvery, Duration backfill, Integer backfillMax) implements SourceConfig {
+    public static final URI DEFAULT_SERVICE = URI.create("https://bsky.social");
+
+    public BlueskySourceConfig {
+        service = service == null ? DEFAULT_SERVICE : service;
+        pollEvery = pollEvery == null ? Duration.ofSeconds(30) : pollEvery;
+        backfill = backfill == null ? DEFAULT_BACKFILL : backfill;
+        backfillMax = backfillMax == null ? DEFAULT_BACKFILL_MAX : backfillMax;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.BLUESKY;
+    }
+}

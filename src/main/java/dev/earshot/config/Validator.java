@@ -1,0 +1,173 @@
+package dev.earshot.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The rules Jackson cannot know: required keys, uniqueness, ranges, URLs. Each problem is
+ * added, never thrown, so one run lists them all. Values are never quoted in a sentence: the
+ * path points at them, and a value could be a token.
+ */
+final class Validator {
+    private final Problems problems;
+
+    Validator(Problems problems) {
+        this.problems = problems;
+    }
+
+    void team(TeamConfig team) {
+        List<MemberConfig> members = team.members();
+        if (members.isEmpty()) {
+            problems.add("team.members", "name at least one teammate");
+        }
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> slackIds = new HashMap<>();
+        Map<String, String> discordIds = new HashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            MemberConfig member = members.get(i);
+            String path = Problems.at("team.members", i);
+            if (blank(member.name())) {
+                problems.add(Problems.at(path, "name"), "must be set");
+            } else {
+                String key = member.name().strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
+                unique(names, key, Problems.at(path, "name"));
+            }
+            if (!blank(member.slack())) {
+                unique(slackIds, member.slack().strip(), Problems.at(path, "slack"));
+            }
+            if (!blank(member.discord())) {
+                unique(discordIds, member.discord().strip(), Problems.at(path, "discord"));
+            }
+        }
+    }
+
+    void chat(ChatConfig chat) {
+        if (chat.count() != 1) {
+            problems.add("chat", "choose exactly one of shell, slack or discord (found "
+                    + chat.count() + ")");
+            return;
+        }
+        if (chat.shell() != null) {
+            require("chat.shell.channel", chat.shell().channel());
+        }
+        if (chat.slack() != null) {
+            slack(chat.slack());
+        }
+        if (chat.discord() != null) {
+            require("chat.discord.token", chat.discord().token());
+            require("chat.discord.guild", chat.discord().guild());
+            require("chat.discord.channel", chat.discord().channel());
+        }
+    }
+
+    private void slack(SlackChatConfig slack) {
+        require("chat.slack.botToken", slack.botToken());
+        if (slack.mode() == SlackChatConfig.Mode.SOCKET) {
+            requireFor("chat.slack.appToken", slack.appToken(), "socket");
+        } else {
+            requireFor("chat.slack.signingSecret", slack.signingSecret(), "http");
+        }
+        port("chat.slack.port", slack.port());
+        Urls.check(problems, "chat.slack.apiUrl", slack.apiUrl());
+        require("chat.slack.channel", slack.channel());
+    }
+
+    /** Checks one source; {@code names} spots a name already used by an earlier source. */
+    void source(SourceConfig source, String path, Map<String, String> names) {
+        if (blank(source.name())) {
+            problems.add(Problems.at(path, "name"), "must be set");
+        } else {
+            unique(names, source.name().strip().toLowerCase(Locale.ROOT), Problems.at(path, "name"));
+        }
+        if (source instanceof DemoSourceConfig demo) {
+            require(Problems.at(path, "account"), demo.account());
+            polling(path, demo.pollEvery(), Duration.ZERO, 0);
+        } else if (source instanceof MastodonSourceConfig mastodon) {
+            require(Problems.at(path, "instance"), mastodon.instance());
+            if (mastodon.instance() != null) {
+                Urls.check(problems, Problems.at(path, "instance"), mastodon.instance());
+            }
+            require(Problems.at(path, "accessToken"), mastodon.accessToken());
+            polling(path, mastodon.pollEvery(), mastodon.backfill(), mastodon.backfillMax());
+        } else if (source instanceof BlueskySourceConfig bluesky) {
+            require(Problems.at(path, "handle"), bluesky.handle());
+            require(Problems.at(path, "appPassword"), bluesky.appPassword());
+            Urls.check(problems, Problems.at(path, "service"), bluesky.service());
+            polling(path, bluesky.pollEvery(), bluesky.backfill(), bluesky.backfillMax());
+        } else if (source instanceof XSourceConfig x) {
+            require(Problems.at(path, "apiKey"), x.apiKey());
+            require(Problems.at(path, "apiSecret"), x.apiSecret());
+            require(Problems.at(path, "accessToken"), x.accessToken());
+            require(Problems.at(path, "accessTokenSecret"), x.accessTokenSecret());
+            Urls.check(problems, Problems.at(path, "baseUrl"), x.baseUrl());
+            polling(path, x.pollEvery(), x.backfill(), x.backfillMax());
+        }
+    }
+
+    void ops(OpsConfig ops) {
+        port("ops.port", ops.port());
+        require("ops.bind", ops.bind());
+    }
+
+    void priority(PriorityConfig priority) {
+        for (int i = 0; i < priority.urgentWords().size(); i++) {
+            if (blank(priority.urgentWords().get(i))) {
+                problems.add(Problems.at("priority.urgentWords", i), "must not be empty");
+            }
+        }
+    }
+
+    void store(StoreConfig store) {
+        require("store.path", store.path());
+    }
+
+    private void polling(String path, Duration pollEvery, Duration backfill, int backfillMax) {
+        if (pollEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+            problems.add(Problems.at(path, "pollEvery"), "must be at least 1s");
+        }
+        if (backfill.isNegative()) {
+            problems.add(Problems.at(path, "backfill"), "must not be negative");
+        }
+        if (backfillMax < 0) {
+            problems.add(Problems.at(path, "backfillMax"), "must be 0 or more");
+        }
+    }
+
+    private void port(String path, int port) {
+        if (port < 0 || port > 65535) {
+            problems.add(path, "must be a port from 0 to 65535");
+        }
+    }
+
+    private void require(String path, Object value) {
+        if (missing(value)) {
+            problems.add(path, "must be set");
+        }
+    }
+
+    private void requireFor(String path, Object value, String mode) {
+        if (missing(value)) {
+            problems.add(path, "must be set in " + mode + " mode");
+        }
+    }
+
+    private void unique(Map<String, String> seen, String key, String path) {
+        String first = seen.putIfAbsent(key, path);
+        if (first != null) {
+            problems.add(path, "already used by " + first);
+        }
+    }
+
+    private static boolean missing(Object value) {
+        return value == null
+                || value instanceof String s && s.isBlank()
+                || value instanceof Secret secret && secret.isEmpty();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
