@@ -3,6 +3,8 @@ package dev.earshot.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.earshot.core.Effect;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,8 +17,11 @@ import java.util.stream.Collectors;
  * change here.
  */
 final class EffectCodec {
-    // Lenient on unknown fields: a row written before a record lost a field must still be sent.
+    // Java time as ISO text, should an effect ever carry an Instant. Lenient on unknown fields:
+    // a row written before a record lost a field must still be sent.
     private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private static final Map<String, Class<?>> KINDS = Arrays.stream(Effect.class.getPermittedSubclasses())

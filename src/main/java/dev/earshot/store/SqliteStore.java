@@ -58,10 +58,10 @@ public final class SqliteStore implements Store {
         Connection writer = null;
         try {
             writer = writerConfig().createConnection(url);
-            Pragmas pragmas = Pragmas.of(writer).requireDurable();
+            Settings settings = Settings.of(writer).requireDurable();
             migrate(url);
             Connection reader = readerConfig().createConnection(url);
-            LOG.info("Store open at {} (journal_mode={})", path, pragmas.journalMode());
+            LOG.info("Store open at {} (journal_mode={})", path, settings.journalMode());
             return new SqliteStore(path, writer, reader);
         } catch (SQLException e) {
             closeQuietly(writer, e);
@@ -83,10 +83,10 @@ public final class SqliteStore implements Store {
     }
 
     /** The settings of the writer connection as SQLite reports them now. */
-    Pragmas pragmas() {
+    Settings settings() {
         writeLock.lock();
         try {
-            return Pragmas.of(writer);
+            return Settings.of(writer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the settings of " + file, e);
         } finally {
