@@ -123,7 +123,7 @@ public final class SqliteStore implements Store {
             T result;
             try {
                 result = work.apply(new SqliteTx(sql));
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) { // even a sneaky checked one must not leave the transaction open
                 rollback(connection, e);
                 throw e;
             } finally {
