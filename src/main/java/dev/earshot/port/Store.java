@@ -53,10 +53,13 @@ public interface Store extends AutoCloseable {
 
         /**
          * Writes {@code changed} only if the stored version still equals {@code changed.version()},
-         * and bumps the version. False when someone else changed it first.
+         * and bumps the version. False when someone else changed it first. The chat reference is
+         * not written: only {@link #setChatRef} sets it, so a record read before the card was posted
+         * cannot wipe it.
          */
         boolean update(Conversation changed);
 
+        /** Records where the card lives; does not bump the version (no rule's decision depends on it). */
         void setChatRef(long conversationId, ChatRef ref);
 
         /** Conversations waiting for the team (new or claimed), highest priority first, then oldest. */

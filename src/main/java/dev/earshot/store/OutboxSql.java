@@ -1,0 +1,79 @@
+package dev.earshot.store;
+
+import dev.earshot.core.Effect;
+import dev.earshot.port.Store.OutboxRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The outbox table. A row goes pending → sending → done, or back to pending for a retry, or to
+ * failed; its idempotency key is chosen once, at enqueue, and never changes.
+ */
+final class OutboxSql {
+    private static final String POST_CARD = EffectCodec.kind(Effect.PostCard.class);
+
+    private final Sql sql;
+
+    OutboxSql(Sql sql) {
+        this.sql = sql;
+    }
+
+    long enqueue(Effect effect, String target, Instant at) {
+        return sql.insertReturningId("INSERT INTO outbox (kind, conversation_id, target, payload, idem_key, status,"
+                        + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)"
+                        + " RETURNING id",
+                EffectCodec.kind(effect), effect.conversationId(), target, EffectCodec.payload(effect),
+                UUID.randomUUID().toString(), at, at);
+    }
+
+    List<OutboxRow> due(Instant now, int limit) {
+        return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at FROM outbox"
+                        + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+                OutboxSql::map, now, limit);
+    }
+
+    boolean cardPending(long conversationId) {
+        return sql.one("SELECT 1 FROM outbox WHERE conversation_id = ? AND kind = ?"
+                        + " AND status IN ('pending', 'sending') LIMIT 1",
+                rs -> true, conversationId, POST_CARD).isPresent();
+    }
+
+    // The port passes the time a send started; no column needs it yet.
+    void markSending(long rowId) {
+        change(rowId, "UPDATE outbox SET status = 'sending' WHERE id = ?", rowId);
+    }
+
+    void markDone(long rowId, Instant at) {
+        change(rowId, "UPDATE outbox SET status = 'done', done_at = ? WHERE id = ?", at, rowId);
+    }
+
+    void markRetry(long rowId, Instant next, String error) {
+        change(rowId, "UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?,"
+                + " last_error = ? WHERE id = ?", next, error, rowId);
+    }
+
+    /** Moves the time only: a row left 'sending' stays so, its unknown outcome still to be settled. */
+    void postpone(long rowId, Instant next) {
+        change(rowId, "UPDATE outbox SET next_attempt_at = ? WHERE id = ?", next, rowId);
+    }
+
+    void markFailed(long rowId, Instant at, String error) {
+        change(rowId, "UPDATE outbox SET status = 'failed', done_at = ?, last_error = ? WHERE id = ?",
+                at, error, rowId);
+    }
+
+    private void change(long rowId, String statement, Object... params) {
+        if (sql.update(statement, params) != 1) {
+            throw new IllegalArgumentException("no outbox row " + rowId);
+        }
+    }
+
+    private static OutboxRow map(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getLong("id"), EffectCodec.decode(rs.getString("kind"), rs.getString("payload")),
+                rs.getString("target"), rs.getString("idem_key"), rs.getInt("attempts"),
+                "sending".equals(rs.getString("status")), Sql.instant(rs, "created_at"));
+    }
+}

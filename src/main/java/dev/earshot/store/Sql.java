@@ -1,0 +1,107 @@
+package dev.earshot.store;
+
+import dev.earshot.core.Platform;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one statement on one connection with the store's conventions for values: instants as
+ * epoch milliseconds, platforms by id, other enums by name. Turns SQLException into
+ * {@link StoreException} so the port's callers see no JDBC types.
+ */
+final class Sql {
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final Connection connection;
+    private boolean over;
+
+    Sql(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** After this, a Tx that escaped its transaction fails instead of writing outside the lock. */
+    void end() {
+        over = true;
+    }
+
+    int update(String sql, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /** Runs an {@code INSERT ... RETURNING id} (SQLite 3.35+ and PostgreSQL alike). */
+    long insertReturningId(String sql, Object... params) {
+        return one(sql, rs -> rs.getLong(1), params)
+                .orElseThrow(() -> new StoreException("no id returned by: " + sql, null));
+    }
+
+    <T> List<T> list(String sql, Row<T> row, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(row.map(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    <T> Optional<T> one(String sql, Row<T> row, Object... params) {
+        List<T> rows = list(sql, row, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Reads a nullable epoch-milliseconds column. */
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
+        if (over) {
+            throw new IllegalStateException("this transaction is over; use the Tx only inside write() or read()");
+        }
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, value(params[i]));
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private static Object value(Object param) {
+        if (param instanceof Instant instant) {
+            return instant.toEpochMilli();
+        }
+        if (param instanceof Platform platform) {
+            return platform.id();
+        }
+        if (param instanceof Enum<?> e) {
+            return e.name();
+        }
+        return param;
+    }
+
+    private static StoreException failed(String sql, SQLException e) {
+        return new StoreException(e.getMessage() + " (in: " + sql.strip() + ")", e);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.earshot.store;
+
+import dev.earshot.core.ChatRef;
+import dev.earshot.core.Conversation;
+import dev.earshot.core.Effect;
+import dev.earshot.core.HistoryEntry;
+import dev.earshot.core.Message;
+import dev.earshot.core.Platform;
+import dev.earshot.core.ResponseFigures;
+import dev.earshot.port.Store;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One transaction's view of the store; lives only inside {@link SqliteStore#write} or {@code read}. */
+final class SqliteTx implements Store.Tx {
+    private final Sql sql;
+    private final MessageSql messages;
+    private final ConversationSql conversations;
+    private final OutboxSql outbox;
+
+    SqliteTx(Sql sql) {
+        this.sql = sql;
+        this.messages = new MessageSql(sql);
+        this.conversations = new ConversationSql(sql);
+        this.outbox = new OutboxSql(sql);
+    }
+
+    @Override
+    public boolean messageExists(Platform platform, String account, String externalId) {
+        return messages.exists(platform, account, externalId);
+    }
+
+    @Override
+    public void addCustomerMessage(long conversationId, Message message, Instant receivedAt) {
+        messages.addCustomerMessage(conversationId, message, receivedAt);
+    }
+
+    @Override
+    public void addBrandReply(long conversationId, Platform platform, String account, String externalId,
+                              String text, Instant at) {
+        messages.addBrandReply(conversationId, platform, account, externalId, text, at);
+    }
+
+    @Override
+    public List<Message> customerMessages(long conversationId) {
+        return messages.customerMessages(conversationId);
+    }
+
+    @Override
+    public Optional<String> lastBrandReply(long conversationId) {
+        return messages.lastBrandReply(conversationId);
+    }
+
+    @Override
+    public Optional<Conversation> conversation(long id) {
+        return conversations.byId(id);
+    }
+
+    @Override
+    public Optional<Conversation> openConversation(Platform platform, String account, String authorHandle,
+                                                   String threadKey) {
+        return conversations.open(platform, account, authorHandle, threadKey);
+    }
+
+    @Override
+    public Conversation insertConversation(Conversation conversation) {
+        return conversations.insert(conversation);
+    }
+
+    @Override
+    public boolean update(Conversation changed) {
+        return conversations.update(changed);
+    }
+
+    @Override
+    public void setChatRef(long conversationId, ChatRef ref) {
+        conversations.setChatRef(conversationId, ref);
+    }
+
+    @Override
+    public List<Conversation> queue(int limit) {
+        return conversations.queue(limit);
+    }
+
+    @Override
+    public List<Conversation> snoozesEndingBy(Instant now) {
+        return conversations.snoozesEndingBy(now);
+    }
+
+    @Override
+    public ResponseFigures figures(Instant from, Instant to) {
+        return conversations.figures(from, to);
+    }
+
+    @Override
+    public void record(HistoryEntry e) {
+        sql.update("INSERT INTO history (conversation_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
+                e.conversationId(), e.at(), e.actor(), e.action(), e.detail());
+    }
+
+    @Override
+    public List<HistoryEntry> history(long conversationId) {
+        return sql.list("SELECT conversation_id, at, actor, action, detail FROM history"
+                        + " WHERE conversation_id = ? ORDER BY at, id",
+                rs -> new HistoryEntry(rs.getLong("conversation_id"), Sql.instant(rs, "at"), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("detail")),
+                conversationId);
+    }
+
+    @Override
+    public long enqueue(Effect effect, String target, Instant at) {
+        return outbox.enqueue(effect, target, at);
+    }
+
+    @Override
+    public List<Store.OutboxRow> dueOutbox(Instant now, int limit) {
+        return outbox.due(now, limit);
+    }
+
+    @Override
+    public boolean cardPending(long conversationId) {
+        return outbox.cardPending(conversationId);
+    }
+
+    @Override
+    public void markSending(long rowId, Instant at) {
+        outbox.markSending(rowId);
+    }
+
+    @Override
+    public void markDone(long rowId, Instant at) {
+        outbox.markDone(rowId, at);
+    }
+
+    @Override
+    public void markRetry(long rowId, Instant next, String error) {
+        outbox.markRetry(rowId, next, error);
+    }
+
+    @Override
+    public void postpone(long rowId, Instant next) {
+        outbox.postpone(rowId, next);
+    }
+
+    @Override
+    public void markFailed(long rowId, Instant at, String error) {
+        outbox.markFailed(rowId, at, error);
+    }
+
+    @Override
+    public Optional<String> cursor(String source) {
+        return sql.one("SELECT cursor FROM cursors WHERE source = ?", rs -> rs.getString(1), source);
+    }
+
+    @Override
+    public void saveCursor(String source, String cursor, Instant at) {
+        sql.update("INSERT INTO cursors (source, cursor, updated_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
+                source, cursor, at);
+    }
+}

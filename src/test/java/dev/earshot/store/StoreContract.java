@@ -1,0 +1,542 @@
+package dev.earshot.store;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.earshot.core.Author;
+import dev.earshot.core.ChatRef;
+import dev.earshot.core.Conversation;
+import dev.earshot.core.Effect;
+import dev.earshot.core.HistoryEntry;
+import dev.earshot.core.Message;
+import dev.earshot.core.MessageKind;
+import dev.earshot.core.Platform;
+import dev.earshot.core.Priority;
+import dev.earshot.core.Refusal;
+import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.State;
+import dev.earshot.port.Store;
+import dev.earshot.port.Store.OutboxRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Store} must do, written against the port only: SQLite runs it today, a
+ * PostgreSQL store or an in-memory fake can run it by supplying {@link #openStore()}.
+ * Instants are whole milliseconds, the finest precision a store must keep.
+ */
+abstract class StoreContract {
+    static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
+    static final String ACCOUNT = "brand";
+
+    protected Store store;
+
+    /** Opens the store on this test's storage; a second call reopens the same data. */
+    protected abstract Store openStore();
+
+    @BeforeEach
+    void openTheStore() {
+        store = openStore();
+    }
+
+    @AfterEach
+    void closeTheStore() {
+        store.close();
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    @Test
+    void a_duplicate_message_is_refused_and_its_whole_transaction_rolls_back() {
+        Message first = message("m1", "jane", "t1", T0);
+        long kept = store.write(tx -> {
+            long id = tx.insertConversation(Conversation.open(first, "#support", new Priority(30))).id();
+            tx.addCustomerMessage(id, first, T0);
+            return id;
+        });
+
+        AtomicLong doomed = new AtomicLong();
+        Message copy = message("m1", "jane", "t1", T0.plusSeconds(5));
+        assertThrows(RuntimeException.class, () -> store.write(tx -> {
+            long id = tx.insertConversation(Conversation.open(copy, "#support", new Priority(30))).id();
+            doomed.set(id);
+            tx.record(new HistoryEntry(id, T0, HistoryEntry.EARSHOT, "open", ""));
+            tx.enqueue(new Effect.PostCard(id), "#support", T0);
+            tx.saveCursor("x:brand", "after-m1", T0);
+            tx.addCustomerMessage(id, copy, T0);
+            return id;
+        }));
+
+        store.read(tx -> {
+            assertAll(
+                    () -> assertTrue(doomed.get() > 0, "the doomed transaction got as far as the duplicate"),
+                    () -> assertEquals(Optional.empty(), tx.conversation(doomed.get())),
+                    () -> assertEquals(List.of(), tx.history(doomed.get())),
+                    () -> assertEquals(List.of(), tx.dueOutbox(T0, 10)),
+                    () -> assertEquals(Optional.empty(), tx.cursor("x:brand")),
+                    () -> assertEquals(List.of(first), tx.customerMessages(kept)));
+            return null;
+        });
+    }
+
+    @Test
+    void the_same_external_id_on_another_account_or_platform_is_another_message() {
+        Message m = message("m1", "jane", "t1", T0);
+        Message otherAccount = new Message(Platform.X, "brand-support", "m1", m.author(), "hi", "", T0,
+                MessageKind.MENTION, null, "t1");
+        Message otherPlatform = new Message(Platform.MASTODON, ACCOUNT, "m1",
+                new Author(Platform.MASTODON, "jane@mastodon.social", null, 3, null), "hi", "", T0,
+                MessageKind.MENTION, null, "t1");
+        store.write(tx -> {
+            long id = tx.insertConversation(Conversation.open(m, "#support", new Priority(30))).id();
+            tx.addCustomerMessage(id, m, T0);
+            tx.addCustomerMessage(id, otherAccount, T0);
+            tx.addCustomerMessage(id, otherPlatform, T0);
+            return null;
+        });
+
+        store.read(tx -> {
+            assertTrue(tx.messageExists(Platform.X, ACCOUNT, "m1"));
+            assertTrue(tx.messageExists(Platform.X, "brand-support", "m1"));
+            assertTrue(tx.messageExists(Platform.MASTODON, ACCOUNT, "m1"));
+            assertFalse(tx.messageExists(Platform.BLUESKY, ACCOUNT, "m1"));
+            assertFalse(tx.messageExists(Platform.X, ACCOUNT, "m2"));
+            return null;
+        });
+    }
+
+    @Test
+    void customer_messages_come_back_whole_in_the_order_they_were_written() {
+        Message late = message("m3", "jane", "t1", T0.plusSeconds(60));
+        Message early = new Message(Platform.X, ACCOUNT, "m1",
+                new Author(Platform.X, "jane", "Jane Doe", 1234, "https://x.com/jane"), "my order is late!!",
+                "https://x.com/jane/status/m1", T0, MessageKind.DM, "brand-post-7", "t1");
+        Message sameTimeLater = message("m2", "jane", "t1", T0);
+        long id = store.write(tx -> {
+            long c = tx.insertConversation(Conversation.open(early, "#support", new Priority(30))).id();
+            tx.addCustomerMessage(c, late, T0.plusSeconds(61));
+            tx.addCustomerMessage(c, early, T0.plusSeconds(62));
+            tx.addCustomerMessage(c, sameTimeLater, T0.plusSeconds(63));
+            return c;
+        });
+
+        assertEquals(List.of(early, sameTimeLater, late), store.read(tx -> tx.customerMessages(id)));
+    }
+
+    @Test
+    void brand_replies_are_known_messages_but_not_customer_messages() {
+        Message m = message("m1", "jane", "t1", T0);
+        long id = store.write(tx -> {
+            long c = tx.insertConversation(Conversation.open(m, "#support", new Priority(30))).id();
+            tx.addCustomerMessage(c, m, T0);
+            assertEquals(Optional.empty(), tx.lastBrandReply(c));
+            tx.addBrandReply(c, Platform.X, ACCOUNT, "r2", "second answer", T0.plusSeconds(120));
+            tx.addBrandReply(c, Platform.X, ACCOUNT, "r1", "first answer", T0.plusSeconds(60));
+            return c;
+        });
+
+        store.read(tx -> {
+            assertTrue(tx.messageExists(Platform.X, ACCOUNT, "r1"), "our own reply is never ingested again");
+            assertEquals(Optional.of("second answer"), tx.lastBrandReply(id));
+            assertEquals(List.of(m), tx.customerMessages(id));
+            return null;
+        });
+        assertThrows(RuntimeException.class, () -> store.write(tx -> {
+            tx.addBrandReply(id, Platform.X, ACCOUNT, "r1", "again", T0);
+            return null;
+        }));
+    }
+
+    // ----------------------------------------------------------- conversations
+
+    @Test
+    void an_inserted_conversation_gets_an_id_and_version_one_and_round_trips() {
+        Conversation given = new Conversation(0, Platform.BLUESKY, ACCOUNT, "jane.bsky.social", "at://t1",
+                "#social", State.CLAIMED, "alice", new Priority(64), T0, T0.plusSeconds(30), T0.plusSeconds(90),
+                null, "alice", null, new ChatRef("slack:C1:1700000000.000100"), 0);
+        Conversation stored = store.write(tx -> tx.insertConversation(given));
+        Conversation second = store.write(tx -> tx.insertConversation(given));
+
+        assertAll(
+                () -> assertTrue(stored.id() > 0),
+                () -> assertTrue(second.id() > stored.id()),
+                () -> assertEquals(1, stored.version()),
+                () -> assertEquals(withIdAndVersion(given, stored.id(), 1), stored),
+                () -> assertEquals(Optional.of(stored), store.read(tx -> tx.conversation(stored.id()))),
+                () -> assertEquals(Optional.empty(), store.read(tx -> tx.conversation(stored.id() + 100))));
+    }
+
+    @Test
+    void open_conversation_matches_author_and_thread_in_open_states_only() {
+        Conversation jane = insert("jane", "t1", State.NEW, T0);
+        insert("john", "t1", State.NEW, T0);
+        insert("jane", "t2", State.RESOLVED, T0);
+        insert("jane", "t3", State.DISMISSED, T0);
+        Conversation snoozed = insert("jane", "t4", State.SNOOZED, T0);
+        Conversation replied = insert("jane", "t5", State.REPLIED, T0);
+        Conversation claimed = insert("jane", "t6", State.CLAIMED, T0);
+
+        store.read(tx -> {
+            assertAll(
+                    () -> assertEquals(Optional.of(jane), tx.openConversation(Platform.X, ACCOUNT, "jane", "t1")),
+                    () -> assertEquals(Optional.empty(), tx.openConversation(Platform.X, ACCOUNT, "jane", "t2")),
+                    () -> assertEquals(Optional.empty(), tx.openConversation(Platform.X, ACCOUNT, "jane", "t3")),
+                    () -> assertEquals(Optional.of(snoozed), tx.openConversation(Platform.X, ACCOUNT, "jane", "t4")),
+                    () -> assertEquals(Optional.of(replied), tx.openConversation(Platform.X, ACCOUNT, "jane", "t5")),
+                    () -> assertEquals(Optional.of(claimed), tx.openConversation(Platform.X, ACCOUNT, "jane", "t6")),
+                    () -> assertEquals(Optional.empty(), tx.openConversation(Platform.X, ACCOUNT, "jane", "t9")),
+                    () -> assertEquals(Optional.empty(), tx.openConversation(Platform.X, "other", "jane", "t1")),
+                    () -> assertEquals(Optional.empty(),
+                            tx.openConversation(Platform.MASTODON, ACCOUNT, "jane", "t1")));
+            return null;
+        });
+
+        store.write(tx -> tx.update(jane.resolve("admin", true)));
+        assertEquals(Optional.empty(), store.read(tx -> tx.openConversation(Platform.X, ACCOUNT, "jane", "t1")));
+    }
+
+    @Test
+    void a_conditional_update_wins_once_and_a_stale_version_loses() {
+        Conversation c = insert("jane", "t1", State.NEW, T0);
+
+        assertTrue(update(c.claim("alice")));
+        assertFalse(update(c.claim("bob")), "bob read version 1, which is gone");
+
+        Conversation now = store.read(tx -> tx.conversation(c.id())).orElseThrow();
+        assertEquals("alice", now.owner());
+        assertEquals(State.CLAIMED, now.state());
+        assertEquals(2, now.version());
+        assertTrue(update(now.release("alice", false)));
+        assertEquals(3, store.read(tx -> tx.conversation(c.id())).orElseThrow().version());
+    }
+
+    @Test
+    void an_update_writes_every_field_the_rules_change() {
+        Conversation c = insert("jane", "t1", State.NEW, T0);
+        Conversation snoozed = c.claim("alice").answeredAt(T0.plusSeconds(600))
+                .snooze("alice", false, T0.plusSeconds(3600), T0.plusSeconds(700));
+        assertTrue(update(snoozed));
+        Conversation stored = store.read(tx -> tx.conversation(c.id())).orElseThrow();
+        assertEquals(withIdAndVersion(snoozed, c.id(), 2), stored);
+
+        Conversation dismissed = stored.customerWroteAgain(T0.plusSeconds(900)).dismiss("alice", false, " spam ");
+        assertTrue(update(dismissed));
+        assertEquals(withIdAndVersion(dismissed, c.id(), 3), store.read(tx -> tx.conversation(c.id())).orElseThrow());
+    }
+
+    @Test
+    void updating_a_conversation_that_does_not_exist_changes_nothing() {
+        Conversation ghost = withIdAndVersion(Conversation.open(message("m1", "jane", "t1", T0), "#s",
+                new Priority(1)), 999, 1);
+        assertFalse(update(ghost));
+    }
+
+    @Test
+    void setting_the_chat_ref_keeps_the_version_and_a_later_update_keeps_the_ref() {
+        Conversation c = insert("jane", "t1", State.NEW, T0);
+        ChatRef ref = new ChatRef("discord:123:456");
+        store.write(tx -> {
+            tx.setChatRef(c.id(), ref);
+            return null;
+        });
+
+        Conversation stored = store.read(tx -> tx.conversation(c.id())).orElseThrow();
+        assertEquals(ref, stored.chatRef());
+        assertEquals(1, stored.version());
+        // c was read before the card was posted: its null ref must not wipe the stored one
+        assertTrue(update(c.claim("alice")));
+        assertEquals(ref, store.read(tx -> tx.conversation(c.id())).orElseThrow().chatRef());
+    }
+
+    @Test
+    void the_queue_holds_waiting_conversations_by_priority_then_age() {
+        Conversation lowOld = insert("a", "t1", State.NEW, T0, 10);
+        Conversation midYoung = insert("b", "t2", State.CLAIMED, T0.plusSeconds(200), 50);
+        Conversation midOld = insert("c", "t3", State.NEW, T0.plusSeconds(100), 50);
+        Conversation high = insert("d", "t4", State.NEW, T0.plusSeconds(300), 80);
+        insert("e", "t5", State.RESOLVED, T0, 99);
+        insert("f", "t6", State.SNOOZED, T0, 95);
+        insert("g", "t7", State.REPLIED, T0, 90);
+        insert("h", "t8", State.DISMISSED, T0, 90);
+
+        assertEquals(List.of(high, midOld, midYoung, lowOld), store.read(tx -> tx.queue(10)));
+        assertEquals(List.of(high, midOld), store.read(tx -> tx.queue(2)));
+    }
+
+    @Test
+    void snoozes_ending_by_now_include_now_and_nothing_later() {
+        Instant now = T0.plusSeconds(7200);
+        Conversation ended = insertSnoozed("a", now.minusSeconds(60));
+        Conversation endsNow = insertSnoozed("b", now);
+        insertSnoozed("c", now.plusSeconds(60));
+        insert("d", "t1", State.NEW, T0);
+
+        assertEquals(Set.of(ended.id(), endsNow.id()),
+                Set.copyOf(store.read(tx -> tx.snoozesEndingBy(now)).stream().map(Conversation::id).toList()));
+    }
+
+    @Test
+    void figures_match_a_hand_count() {
+        Instant from = T0;
+        Instant to = T0.plus(Duration.ofDays(1));
+        Duration hour = Duration.ofHours(1);
+        insertFigure("g", from, State.CLAIMED, Duration.ofMinutes(5));                 // edge: from is inside
+        insertFigure("a", from.plus(hour), State.REPLIED, Duration.ofMinutes(10));
+        insertFigure("b", from.plus(hour.multipliedBy(2)), State.RESOLVED, Duration.ofMinutes(30));
+        insertFigure("c", from.plus(hour.multipliedBy(3)), State.DISMISSED, null);
+        insertFigure("d", from.plus(hour.multipliedBy(4)), State.NEW, null);
+        insertFigure("e", from.minus(hour), State.CLAIMED, null);                      // before: waiting only
+        insertFigure("f", to, State.NEW, null);                                        // edge: to is outside
+        insertFigure("h", to.plus(hour), State.REPLIED, Duration.ofMinutes(1));        // after: nothing
+
+        ResponseFigures f = store.read(tx -> tx.figures(from, to));
+
+        assertEquals(new ResponseFigures(5, 3, 1, 4,
+                List.of(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30))), f);
+    }
+
+    // ----------------------------------------------------------------- history
+
+    @Test
+    void history_is_per_conversation_in_time_order_then_insertion_order() {
+        HistoryEntry opened = new HistoryEntry(1, T0, HistoryEntry.EARSHOT, "open", "from @jane");
+        HistoryEntry claimed = new HistoryEntry(1, T0.plusSeconds(60), "alice", "claim", null);
+        HistoryEntry note = new HistoryEntry(1, T0.plusSeconds(60), "alice", "note", "called her");
+        HistoryEntry other = new HistoryEntry(2, T0, "bob", "claim", "");
+        store.write(tx -> {
+            tx.record(claimed);
+            tx.record(note);
+            tx.record(other);
+            tx.record(opened);
+            return null;
+        });
+
+        assertEquals(List.of(opened, claimed, note), store.read(tx -> tx.history(1)));
+        assertEquals(List.of(other), store.read(tx -> tx.history(2)));
+    }
+
+    // ------------------------------------------------------------------ outbox
+
+    @Test
+    void an_outbox_row_goes_through_its_whole_life() {
+        Effect reply = new Effect.CustomerReply(7, "m1", "Sorry, Jane! Fixed.", "alice");
+        long id = store.write(tx -> tx.enqueue(reply, "x:brand", T0));
+
+        OutboxRow fresh = onlyDue(T0);
+        assertEquals(new OutboxRow(id, reply, "x:brand", fresh.key(), 0, false, T0), fresh);
+        assertEquals(List.of(), store.read(tx -> tx.dueOutbox(T0.minusMillis(1), 10)), "not due before its time");
+
+        store.write(tx -> {
+            tx.markSending(id, T0);
+            return null;
+        });
+        OutboxRow sending = onlyDue(T0);
+        assertTrue(sending.sending(), "a crash now leaves an unknown outcome to settle");
+
+        Instant retryAt = T0.plusSeconds(30);
+        store.write(tx -> {
+            tx.markRetry(id, retryAt, "503 from the platform");
+            return null;
+        });
+        assertEquals(List.of(), store.read(tx -> tx.dueOutbox(retryAt.minusMillis(1), 10)));
+        OutboxRow retried = onlyDue(retryAt);
+        assertEquals(1, retried.attempts());
+        assertFalse(retried.sending());
+        assertEquals(fresh.key(), retried.key(), "the idempotency key is the same on every attempt");
+
+        store.write(tx -> {
+            tx.markSending(id, retryAt);
+            tx.postpone(id, retryAt.plusSeconds(60));
+            return null;
+        });
+        assertEquals(List.of(), store.read(tx -> tx.dueOutbox(retryAt.plusSeconds(59), 10)));
+        OutboxRow postponed = onlyDue(retryAt.plusSeconds(60));
+        assertEquals(1, postponed.attempts(), "postponing counts no attempt");
+        assertTrue(postponed.sending(), "postponing does not forget that a send may have happened");
+
+        store.write(tx -> {
+            tx.markDone(id, retryAt.plusSeconds(61));
+            return null;
+        });
+        assertEquals(List.of(), store.read(tx -> tx.dueOutbox(T0.plus(Duration.ofDays(365)), 10)));
+    }
+
+    @Test
+    void failed_rows_are_no_longer_due() {
+        long failed = store.write(tx -> tx.enqueue(new Effect.PostCard(1), "#support", T0));
+        long alive = store.write(tx -> tx.enqueue(new Effect.PostCard(2), "#support", T0));
+        store.write(tx -> {
+            tx.markFailed(failed, T0.plusSeconds(1), "channel_not_found");
+            return null;
+        });
+
+        assertEquals(List.of(alive), store.read(tx -> tx.dueOutbox(T0.plusSeconds(5), 10)).stream()
+                .map(OutboxRow::id).toList());
+    }
+
+    @Test
+    void due_rows_come_oldest_first_up_to_the_limit_and_every_effect_round_trips() {
+        List<Effect> effects = List.of(
+                new Effect.PostCard(1),
+                new Effect.UpdateCard(1),
+                new Effect.ThreadPost(1, "claimed by @alice"),
+                new Effect.CustomerReply(1, "m1", "Hello \"Jane\" – ünïcode ✓", "alice"),
+                new Effect.Notice(1, "bob", "#1 is already claimed by @alice"));
+        List<Long> ids = store.write(tx -> effects.stream()
+                .map(e -> tx.enqueue(e, "#support", T0.plusSeconds(effects.indexOf(e)))).toList());
+
+        List<OutboxRow> due = store.read(tx -> tx.dueOutbox(T0.plusSeconds(60), 10));
+        assertEquals(ids, due.stream().map(OutboxRow::id).toList());
+        assertEquals(effects, due.stream().map(OutboxRow::effect).toList());
+        assertEquals(5, due.stream().map(OutboxRow::key).distinct().count(), "every row has its own key");
+        assertEquals(ids.subList(0, 2),
+                store.read(tx -> tx.dueOutbox(T0.plusSeconds(60), 2)).stream().map(OutboxRow::id).toList());
+        assertEquals(due, store.read(tx -> tx.dueOutbox(T0.plusSeconds(60), 10)), "keys are stable");
+    }
+
+    @Test
+    void a_card_is_pending_while_its_post_card_row_is_unfinished() {
+        long card = store.write(tx -> tx.enqueue(new Effect.PostCard(1), "#support", T0));
+        store.write(tx -> tx.enqueue(new Effect.UpdateCard(2), "#support", T0));
+
+        assertTrue(cardPending(1));
+        assertFalse(cardPending(2), "an update is not the card's first post");
+        assertFalse(cardPending(3));
+        store.write(tx -> {
+            tx.markSending(card, T0);
+            return null;
+        });
+        assertTrue(cardPending(1));
+        store.write(tx -> {
+            tx.markDone(card, T0);
+            return null;
+        });
+        assertFalse(cardPending(1));
+    }
+
+    // ------------------------------------------------------------ transactions
+
+    @Test
+    void a_refusal_inside_write_rolls_everything_back_and_comes_out_unchanged() {
+        Refusal refusal = new Refusal("#1 is already claimed by @alice");
+        Refusal thrown = assertThrows(Refusal.class, () -> store.write(tx -> {
+            Conversation c = tx.insertConversation(Conversation.open(message("m1", "jane", "t1", T0), "#s",
+                    new Priority(1)));
+            tx.addCustomerMessage(c.id(), message("m1", "jane", "t1", T0), T0);
+            tx.enqueue(new Effect.PostCard(c.id()), "#s", T0);
+            tx.saveCursor("x:brand", "c1", T0);
+            throw refusal;
+        }));
+
+        assertSame(refusal, thrown);
+        store.read(tx -> {
+            assertFalse(tx.messageExists(Platform.X, ACCOUNT, "m1"));
+            assertEquals(List.of(), tx.queue(10));
+            assertEquals(List.of(), tx.dueOutbox(T0, 10));
+            assertEquals(Optional.empty(), tx.cursor("x:brand"));
+            return null;
+        });
+    }
+
+    @Test
+    void write_returns_what_the_work_returns_and_the_store_stays_usable_after_a_rollback() {
+        IllegalStateException bug = new IllegalStateException("bug");
+        assertSame(bug, assertThrows(IllegalStateException.class, () -> store.write(tx -> {
+            throw bug;
+        })));
+        assertEquals("done", store.write(tx -> {
+            tx.saveCursor("x:brand", "c1", T0);
+            return "done";
+        }));
+        assertEquals(Optional.of("c1"), store.read(tx -> tx.cursor("x:brand")));
+    }
+
+    // ----------------------------------------------------------------- cursors
+
+    @Test
+    void cursors_are_saved_replaced_and_survive_a_reopen() {
+        assertEquals(Optional.empty(), store.read(tx -> tx.cursor("x:brand")));
+        store.write(tx -> {
+            tx.saveCursor("x:brand", "100", T0);
+            tx.saveCursor("x:brand", "200", T0.plusSeconds(1));
+            tx.saveCursor("mastodon:brand", "abc", T0);
+            return null;
+        });
+
+        store.close();
+        store = openStore();
+
+        assertEquals(Optional.of("200"), store.read(tx -> tx.cursor("x:brand")));
+        assertEquals(Optional.of("abc"), store.read(tx -> tx.cursor("mastodon:brand")));
+        assertEquals(Optional.empty(), store.read(tx -> tx.cursor("bluesky:brand")));
+    }
+
+    // ----------------------------------------------------------------- helpers
+
+    static Message message(String externalId, String handle, String thread, Instant at) {
+        return new Message(Platform.X, ACCOUNT, externalId, new Author(Platform.X, handle, null, 10, null),
+                "hello from " + handle, "", at, MessageKind.MENTION, null, thread);
+    }
+
+    static Conversation withIdAndVersion(Conversation c, long id, long version) {
+        return new Conversation(id, c.platform(), c.account(), c.authorHandle(), c.threadKey(), c.channel(),
+                c.state(), c.owner(), c.priority(), c.openedAt(), c.lastCustomerAt(), c.firstReplyAt(),
+                c.snoozedUntil(), c.stateBy(), c.stateNote(), c.chatRef(), version);
+    }
+
+    Conversation insert(String handle, String thread, State state, Instant openedAt) {
+        return insert(handle, thread, state, openedAt, 30);
+    }
+
+    Conversation insert(String handle, String thread, State state, Instant openedAt, int priority) {
+        return store.write(tx -> tx.insertConversation(conversation(handle, thread, state, openedAt, priority,
+                null, null)));
+    }
+
+    private Conversation insertSnoozed(String handle, Instant until) {
+        return store.write(tx -> tx.insertConversation(conversation(handle, "t1", State.SNOOZED, T0, 30,
+                until, null)));
+    }
+
+    private void insertFigure(String handle, Instant openedAt, State state, Duration firstResponse) {
+        Instant replied = firstResponse == null ? null : openedAt.plus(firstResponse);
+        store.write(tx -> tx.insertConversation(conversation(handle, "t1", state, openedAt, 30, null, replied)));
+    }
+
+    private static Conversation conversation(String handle, String thread, State state, Instant openedAt,
+                                             int priority, Instant snoozedUntil, Instant firstReplyAt) {
+        String owner = state == State.NEW ? null : "alice";
+        return new Conversation(0, Platform.X, ACCOUNT, handle, thread, "#support", state, owner,
+                new Priority(priority), openedAt, openedAt, firstReplyAt, snoozedUntil, owner,
+                state == State.DISMISSED ? "spam" : null, null, 0);
+    }
+
+    /** The conditional write in a transaction of its own. */
+    boolean update(Conversation changed) {
+        Boolean won = store.write(tx -> tx.update(changed));
+        return won;
+    }
+
+    private boolean cardPending(long conversationId) {
+        Boolean pending = store.read(tx -> tx.cardPending(conversationId));
+        return pending;
+    }
+
+    private OutboxRow onlyDue(Instant now) {
+        List<OutboxRow> due = store.read(tx -> tx.dueOutbox(now, 10));
+        assertEquals(1, due.size(), () -> "due at " + now + ": " + due);
+        return due.get(0);
+    }
+}
