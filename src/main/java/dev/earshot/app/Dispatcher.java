@@ -253,6 +253,8 @@ public final class Dispatcher {
         switch (e.kind()) {
             case TRANSIENT -> {
                 Duration wait = backoff.after(row.attempts());
+                // The whole target waits, not only this row: later rows keep their order behind it.
+                targetWait.put(target, now.plus(wait));
                 write(tx -> tx.markRetry(row.id(), now.plus(wait), e.getMessage()));
                 log.warn("{} to {} failed ({}); retry {} in {}", name(row), target, e.getMessage(),
                         row.attempts() + 1, wait);

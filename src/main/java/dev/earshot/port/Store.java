@@ -81,6 +81,9 @@ public interface Store extends AutoCloseable {
         /** Unfinished rows (pending or sending) that may be tried at {@code now}, oldest first. */
         List<OutboxRow> dueOutbox(Instant now, int limit);
 
+        /** Rows not yet accepted by their platform (pending or sending), for the operator's metrics. */
+        int outboxBacklog();
+
         /** Whether the conversation's card is still waiting in the outbox. */
         boolean cardPending(long conversationId);
 

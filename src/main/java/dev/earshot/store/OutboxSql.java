@@ -35,6 +35,11 @@ final class OutboxSql {
                 OutboxSql::map, now, limit);
     }
 
+    int backlog() {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')", rs -> rs.getInt(1))
+                .orElse(0);
+    }
+
     boolean cardPending(long conversationId) {
         return sql.one("SELECT 1 FROM outbox WHERE conversation_id = ? AND kind = ?"
                         + " AND status IN ('pending', 'sending') LIMIT 1",

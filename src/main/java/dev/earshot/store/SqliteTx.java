@@ -119,6 +119,11 @@ final class SqliteTx implements Store.Tx {
     }
 
     @Override
+    public int outboxBacklog() {
+        return outbox.backlog();
+    }
+
+    @Override
     public boolean cardPending(long conversationId) {
         return outbox.cardPending(conversationId);
     }
