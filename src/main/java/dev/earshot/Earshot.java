@@ -88,7 +88,7 @@ public final class Earshot implements AutoCloseable {
         }
         Sources sources = new Sources(sourceList);
 
-        ShellChat chat = new ShellChat(terminal.out());
+        ShellChat chat = new ShellChat(terminal.out(), Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
         String channel = config.chat().shell().channel();
         Inbox inbox = new Inbox(store, sources, config.priority().toRules(), message -> channel, clock, metrics);
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,

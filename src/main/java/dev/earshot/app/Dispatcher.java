@@ -143,6 +143,8 @@ public final class Dispatcher {
             return customerReply(row, r);
         } else if (effect instanceof Effect.Notice n) {
             return notice(row, n);
+        } else if (effect instanceof Effect.ChannelPost p) {
+            return channelPost(row, p);
         }
         throw new IllegalStateException("unknown effect " + effect);
     }
@@ -153,7 +155,7 @@ public final class Dispatcher {
             return done(row);
         }
         String channel = channelOf(row.target());
-        Optional<ChatRef> ref = row.sending() ? chat.findCard(channel, row.key()) : Optional.empty();
+        Optional<ChatRef> ref = row.sending() ? chat.findPosted(channel, row.key()) : Optional.empty();
         if (ref.isEmpty()) {
             markSending(row);
             crashPoints.reached("card:before-send");
@@ -198,7 +200,7 @@ public final class Dispatcher {
         if (!(row.sending() && chat.hasThreadPost(c.chatRef(), row.key()))) {
             markSending(row);
             crashPoints.reached("thread:before-send");
-            chat.postInThread(c.chatRef(), t.text(), row.key());
+            chat.postInThread(c.chatRef(), t.text(), members(t.mention()), row.key());
             posted(row.target());
             crashPoints.reached("thread:after-send");
         }
@@ -223,7 +225,9 @@ public final class Dispatcher {
         SocialSource.SentReply reply = sent.get();
         store.write(tx -> {
             Instant now = clock.instant();
-            tx.addBrandReply(c.id(), c.platform(), c.account(), reply.externalId(), r.text(), reply.at());
+            if (!tx.messageExists(c.platform(), c.account(), reply.externalId())) {
+                tx.addBrandReply(c.id(), c.platform(), c.account(), reply.externalId(), r.text(), reply.at());
+            }
             Conversation fresh = tx.conversation(c.id()).orElseThrow();
             tx.update(fresh.answeredAt(reply.at()));
             tx.record(new HistoryEntry(c.id(), now, r.member(), "replied", r.text()));
@@ -235,6 +239,20 @@ public final class Dispatcher {
         });
         log.info("{} reply by @{} delivered on {} as {}", c.ref(), r.member(), c.account(), reply.externalId());
         return Outcome.DONE;
+    }
+
+    private Outcome channelPost(OutboxRow row, Effect.ChannelPost p) throws DeliveryException {
+        String channel = channelOf(row.target());
+        if (!(row.sending() && chat.findPosted(channel, row.key()).isPresent())) {
+            markSending(row);
+            chat.postInChannel(channel, p.text(), members(p.mention()), row.key());
+            posted(row.target());
+        }
+        return done(row);
+    }
+
+    private List<Member> members(List<String> names) {
+        return names.stream().map(team::byName).flatMap(Optional::stream).toList();
     }
 
     private Outcome notice(OutboxRow row, Effect.Notice n) throws DeliveryException {
@@ -349,7 +367,8 @@ public final class Dispatcher {
     }
 
     private static boolean isPost(OutboxRow row) {
-        return row.effect() instanceof Effect.PostCard || row.effect() instanceof Effect.ThreadPost;
+        return row.effect() instanceof Effect.PostCard || row.effect() instanceof Effect.ThreadPost
+                || row.effect() instanceof Effect.ChannelPost;
     }
 
     private static String channelOf(String target) {

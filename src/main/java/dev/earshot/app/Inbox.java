@@ -49,14 +49,18 @@ public final class Inbox {
     }
 
     /** What one ingest did. */
-    public record Ingested(int opened, int joined, int duplicates) {
+    public record Ingested(int opened, int joined, int duplicates, int answeredOutside) {
+        public Ingested(int opened, int joined, int duplicates) {
+            this(opened, joined, duplicates, 0);
+        }
     }
 
     /**
      * Stores what a source fetched and its new cursor in one transaction: duplicates dropped, each
      * message joined to its author's open conversation in the same thread or opening a new one.
      */
-    public Ingested ingest(String source, SocialSource.Fetch fetch) {
+    public Ingested ingest(SocialSource from, SocialSource.Fetch fetch) {
+        String source = from.name();
         Instant now = clock.instant();
         List<Message> ordered = fetch.messages().stream()
                 .sorted(Comparator.comparing(Message::createdAt)).toList();
@@ -79,10 +83,14 @@ public final class Inbox {
                     opened++;
                 }
             }
+            int outside = 0;
+            for (SocialSource.BrandReply r : fetch.brandReplies()) {
+                outside += answeredOutside(tx, from, r, now) ? 1 : 0;
+            }
             if (fetch.nextCursor() != null) {
                 tx.saveCursor(source, fetch.nextCursor(), now);
             }
-            return new Ingested(opened, joined, duplicates);
+            return new Ingested(opened, joined, duplicates, outside);
         });
         for (int i = 0; i < result.opened(); i++) {
             telemetry.count("received", source);
@@ -93,6 +101,9 @@ public final class Inbox {
         if (result.opened() + result.joined() > 0) {
             log.info("received from {}: {} new conversations, {} follow-ups, {} duplicates dropped",
                     source, result.opened(), result.joined(), result.duplicates());
+        }
+        if (result.answeredOutside() > 0) {
+            log.info("{}: {} conversations answered from the platform's own app", source, result.answeredOutside());
         }
         return result;
     }
@@ -116,6 +127,32 @@ public final class Inbox {
         tx.enqueue(new Effect.ThreadPost(c.id(), "💬 @" + m.author().handle() + " wrote again" + owner
                 + ": " + m.text()), chatTarget(c), now);
         tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(c), now);
+    }
+
+    /**
+     * The brand answered a customer outside Earshot. Our own replies are already stored (echo) and
+     * one still on its way is the dispatcher's to record; anything else marks the conversation answered.
+     */
+    private boolean answeredOutside(Store.Tx tx, SocialSource from, SocialSource.BrandReply r, Instant now) {
+        if (tx.messageExists(from.platform(), from.name(), r.externalId())) {
+            return false;
+        }
+        Optional<Conversation> found = tx.conversationOfMessage(from.platform(), from.name(), r.inReplyTo());
+        if (found.isEmpty() || (found.get().state() == dev.earshot.core.State.REPLIED
+                && found.get().firstReplyAt() == null)) {
+            return false;
+        }
+        Conversation c = found.get();
+        tx.addBrandReply(c.id(), from.platform(), from.name(), r.externalId(), r.text(), r.at());
+        Conversation next = c.answeredOutside(r.at());
+        if (!next.equals(c) && !tx.update(next)) {
+            throw new IllegalStateException("conversation " + c.ref() + " changed inside its own transaction");
+        }
+        tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "answered-outside", r.text()));
+        tx.enqueue(new Effect.ThreadPost(c.id(), "✅ Answered from " + c.platform().displayName()
+                + " directly: " + r.text()), chatTarget(c), now);
+        tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(c), now);
+        return true;
     }
 
     public Conversation claim(Member actor, long id) {

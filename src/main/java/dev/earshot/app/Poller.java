@@ -49,7 +49,7 @@ public final class Poller {
         try {
             Optional<String> cursor = store.read(tx -> tx.cursor(source.name()));
             SocialSource.Fetch fetch = source.fetchSince(cursor);
-            Inbox.Ingested result = inbox.ingest(source.name(), fetch);
+            Inbox.Ingested result = inbox.ingest(source, fetch);
             failures = 0;
             probe = FIRST_PROBE;
             if (health.ok(component, now)) {

@@ -46,7 +46,10 @@ public record Card(
         return switch (c.state()) {
             case NEW -> "🆕 waiting for an owner";
             case CLAIMED -> "🙋 claimed by @" + c.owner();
-            case REPLIED -> c.firstReplyAt() == null
+            case REPLIED -> c.owner() == null
+                    ? "✅ answered outside Earshot" + (c.firstReplyAt() == null ? ""
+                            : " in " + Spans.format(Duration.between(c.openedAt(), c.firstReplyAt())))
+                    : c.firstReplyAt() == null
                     ? "📤 reply by @" + c.owner() + " on its way to the customer"
                     : "✅ replied by @" + c.owner() + " in "
                       + Spans.format(Duration.between(c.openedAt(), c.firstReplyAt()))

@@ -135,6 +135,18 @@ public record Conversation(
                 next == state ? stateBy : null, stateNote, chatRef, version);
     }
 
+    /**
+     * The brand's own account answered from the platform's app, not through Earshot: that counts
+     * as an answer. Closed conversations stay as they are.
+     */
+    public Conversation answeredOutside(Instant at) {
+        if (!state.isOpen() || state == State.REPLIED) {
+            return answeredAt(at);
+        }
+        Conversation replied = with(State.REPLIED, owner, null, null, null);
+        return replied.answeredAt(at);
+    }
+
     /** The platform refused the reply: the customer got nothing, so they are waiting again. */
     public Conversation replyFailed() {
         if (state != State.REPLIED || firstReplyAt != null) {

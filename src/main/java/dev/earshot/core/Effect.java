@@ -1,5 +1,7 @@
 package dev.earshot.core;
 
+import java.util.List;
+
 /**
  * Something that must leave the process: a row in the outbox, written in the same transaction
  * as the state change that caused it, and sent by the dispatcher until the platform accepts it.
@@ -16,8 +18,25 @@ public sealed interface Effect {
     record UpdateCard(long conversationId) implements Effect {
     }
 
-    /** Post a line in the card's thread. */
-    record ThreadPost(long conversationId, String text) implements Effect {
+    /** Post a line in the card's thread; the named members are mentioned (pinged) in it. */
+    record ThreadPost(long conversationId, String text, List<String> mention) implements Effect {
+        public ThreadPost {
+            mention = mention == null ? List.of() : List.copyOf(mention);
+        }
+
+        public ThreadPost(long conversationId, String text) {
+            this(conversationId, text, List.of());
+        }
+    }
+
+    /**
+     * Post a message in the channel itself, outside any thread (a nudge everyone must see); the
+     * named members are mentioned. {@code conversationId} is 0 when it concerns none.
+     */
+    record ChannelPost(long conversationId, String text, List<String> mention) implements Effect {
+        public ChannelPost {
+            mention = mention == null ? List.of() : List.copyOf(mention);
+        }
     }
 
     /** Send the team's reply to the customer, threaded under their message {@code inReplyTo}. */

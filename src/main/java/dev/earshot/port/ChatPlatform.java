@@ -4,6 +4,7 @@ import dev.earshot.core.Card;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Member;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,20 +14,32 @@ import java.util.Optional;
  */
 public interface ChatPlatform {
 
-    /** Posts a card; the key is marked on the message so that {@link #findCard} can find it again. */
+    /** Posts a card; the key is marked on the message so that {@link #findPosted} can find it again. */
     ChatRef postCard(String channel, Card card, String key) throws DeliveryException;
 
     /** Redraws a posted card in place. */
     void updateCard(ChatRef ref, Card card) throws DeliveryException;
 
-    /** Posts a line in the card's thread, marked with the key. */
-    void postInThread(ChatRef card, String text, String key) throws DeliveryException;
+    /**
+     * Posts a line in the card's thread, marked with the key. {@code text} is plain and untrusted:
+     * the adapter escapes all of it. Only {@code mention} members are pinged, as the chat's own mentions.
+     */
+    void postInThread(ChatRef card, String text, List<Member> mention, String key) throws DeliveryException;
+
+    /** Posts a message in the channel, outside any thread, marked with the key; same rules as a thread post. */
+    ChatRef postInChannel(String channel, String text, List<Member> mention, String key) throws DeliveryException;
+
+    /**
+     * Posts a report (the digest): plain text with an image attached (Slack: files.getUploadURLExternal
+     * then files.completeUploadExternal; the shell saves the file and prints its path).
+     */
+    ChatRef postReport(String channel, String text, Image image, String key) throws DeliveryException;
 
     /** Tells one member something only they see. */
     void notice(String channel, Member member, String text) throws DeliveryException;
 
-    /** The card posted with this key, if an earlier attempt got through before a crash. */
-    Optional<ChatRef> findCard(String channel, String key) throws DeliveryException;
+    /** The card, channel post or report posted in the channel with this key, if an earlier attempt got through. */
+    Optional<ChatRef> findPosted(String channel, String key) throws DeliveryException;
 
     /** Whether a thread post with this key got through before a crash. */
     boolean hasThreadPost(ChatRef card, String key) throws DeliveryException;
@@ -34,5 +47,9 @@ public interface ChatPlatform {
     /** The least time between two posts in one channel (Slack: about one a second). */
     default Duration postInterval() {
         return Duration.ZERO;
+    }
+
+    /** A picture to attach to a report. */
+    record Image(String fileName, String title, byte[] png) {
     }
 }

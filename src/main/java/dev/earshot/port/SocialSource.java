@@ -40,10 +40,25 @@ public interface SocialSource {
         return text.codePointCount(0, text.length());
     }
 
-    record Fetch(List<Message> messages, String nextCursor) {
+    /**
+     * What a poll found.
+     *
+     * @param brandReplies posts by the brand's own account answering customers (from the platform's
+     *     own app, or Earshot's own replies seen again); never ingested as customer messages
+     */
+    record Fetch(List<Message> messages, List<BrandReply> brandReplies, String nextCursor) {
         public Fetch {
             messages = List.copyOf(messages);
+            brandReplies = List.copyOf(brandReplies);
         }
+
+        public Fetch(List<Message> messages, String nextCursor) {
+            this(messages, List.of(), nextCursor);
+        }
+    }
+
+    /** A post by the brand's account in answer to the customer's message {@code inReplyTo}. */
+    record BrandReply(String externalId, String inReplyTo, String text, Instant at) {
     }
 
     record SentReply(String externalId, String url, Instant at) {

@@ -44,6 +44,9 @@ public interface Store extends AutoCloseable {
 
         Optional<Conversation> conversation(long id);
 
+        /** The conversation holding this message (customer's or ours), if it is stored. */
+        Optional<Conversation> conversationOfMessage(Platform platform, String account, String externalId);
+
         /** The open conversation of this author in this thread, if any. */
         Optional<Conversation> openConversation(Platform platform, String account, String authorHandle,
                                                 String threadKey);

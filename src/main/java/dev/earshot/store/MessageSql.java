@@ -26,6 +26,11 @@ final class MessageSql {
                 rs -> true, platform, account, externalId).isPresent();
     }
 
+    Optional<Long> conversationOf(Platform platform, String account, String externalId) {
+        return sql.one("SELECT conversation_id FROM messages WHERE platform = ? AND account = ? AND external_id = ?",
+                rs -> rs.getLong(1), platform, account, externalId);
+    }
+
     void addCustomerMessage(long conversationId, Message m, Instant receivedAt) {
         Author a = m.author();
         sql.update("INSERT INTO messages (conversation_id, platform, account, external_id, direction,"

@@ -58,6 +58,11 @@ final class SqliteTx implements Store.Tx {
     }
 
     @Override
+    public Optional<Conversation> conversationOfMessage(Platform platform, String account, String externalId) {
+        return messages.conversationOf(platform, account, externalId).flatMap(conversations::byId);
+    }
+
+    @Override
     public Optional<Conversation> openConversation(Platform platform, String account, String authorHandle,
                                                    String threadKey) {
         return conversations.open(platform, account, authorHandle, threadKey);

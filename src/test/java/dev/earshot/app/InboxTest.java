@@ -55,7 +55,7 @@ class InboxTest {
     void theSameBatchAgainChangesNothing() {
         SocialSource.Fetch again = h.demo.fetchSince(Optional.empty());
         int rowsBefore = outbox().size();
-        Inbox.Ingested result = h.inbox.ingest("demo", again);
+        Inbox.Ingested result = h.inbox.ingest(h.demo, again);
         assertEquals(new Inbox.Ingested(0, 0, 5), result);
         assertEquals(rowsBefore, outbox().size());
     }
@@ -142,7 +142,7 @@ class InboxTest {
                 dev.earshot.core.Platform.DEMO, "demo", "later-1", h.inbox.show(4).first().author(), "my order!",
                 "", h.clock.instant(), dev.earshot.core.MessageKind.REPLY, "x", h.inbox.show(4).conversation().threadKey())),
                 "6");
-        assertEquals(new Inbox.Ingested(0, 1, 0), h.inbox.ingest("demo", followUp));
+        assertEquals(new Inbox.Ingested(0, 1, 0), h.inbox.ingest(h.demo, followUp));
         assertEquals(State.CLAIMED, h.inbox.show(4).conversation().state());
         assertEquals("bob", h.inbox.show(4).conversation().owner());
     }
@@ -155,6 +155,24 @@ class InboxTest {
         String stats = h.as("carol", "stats today");
         assertTrue(stats.startsWith("Stats for today: 4 received, 1 answered (25%), 0 dismissed; 3 waiting now."), stats);
         assertTrue(stats.contains("median 18m"), stats); // the first message was written 8 minutes before the poll
+    }
+
+    @Test
+    void anAnswerFromThePlatformsOwnAppCountsAndOurOwnEchoDoesNot() {
+        h.as("alice", "reply 2 Hi from Earshot");
+        h.drain(h.dispatcher());
+        String ours = h.demo.replies().get(0).sent().externalId();
+        SocialSource.Fetch seen = new SocialSource.Fetch(List.of(), List.of(
+                new SocialSource.BrandReply(ours, "demo-42-1", "Hi from Earshot", h.clock.instant()),
+                new SocialSource.BrandReply("app-1", "demo-42-2", "We are on it (sent from the app)", h.clock.instant()),
+                new SocialSource.BrandReply("app-2", "unknown-post", "unrelated", h.clock.instant())), "5");
+        assertEquals(new Inbox.Ingested(0, 0, 0, 1), h.inbox.ingest(h.demo, seen));
+        var c = h.inbox.show(3).conversation();
+        assertEquals(State.REPLIED, c.state());
+        assertEquals(h.clock.instant(), c.firstReplyAt());
+        assertEquals(0, h.inbox.ingest(h.demo, seen).answeredOutside(), "seen twice, counted once");
+        h.drain(h.dispatcher());
+        assertEquals("✅ answered outside Earshot in 4m", h.chat.latest(3).stateLine());
     }
 
     @Test

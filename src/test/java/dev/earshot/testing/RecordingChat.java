@@ -23,10 +23,20 @@ public final class RecordingChat implements ChatPlatform {
     public record ThreadLine(ChatRef card, String text, String key) {
     }
 
+    public record ChannelLine(String channel, ChatRef ref, String text, String key) {
+    }
+
+    public record Report(String channel, ChatRef ref, String text, Image image, String key) {
+    }
+
     public final List<Post> cards = new ArrayList<>();
     public final List<Post> updates = new ArrayList<>();
     public final List<ThreadLine> thread = new ArrayList<>();
     public final List<String> notices = new ArrayList<>();
+    public final List<ChannelLine> channelPosts = new ArrayList<>();
+    public final List<Report> reports = new ArrayList<>();
+    /** Every member mentioned, in order. */
+    public final List<String> mentions = new ArrayList<>();
     private final List<DeliveryException> failures = new ArrayList<>();
     private final Duration postInterval;
     public int calls;
@@ -66,9 +76,30 @@ public final class RecordingChat implements ChatPlatform {
     }
 
     @Override
-    public synchronized void postInThread(ChatRef card, String text, String key) throws DeliveryException {
+    public synchronized void postInThread(ChatRef card, String text, List<Member> mention, String key)
+            throws DeliveryException {
         maybeFail();
         thread.add(new ThreadLine(card, text, key));
+        mention.forEach(m -> mentions.add(m.name()));
+    }
+
+    @Override
+    public synchronized ChatRef postInChannel(String channel, String text, List<Member> mention, String key)
+            throws DeliveryException {
+        maybeFail();
+        ChatRef ref = new ChatRef("fake:" + channel + ":post:" + (channelPosts.size() + 1));
+        channelPosts.add(new ChannelLine(channel, ref, text, key));
+        mention.forEach(m -> mentions.add(m.name()));
+        return ref;
+    }
+
+    @Override
+    public synchronized ChatRef postReport(String channel, String text, Image image, String key)
+            throws DeliveryException {
+        maybeFail();
+        ChatRef ref = new ChatRef("fake:" + channel + ":report:" + (reports.size() + 1));
+        reports.add(new Report(channel, ref, text, image, key));
+        return ref;
     }
 
     @Override
@@ -78,8 +109,10 @@ public final class RecordingChat implements ChatPlatform {
     }
 
     @Override
-    public synchronized Optional<ChatRef> findCard(String channel, String key) {
-        return cards.stream().filter(p -> p.key().equals(key)).map(Post::ref).findFirst();
+    public synchronized Optional<ChatRef> findPosted(String channel, String key) {
+        return cards.stream().filter(p -> p.key().equals(key)).map(Post::ref).findFirst()
+                .or(() -> channelPosts.stream().filter(p -> p.key().equals(key)).map(ChannelLine::ref).findFirst())
+                .or(() -> reports.stream().filter(p -> p.key().equals(key)).map(Report::ref).findFirst());
     }
 
     @Override

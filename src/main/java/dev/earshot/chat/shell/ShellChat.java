@@ -5,7 +5,12 @@ import dev.earshot.core.ChatRef;
 import dev.earshot.core.Member;
 import dev.earshot.core.Spans;
 import dev.earshot.port.ChatPlatform;
+import dev.earshot.port.DeliveryException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,18 +25,20 @@ public final class ShellChat implements ChatPlatform {
     private static final int SHOWN = 280;
 
     private final PrintStream out;
-    private final Map<String, ChatRef> cardsByKey = new ConcurrentHashMap<>();
+    private final Path reports;
+    private final Map<String, ChatRef> postedByKey = new ConcurrentHashMap<>();
     private final Set<String> threadKeys = ConcurrentHashMap.newKeySet();
     private int posted;
 
-    public ShellChat(PrintStream out) {
+    /** @param reports where report images (the digest chart) are saved */
+    public ShellChat(PrintStream out, Path reports) {
         this.out = out;
+        this.reports = reports;
     }
 
     @Override
     public synchronized ChatRef postCard(String channel, Card card, String key) {
-        ChatRef ref = new ChatRef("shell:" + channel + ":" + (++posted));
-        cardsByKey.put(key, ref);
+        ChatRef ref = next(channel, key);
         print(render(card, "new"));
         return ref;
     }
@@ -42,9 +49,33 @@ public final class ShellChat implements ChatPlatform {
     }
 
     @Override
-    public synchronized void postInThread(ChatRef card, String text, String key) {
+    public synchronized void postInThread(ChatRef card, String text, List<Member> mention, String key) {
         threadKeys.add(key);
-        print("   ↳ " + TerminalText.cut(TerminalText.clean(text), SHOWN, "use show").replace("\n", "\n     "));
+        print("   ↳ " + mentions(mention) + TerminalText.cut(TerminalText.clean(text), SHOWN, "use show")
+                .replace("\n", "\n     "));
+    }
+
+    @Override
+    public synchronized ChatRef postInChannel(String channel, String text, List<Member> mention, String key) {
+        ChatRef ref = next(channel, key);
+        print("📣 " + mentions(mention) + TerminalText.clean(text).replace("\n", "\n   "));
+        return ref;
+    }
+
+    @Override
+    public synchronized ChatRef postReport(String channel, String text, Image image, String key)
+            throws DeliveryException {
+        Path file = reports.resolve(image.fileName());
+        try {
+            Files.createDirectories(reports);
+            Files.write(file, image.png());
+        } catch (IOException e) {
+            throw new DeliveryException(DeliveryException.Kind.TRANSIENT, "cannot save " + file + ": " + e.getMessage(),
+                    null, e);
+        }
+        ChatRef ref = next(channel, key);
+        print("📊 " + TerminalText.clean(text).replace("\n", "\n   ") + "\n   " + image.title() + ": " + file);
+        return ref;
     }
 
     @Override
@@ -53,8 +84,8 @@ public final class ShellChat implements ChatPlatform {
     }
 
     @Override
-    public Optional<ChatRef> findCard(String channel, String key) {
-        return Optional.ofNullable(cardsByKey.get(key));
+    public Optional<ChatRef> findPosted(String channel, String key) {
+        return Optional.ofNullable(postedByKey.get(key));
     }
 
     @Override
@@ -101,6 +132,16 @@ public final class ShellChat implements ChatPlatform {
             return String.format("%.1fM", n / 1_000_000.0);
         }
         return n >= 1_000 ? String.format("%.1fk", n / 1_000.0) : Long.toString(n);
+    }
+
+    private ChatRef next(String channel, String key) {
+        ChatRef ref = new ChatRef("shell:" + channel + ":" + (++posted));
+        postedByKey.put(key, ref);
+        return ref;
+    }
+
+    private static String mentions(List<Member> members) {
+        return members.stream().map(m -> "@" + m.name() + " ").collect(Collectors.joining());
     }
 
     private void print(String text) {

@@ -51,11 +51,11 @@ class ShellChatTest {
     @Test
     void cardsCanBeFoundAgainByKey() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ShellChat chat = new ShellChat(new PrintStream(out, true, StandardCharsets.UTF_8));
+        ShellChat chat = new ShellChat(new PrintStream(out, true, StandardCharsets.UTF_8), java.nio.file.Path.of("target", "reports"));
         var ref = chat.postCard("support", card("hi"), "k1");
-        assertEquals(java.util.Optional.of(ref), chat.findCard("support", "k1"));
-        assertTrue(chat.findCard("support", "k2").isEmpty());
-        chat.postInThread(ref, "note", "t1");
+        assertEquals(java.util.Optional.of(ref), chat.findPosted("support", "k1"));
+        assertTrue(chat.findPosted("support", "k2").isEmpty());
+        chat.postInThread(ref, "note", java.util.List.of(), "t1");
         assertTrue(chat.hasThreadPost(ref, "t1"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("↳ note"));
     }
