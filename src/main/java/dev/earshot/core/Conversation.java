@@ -86,7 +86,7 @@ public record Conversation(
     public Conversation reply(String member, boolean admin) {
         requireOpen("reply to");
         if (owner != null) {
-            requireOwnerOrAdmin(member, admin, "reply");
+            requireOwnerOrAdmin(member, admin, "reply to");
         }
         return with(State.REPLIED, owner == null ? member : owner, null, member, null);
     }

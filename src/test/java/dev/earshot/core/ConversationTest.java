@@ -43,7 +43,7 @@ class ConversationTest {
         assertEquals(State.REPLIED, replied.state());
         assertEquals("bob", replied.owner());
         Conversation claimed = fresh().claim("alice");
-        assertEquals("#12 is claimed by @alice; only they can reply it.",
+        assertEquals("#12 is claimed by @alice; only they can reply to it.",
                 assertThrows(Refusal.class, () -> claimed.reply("bob", false)).getMessage());
         assertEquals("alice", claimed.reply("admin", true).owner());
     }

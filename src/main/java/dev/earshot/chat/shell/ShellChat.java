@@ -129,9 +129,12 @@ public final class ShellChat implements ChatPlatform {
 
     static String followers(long n) {
         if (n >= 1_000_000) {
-            return String.format("%.1fM", n / 1_000_000.0);
+            return String.format(java.util.Locale.ROOT, "%.1fM", n / 1_000_000.0);
         }
-        return n >= 1_000 ? String.format("%.1fk", n / 1_000.0) : Long.toString(n);
+        if (n >= 100_000) {
+            return n / 1_000 + "k";
+        }
+        return n >= 1_000 ? String.format(java.util.Locale.ROOT, "%.1fk", n / 1_000.0) : Long.toString(n);
     }
 
     private ChatRef next(String channel, String key) {

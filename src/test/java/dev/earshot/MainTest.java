@@ -1,0 +1,119 @@
+package dev.earshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as an operator uses it: exit codes and what is printed. */
+class MainTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream realOut;
+    private PrintStream realErr;
+
+    @BeforeEach
+    void capture() {
+        realOut = System.out;
+        realErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(realOut);
+        System.setErr(realErr);
+    }
+
+    private int run(String... args) {
+        return Main.commandLine().execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void checkConfigAcceptsTheExample() {
+        assertEquals(0, run("check-config", "config.example.yml"));
+        assertTrue(out().contains("config.example.yml: OK"), out());
+        assertTrue(out().contains("chat: shell #support"), out());
+    }
+
+    @Test
+    void checkConfigListsEveryProblemAndFails() throws Exception {
+        Path file = dir.resolve("bad.yml");
+        Files.writeString(file, """
+                team:
+                  timezone: Mars/Olympus
+                  members: []
+                sources:
+                  - { type: mastodon, name: m, instance: http://mastodon.example, accessToken: "${NOPE_TOKEN}" }
+                """);
+        assertEquals(2, run("check-config", file.toString()));
+        assertTrue(err().contains("team.timezone"), err());
+        assertTrue(err().contains("team.members"), err());
+        assertTrue(err().contains("NOPE_TOKEN"), err());
+        assertTrue(err().contains("sources[0].instance"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void brokenYamlSaysWhere() throws Exception {
+        Path file = dir.resolve("broken.yml");
+        Files.writeString(file, "team:\n  members: [ { name: alice }\nsources: oops: x\n");
+        assertEquals(2, run("check-config", file.toString()));
+        assertTrue(err().contains("line"), err());
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
+        assertEquals(2, run("check-config", dir.resolve("nope.yml").toString()));
+        assertTrue(err().contains("nope.yml"), err());
+    }
+
+    @Test
+    void runRefusesABadConfigBeforeStartingAnything() throws Exception {
+        Path file = dir.resolve("bad.yml");
+        Files.writeString(file, "team: { members: [] }\n");
+        assertEquals(2, run("run", "--config", file.toString()));
+        assertTrue(err().contains("team.members"), err());
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertEquals(0, run("--version"));
+        assertTrue(out().startsWith("earshot 0.1.0"), out());
+        assertEquals(0, run("--help"));
+        assertTrue(out().contains("demo"), out());
+        assertTrue(out().contains("check-config"), out());
+    }
+
+    @Test
+    void digestPrintsYesterdaysFigures() throws Exception {
+        Path file = dir.resolve("earshot.yml");
+        Files.writeString(file, """
+                team: { members: [{ name: alice }] }
+                store: { path: %s }
+                sources: [{ type: demo, name: demo }]
+                """.formatted(dir.resolve("earshot.db")));
+        assertEquals(0, run("digest", "--config", file.toString(), "--print"));
+        assertTrue(out().startsWith("Stats for yesterday, "), out());
+        assertTrue(out().contains("0 received"), out());
+    }
+}
