@@ -1,0 +1,28 @@
+# Build: Maven with JDK 17. Dependencies first, so a source change does not download them again.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q -ntp dependency:go-offline
+COPY src src
+RUN mvn -B -q -ntp -DskipTests package
+
+# Run: a JRE, a non-root user, the database on the /data volume.
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin earshot \
+    && mkdir -p /data/tmp /etc/earshot && chown -R earshot /data
+COPY --from=build /src/target/earshot.jar /opt/earshot/earshot.jar
+COPY config.example.yml /etc/earshot/config.yml
+# The working directory is /, so the default store path ./data/earshot.db lands on the volume.
+WORKDIR /
+VOLUME /data
+# Headless for the digest chart; SQLite unpacks its native library on the volume, not in a
+# read-only /tmp.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true -Dorg.sqlite.tmpdir=/data/tmp"
+USER earshot
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
+ENTRYPOINT ["java", "-jar", "/opt/earshot/earshot.jar"]
+CMD ["run", "--config", "/etc/earshot/config.yml"]
