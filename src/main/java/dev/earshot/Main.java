@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -62,14 +63,8 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            EarshotConfig loaded;
-            try {
-                loaded = ConfigLoader.load(config, System::getenv);
-            } catch (ConfigException e) {
-                System.err.println(e.getMessage());
-                return CONFIG_PROBLEM;
-            }
-            return runUntilStopped(loaded, false);
+            Optional<EarshotConfig> loaded = load(config);
+            return loaded.isEmpty() ? CONFIG_PROBLEM : runUntilStopped(loaded.get(), false);
         }
     }
 
@@ -112,15 +107,9 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                EarshotConfig config = ConfigLoader.load(file, System::getenv);
-                System.out.println(file + ": OK");
-                System.out.println(config.describe());
-                return 0;
-            } catch (ConfigException e) {
-                System.err.println(e.getMessage());
-                return CONFIG_PROBLEM;
-            }
+            Optional<EarshotConfig> config = load(file);
+            config.ifPresent(c -> System.out.println(file + ": OK\n" + c.describe()));
+            return config.isPresent() ? 0 : CONFIG_PROBLEM;
         }
     }
 
@@ -135,13 +124,11 @@ public final class Main implements Runnable {
         @Override
         public Integer call() {
             quietLogs();
-            EarshotConfig loaded;
-            try {
-                loaded = ConfigLoader.load(config, System::getenv);
-            } catch (ConfigException e) {
-                System.err.println(e.getMessage());
+            Optional<EarshotConfig> config = load(this.config);
+            if (config.isEmpty()) {
                 return CONFIG_PROBLEM;
             }
+            EarshotConfig loaded = config.get();
             ZoneId zone = loaded.team().timezone();
             Clock clock = Clock.system(zone);
             StatsPeriod.Range range = StatsPeriod.YESTERDAY.range(clock.instant(), zone);
@@ -151,6 +138,16 @@ public final class Main implements Runnable {
                 System.out.println(CommandHandler.describe("yesterday, " + day, figures));
             }
             return 0;
+        }
+    }
+
+    /** The config, or empty after every problem in it was printed for the operator. */
+    private static Optional<EarshotConfig> load(Path file) {
+        try {
+            return Optional.of(ConfigLoader.load(file, System::getenv));
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return Optional.empty();
         }
     }
 
