@@ -54,8 +54,14 @@ public final class RecordingChat implements ChatPlatform {
         failures.addAll(List.of(exceptions));
     }
 
+    /** Every call fails with this until it is set back to null: an outage. */
+    public volatile DeliveryException outage;
+
     private void maybeFail() throws DeliveryException {
         calls++;
+        if (outage != null) {
+            throw outage;
+        }
         if (!failures.isEmpty()) {
             throw failures.remove(0);
         }
