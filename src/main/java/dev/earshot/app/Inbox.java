@@ -87,6 +87,9 @@ public final class Inbox {
             for (SocialSource.BrandReply r : fetch.brandReplies()) {
                 outside += answeredOutside(tx, from, r, now) ? 1 : 0;
             }
+            for (SocialSource.Gap gap : fetch.gaps()) {
+                gapNotice(tx, from, gap, ordered, now);
+            }
             if (fetch.nextCursor() != null) {
                 tx.saveCursor(source, fetch.nextCursor(), now);
             }
@@ -127,6 +130,26 @@ public final class Inbox {
         tx.enqueue(new Effect.ThreadPost(c.id(), "💬 @" + m.author().handle() + " wrote again" + owner
                 + ": " + m.text()), chatTarget(c), now);
         tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(c), now);
+    }
+
+    /**
+     * Tells the team, once, that some messages of a window may be missing. The notice goes where
+     * the newest message of the same fetch goes: a gap only comes with many messages.
+     */
+    private void gapNotice(Store.Tx tx, SocialSource from, SocialSource.Gap gap, List<Message> fetched, Instant now) {
+        if (fetched.isEmpty()) {
+            log.warn("{}: {} (no channel to tell: the fetch brought no message)", from.name(), gap.why());
+            return;
+        }
+        String channel = channelFor.apply(fetched.get(fetched.size() - 1));
+        String text = "⚠️ " + from.name() + ": " + gap.why() + " Messages from " + minute(gap.from()) + " to "
+                + minute(gap.to()) + " UTC may be missing here; look on " + from.platform().displayName()
+                + " directly.";
+        tx.enqueue(new Effect.ChannelPost(0, text, List.of()), "chat:" + channel, now);
+    }
+
+    private static String minute(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace("T", " ").replace("Z", "");
     }
 
     /**
