@@ -189,7 +189,8 @@ final class XApi {
             JsonNode n = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
             String title = n.path("title").asText("");
             String detail = n.path("detail").asText(n.path("errors").path(0).path("message").asText(""));
-            String words = (title + (title.isEmpty() || detail.isEmpty() ? "" : ": ") + detail).strip();
+            String words = detail.equals(title) ? title
+                    : (title + (title.isEmpty() || detail.isEmpty() ? "" : ": ") + detail).strip();
             return words.isEmpty() ? "" : " (" + (words.length() > 200 ? words.substring(0, 200) + "…" : words) + ")";
         } catch (IOException e) {
             return "";
