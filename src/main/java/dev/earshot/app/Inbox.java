@@ -149,7 +149,8 @@ public final class Inbox {
     }
 
     private static String minute(Instant at) {
-        return at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace("T", " ").replace("Z", "");
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(at);
     }
 
     /**

@@ -66,7 +66,7 @@ final class FakeX implements AutoCloseable {
     }
 
     private record Fault(String method, String pathEnd, int status, String resource, Map<String, String> headers,
-                         boolean dropAfterApply) {
+                         boolean dropAfterApply, int skip) {
     }
 
     private final TestClock clock;
@@ -174,12 +174,17 @@ final class FakeX implements AutoCloseable {
 
     /** The next request to a path ending so answers {@code status} with a documented body. */
     synchronized void failNext(String method, String pathEnd, int status, String resource, Map<String, String> headers) {
-        faults.add(new Fault(method, pathEnd, status, resource, headers, false));
+        faults.add(new Fault(method, pathEnd, status, resource, headers, false, 0));
+    }
+
+    /** Lets {@code skip} matching requests through, then fails the next one. */
+    synchronized void failLater(int skip, String method, String pathEnd, int status, String resource) {
+        faults.add(new Fault(method, pathEnd, status, resource, Map.of(), false, skip));
     }
 
     /** The next POST /2/tweets is applied (the post exists) but the connection drops before the answer. */
     synchronized void dropNextPostAfterApplying() {
-        faults.add(new Fault("POST", "/2/tweets", 0, null, Map.of(), true));
+        faults.add(new Fault("POST", "/2/tweets", 0, null, Map.of(), true, 0));
     }
 
     /** What the next answers of a path ending so say in x-rate-limit-remaining / -reset. */
@@ -202,7 +207,12 @@ final class FakeX implements AutoCloseable {
             requests.add(new Request(method, path, query, authorization, body, signed));
             fault = faults.stream().filter(f -> f.method().equals(method) && path.endsWith(f.pathEnd()))
                     .findFirst().orElse(null);
-            if (fault != null) {
+            if (fault != null && fault.skip() > 0) {
+                faults.remove(fault);
+                faults.addFirst(new Fault(fault.method(), fault.pathEnd(), fault.status(), fault.resource(),
+                        fault.headers(), fault.dropAfterApply(), fault.skip() - 1));
+                fault = null;
+            } else if (fault != null) {
                 faults.remove(fault);
             }
         }
