@@ -14,6 +14,8 @@ import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,8 @@ public final class Inbox {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     /** Conditional writes lost to a concurrent writer are retried this often before giving up. */
     private static final int WRITE_ATTEMPTS = 8;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     private final Store store;
     private final Sources sources;
@@ -149,8 +153,7 @@ public final class Inbox {
     }
 
     private static String minute(Instant at) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC)
-                .format(at);
+        return MINUTE.format(at);
     }
 
     /**

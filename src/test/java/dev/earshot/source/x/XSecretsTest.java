@@ -36,7 +36,7 @@ class XSecretsTest {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         root.addAppender(logs);
-        root.setLevel(Level.ALL);
+        root.setLevel(Level.TRACE);
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
