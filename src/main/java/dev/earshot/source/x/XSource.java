@@ -8,7 +8,6 @@ import dev.earshot.core.MessageKind;
 import dev.earshot.core.Platform;
 import dev.earshot.core.Spans;
 import dev.earshot.port.DeliveryException;
-import dev.earshot.port.DeliveryException.Kind;
 import dev.earshot.port.SocialSource;
 import dev.earshot.source.x.XCursor.Bound;
 import java.time.Clock;
@@ -27,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * One brand account on X, through API v2: the mentions timeline for customers' messages, the
  * brand's own timeline for answers given from the X app, {@code POST /2/tweets} for replies.
  *
- * <p>X has no idempotency key: a reply whose outcome is unknown is settled by looking for the
- * brand's reply to that post ({@link #findReply}). Each poll reads every page before it returns,
- * so the cursor moves only once all of them are stored.
+ * <p>Each poll reads every page before it returns, so the cursor moves only once all of them are
+ * stored. Replies, and the look-up that settles one whose outcome is unknown, are {@link XReplies}'.
  */
 public final class XSource implements SocialSource {
     private static final Logger log = LoggerFactory.getLogger(XSource.class);
@@ -38,9 +36,6 @@ public final class XSource implements SocialSource {
     static final int MENTIONS_CAP = 800;
     static final String TWEET_FIELDS = "created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets";
     static final String USER_FIELDS = "public_metrics,username,name";
-    /** Times X may refuse a reply as a duplicate, while we cannot see the first one yet, before we give up. */
-    private static final int DUPLICATE_LOOKS = 3;
-    private static final int REMEMBERED_REPLIES = 1_000;
 
     private final String name;
     private final XApi api;
@@ -48,8 +43,7 @@ public final class XSource implements SocialSource {
     private final Duration backfill;
     private final int backfillMax;
     private final int pageSize;
-    private final Map<String, String> sentByKey = lru();
-    private final Map<String, Integer> duplicateRefusals = lru();
+    private final XReplies replies;
     private volatile XPage.User brand;
 
     XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize) {
@@ -59,6 +53,7 @@ public final class XSource implements SocialSource {
         this.backfill = backfill;
         this.backfillMax = backfillMax;
         this.pageSize = pageSize;
+        this.replies = new XReplies(name, api, clock, pageSize);
     }
 
     public static XSource create(XSourceConfig config, Clock clock) {
@@ -200,61 +195,12 @@ public final class XSource implements SocialSource {
 
     @Override
     public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
-        XPage.User me = brand();
-        try {
-            String id = api.createReply(text, to.externalId());
-            remember(idempotencyKey, id);
-            return new SentReply(id, postUrl(me, id), clock.instant());
-        } catch (XApi.Duplicate refused) {
-            // X keeps no key, but it refuses the same text twice: the first send probably got through.
-            Optional<SentReply> earlier = findReply(to, idempotencyKey);
-            if (earlier.isPresent()) {
-                log.info("{}: X refused a resend as a duplicate; the reply to {} was already there as {}",
-                        name, to.externalId(), earlier.get().externalId());
-                return earlier.get();
-            }
-            int looks = duplicateRefusals.merge(idempotencyKey == null ? "" : idempotencyKey, 1, Integer::sum);
-            if (looks < DUPLICATE_LOOKS) {
-                throw new DeliveryException(Kind.TRANSIENT, "X says this text was posted already, but no reply to "
-                        + to.externalId() + " shows yet; looking again", null, null);
-            }
-            throw new DeliveryException(Kind.REJECTED, "X refused it as a duplicate of an earlier post by the"
-                    + " brand; reword it and send again", null, null);
-        }
+        return replies.send(brand(), to, text, idempotencyKey);
     }
 
-    /**
-     * The brand's reply to {@code to}, read from the brand's own posts newer than it. With a key:
-     * one not already known to answer another key; X keeps no key, so after a restart any reply
-     * of the brand to that post counts (see docs/X.md).
-     */
     @Override
     public Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException {
-        XPage.User me = brand();
-        String known = idempotencyKey == null ? null : knownReply(idempotencyKey);
-        List<String> others = idempotencyKey == null ? List.of() : otherReplies(idempotencyKey);
-        Bound after = Bound.after(to.externalId());
-        String token = null;
-        do {
-            Map<String, String> query = new HashMap<>(after.query());
-            query.put("max_results", Integer.toString(pageSize));
-            query.put("tweet.fields", TWEET_FIELDS);
-            query.put("exclude", "retweets");
-            if (token != null) {
-                query.put("pagination_token", token);
-            }
-            XPage page = api.posts(me.id(), query);
-            for (XPage.Post p : page.posts()) {
-                boolean answers = to.externalId().equals(p.repliedTo());
-                if (answers && (p.id().equals(known) || (known == null && !others.contains(p.id())))) {
-                    Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
-                    remember(idempotencyKey, p.id());
-                    return Optional.of(new SentReply(p.id(), postUrl(me, p.id()), at));
-                }
-            }
-            token = page.nextToken();
-        } while (token != null);
-        return Optional.empty();
+        return replies.find(brand(), to, idempotencyKey);
     }
 
     @Override
@@ -281,39 +227,6 @@ public final class XSource implements SocialSource {
             }
         }
         return known;
-    }
-
-    private static String postUrl(XPage.User me, String id) {
-        return "https://x.com/" + me.username() + "/status/" + id;
-    }
-
-    private void remember(String key, String id) {
-        if (key != null) {
-            synchronized (sentByKey) {
-                sentByKey.put(key, id);
-            }
-        }
-    }
-
-    private String knownReply(String key) {
-        synchronized (sentByKey) {
-            return sentByKey.get(key);
-        }
-    }
-
-    private List<String> otherReplies(String key) {
-        synchronized (sentByKey) {
-            return sentByKey.entrySet().stream().filter(e -> !e.getKey().equals(key)).map(Map.Entry::getValue).toList();
-        }
-    }
-
-    private static <V> Map<String, V> lru() {
-        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > REMEMBERED_REPLIES;
-            }
-        });
     }
 
     @Override
