@@ -12,6 +12,7 @@ import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.config.DemoSourceConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.SourceConfig;
+import dev.earshot.config.XSourceConfig;
 import dev.earshot.core.Team;
 import dev.earshot.ops.Metrics;
 import dev.earshot.ops.OpsServer;
@@ -19,6 +20,7 @@ import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import dev.earshot.schedule.Jobs;
 import dev.earshot.source.demo.DemoSource;
+import dev.earshot.source.x.XSource;
 import dev.earshot.store.SqliteStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -126,6 +128,9 @@ public final class Earshot implements AutoCloseable {
     private static SocialSource source(SourceConfig config, Clock clock) {
         if (config instanceof DemoSourceConfig demo) {
             return new DemoSource(demo.name(), demo.seed(), demo.account(), clock);
+        }
+        if (config instanceof XSourceConfig x) {
+            return XSource.create(x, clock);
         }
         throw new IllegalArgumentException("source " + config.name() + ": " + config.platform().displayName()
                 + " sources are not available in this version yet");

@@ -273,7 +273,15 @@ public final class Dispatcher {
                 Duration wait = backoff.after(row.attempts());
                 // The whole target waits, not only this row: later rows keep their order behind it.
                 targetWait.put(target, now.plus(wait));
-                write(tx -> tx.markRetry(row.id(), now.plus(wait), e.getMessage()));
+                write(tx -> {
+                    tx.markRetry(row.id(), now.plus(wait), e.getMessage());
+                    if (row.effect() instanceof Effect.CustomerReply) {
+                        // A reply whose send failed in transit (a dropped connection, a 5xx) may
+                        // have reached the customer: its outcome stays unknown, so the next attempt,
+                        // even after a restart, asks the platform first (X has no idempotency key).
+                        tx.markSending(row.id(), now);
+                    }
+                });
                 log.warn("{} to {} failed ({}); retry {} in {}", name(row), target, e.getMessage(),
                         row.attempts() + 1, wait);
                 return Outcome.HOLD_TARGET;

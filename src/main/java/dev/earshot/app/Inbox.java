@@ -14,6 +14,8 @@ import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,8 @@ public final class Inbox {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     /** Conditional writes lost to a concurrent writer are retried this often before giving up. */
     private static final int WRITE_ATTEMPTS = 8;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     private final Store store;
     private final Sources sources;
@@ -87,6 +91,9 @@ public final class Inbox {
             for (SocialSource.BrandReply r : fetch.brandReplies()) {
                 outside += answeredOutside(tx, from, r, now) ? 1 : 0;
             }
+            for (SocialSource.Gap gap : fetch.gaps()) {
+                gapNotice(tx, from, gap, ordered, now);
+            }
             if (fetch.nextCursor() != null) {
                 tx.saveCursor(source, fetch.nextCursor(), now);
             }
@@ -127,6 +134,26 @@ public final class Inbox {
         tx.enqueue(new Effect.ThreadPost(c.id(), "💬 @" + m.author().handle() + " wrote again" + owner
                 + ": " + m.text()), chatTarget(c), now);
         tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(c), now);
+    }
+
+    /**
+     * Tells the team, once, that some messages of a window may be missing. The notice goes where
+     * the newest message of the same fetch goes: a gap only comes with many messages.
+     */
+    private void gapNotice(Store.Tx tx, SocialSource from, SocialSource.Gap gap, List<Message> fetched, Instant now) {
+        if (fetched.isEmpty()) {
+            log.warn("{}: {} (no channel to tell: the fetch brought no message)", from.name(), gap.why());
+            return;
+        }
+        String channel = channelFor.apply(fetched.get(fetched.size() - 1));
+        String text = "⚠️ " + from.name() + ": " + gap.why() + " Messages from " + minute(gap.from()) + " to "
+                + minute(gap.to()) + " UTC may be missing here; look on " + from.platform().displayName()
+                + " directly.";
+        tx.enqueue(new Effect.ChannelPost(0, text, List.of()), "chat:" + channel, now);
+    }
+
+    private static String minute(Instant at) {
+        return MINUTE.format(at);
     }
 
     /**

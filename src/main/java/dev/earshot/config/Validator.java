@@ -104,6 +104,10 @@ final class Validator {
             require(Problems.at(path, "accessTokenSecret"), x.accessTokenSecret());
             Urls.check(problems, Problems.at(path, "baseUrl"), x.baseUrl());
             polling(path, x.pollEvery(), x.backfill(), x.backfillMax());
+            if (x.pageSize() < XSourceConfig.MIN_PAGE_SIZE || x.pageSize() > XSourceConfig.MAX_PAGE_SIZE) {
+                problems.add(Problems.at(path, "pageSize"), "must be from " + XSourceConfig.MIN_PAGE_SIZE + " to "
+                        + XSourceConfig.MAX_PAGE_SIZE + " (what X accepts per request)");
+            }
         }
     }
 

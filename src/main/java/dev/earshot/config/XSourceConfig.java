@@ -9,17 +9,23 @@ import java.time.Duration;
  * pair).
  *
  * @param baseUrl another API base, for a local fake
+ * @param pageSize posts asked for per request ({@code max_results}); X allows 5 to 100
  */
 public record XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken,
         Secret accessTokenSecret, URI baseUrl, Duration pollEvery, Duration backfill,
-        Integer backfillMax) implements SourceConfig {
+        Integer backfillMax, Integer pageSize) implements SourceConfig {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.com");
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    /** What X accepts as {@code max_results} on the timelines Earshot reads. */
+    public static final int MIN_PAGE_SIZE = 5;
+    public static final int MAX_PAGE_SIZE = 100;
 
     public XSourceConfig {
         baseUrl = baseUrl == null ? DEFAULT_BASE_URL : baseUrl;
         pollEvery = pollEvery == null ? Duration.ofSeconds(60) : pollEvery;
         backfill = backfill == null ? DEFAULT_BACKFILL : backfill;
         backfillMax = backfillMax == null ? DEFAULT_BACKFILL_MAX : backfillMax;
+        pageSize = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
     }
 
     @Override

@@ -45,16 +45,30 @@ public interface SocialSource {
      *
      * @param brandReplies posts by the brand's own account answering customers (from the platform's
      *     own app, or Earshot's own replies seen again); never ingested as customer messages
+     * @param gaps stretches of time whose messages the platform could not (or, on first start, was
+     *     not asked to) return; the team is told once, with the cursor that moved past them
      */
-    record Fetch(List<Message> messages, List<BrandReply> brandReplies, String nextCursor) {
+    record Fetch(List<Message> messages, List<BrandReply> brandReplies, String nextCursor, List<Gap> gaps) {
         public Fetch {
             messages = List.copyOf(messages);
             brandReplies = List.copyOf(brandReplies);
+            gaps = List.copyOf(gaps);
+        }
+
+        public Fetch(List<Message> messages, List<BrandReply> brandReplies, String nextCursor) {
+            this(messages, brandReplies, nextCursor, List.of());
         }
 
         public Fetch(List<Message> messages, String nextCursor) {
             this(messages, List.of(), nextCursor);
         }
+    }
+
+    /**
+     * Messages between {@code from} and {@code to} may be missing (X returns only the newest 800
+     * mentions, for one). {@code why} is one sentence for the team, without a secret.
+     */
+    record Gap(Instant from, Instant to, String why) {
     }
 
     /** A post by the brand's account in answer to the customer's message {@code inReplyTo}. */

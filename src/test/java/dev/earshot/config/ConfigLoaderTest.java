@@ -77,6 +77,7 @@ class ConfigLoaderTest {
                 accessTokenSecret: ${X_TOKEN_SECRET}
                 baseUrl: http://localhost:8081
                 backfill: 0s
+                pageSize: 20
             ops:
               port: 0
               bind: 127.0.0.1
@@ -115,6 +116,7 @@ class ConfigLoaderTest {
         assertEquals(URI.create("http://localhost:8081"), x.baseUrl());
         assertEquals(Duration.ofSeconds(60), x.pollEvery());
         assertEquals(Duration.ZERO, x.backfill());
+        assertEquals(20, x.pageSize());
         assertEquals(List.of(Platform.DEMO, Platform.MASTODON, Platform.BLUESKY, Platform.X),
                 config.sources().stream().map(SourceConfig::platform).toList());
 
@@ -153,6 +155,7 @@ class ConfigLoaderTest {
         assertEquals(URI.create("https://api.x.com"), x.baseUrl());
         assertEquals(List.of(Duration.ofSeconds(60), Duration.ofHours(24)), List.of(x.pollEvery(), x.backfill()));
         assertEquals(200, x.backfillMax());
+        assertEquals(100, x.pageSize());
     }
 
     @Test

@@ -208,6 +208,17 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void xPageSizeIsWhatXAcceptsPerRequest() {
+        String x = "  - { type: x, name: x%d, apiKey: a, apiSecret: b, accessToken: c, accessTokenSecret: d,"
+                + " pageSize: %d }\n";
+        assertEquals(List.of(
+                "sources[0].pageSize: must be from 5 to 100 (what X accepts per request)",
+                "sources[3].pageSize: must be from 5 to 100 (what X accepts per request)"),
+                problems(TEAM + "sources:\n" + String.format(x, 0, 4) + String.format(x, 1, 5)
+                        + String.format(x, 2, 100) + String.format(x, 3, 101)));
+    }
+
+    @Test
     void portsFrom0To65535() {
         assertEquals(List.of("ops.port: must be a port from 0 to 65535"), problems(TEAM + DEMO + "ops: { port: -1 }\n"));
         assertEquals(List.of("ops.port: must be a port from 0 to 65535"),

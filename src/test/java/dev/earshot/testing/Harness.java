@@ -11,6 +11,7 @@ import dev.earshot.app.Telemetry;
 import dev.earshot.core.Member;
 import dev.earshot.core.PriorityRules;
 import dev.earshot.core.Team;
+import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import dev.earshot.source.demo.DemoSource;
 import dev.earshot.store.SqliteStore;
@@ -21,14 +22,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The application wired as in production, with a real SQLite file, the demo source, a recording
- * chat and a clock the test moves. Back-off has no jitter so waits are exact.
+ * The application wired as in production, with a real SQLite file, the demo source (or any
+ * source given), a recording chat and a clock the test moves. Back-off has no jitter so waits
+ * are exact.
  */
 public final class Harness implements AutoCloseable {
-    public final TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
+    public static final String START = "2026-11-23T09:00:00Z";
+    public final TestClock clock;
     public final Path db;
     public Store store;
+    /** The demo source, when the harness runs on it; null otherwise. */
     public final DemoSource demo;
+    public final SocialSource source;
     public final Sources sources;
     public final Team team = new Team(List.of(
             new Member("alice", Map.of(), false),
@@ -45,10 +50,24 @@ public final class Harness implements AutoCloseable {
     }
 
     public Harness(Path dir, RecordingChat chat) {
+        this(dir, chat, TestClock.at(START), null);
+    }
+
+    /**
+     * Runs on {@code source} (an X source against a fake, say), whose clock must be {@code clock}.
+     * A second harness on the same folder is the same install after a restart.
+     */
+    public Harness(Path dir, TestClock clock, SocialSource source) {
+        this(dir, new RecordingChat(), clock, source);
+    }
+
+    private Harness(Path dir, RecordingChat chat, TestClock clock, SocialSource source) {
         this.db = dir.resolve("earshot.db");
         this.chat = chat;
-        this.demo = new DemoSource("demo", 42, "acme", clock);
-        this.sources = new Sources(List.of(demo));
+        this.clock = clock;
+        this.demo = source == null ? new DemoSource("demo", 42, "acme", clock) : null;
+        this.source = source == null ? demo : source;
+        this.sources = new Sources(List.of(this.source));
         open();
     }
 
@@ -74,7 +93,7 @@ public final class Harness implements AutoCloseable {
     }
 
     public Poller poller() {
-        return new Poller(demo, inbox, store, health, clock, backoff);
+        return new Poller(source, inbox, store, health, clock, backoff);
     }
 
     /** What {@code member} sees after typing {@code line}. */

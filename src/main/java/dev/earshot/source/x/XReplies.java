@@ -1,0 +1,123 @@
+package dev.earshot.source.x;
+
+import dev.earshot.core.Message;
+import dev.earshot.port.DeliveryException;
+import dev.earshot.port.DeliveryException.Kind;
+import dev.earshot.port.SocialSource.SentReply;
+import dev.earshot.source.x.XCursor.Bound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replies as the brand, and finds a reply again. X keeps no idempotency key, so the look-up reads
+ * the brand's own posts newer than the customer's for one answering it; the ids this process sent
+ * under other keys are left out, so that two replies to one post are told apart (until a restart:
+ * see docs/X.md).
+ */
+final class XReplies {
+    private static final Logger log = LoggerFactory.getLogger(XReplies.class);
+    /** Times X may refuse a reply as a duplicate, while we cannot see the first one yet, before we give up. */
+    private static final int DUPLICATE_LOOKS = 3;
+    private static final int REMEMBERED = 1_000;
+
+    private final String name;
+    private final XApi api;
+    private final Clock clock;
+    private final int pageSize;
+    private final Map<String, String> sentByKey = lru();
+    private final Map<String, Integer> duplicateRefusals = lru();
+
+    XReplies(String name, XApi api, Clock clock, int pageSize) {
+        this.name = name;
+        this.api = api;
+        this.clock = clock;
+        this.pageSize = pageSize;
+    }
+
+    SentReply send(XPage.User me, Message to, String text, String key) throws DeliveryException {
+        try {
+            String id = api.createReply(text, to.externalId());
+            remember(key, id);
+            return new SentReply(id, postUrl(me, id), clock.instant());
+        } catch (XApi.Duplicate refused) {
+            // X keeps no key, but it refuses the same text twice: the first send probably got through.
+            Optional<SentReply> earlier = find(me, to, key);
+            if (earlier.isPresent()) {
+                log.info("{}: X refused a resend as a duplicate; the reply to {} was already there as {}",
+                        name, to.externalId(), earlier.get().externalId());
+                return earlier.get();
+            }
+            int looks = duplicateRefusals.merge(key == null ? "" : key, 1, Integer::sum);
+            if (looks < DUPLICATE_LOOKS) {
+                throw new DeliveryException(Kind.TRANSIENT, "X says this text was posted already, but no reply to "
+                        + to.externalId() + " shows yet; looking again", null, null);
+            }
+            throw new DeliveryException(Kind.REJECTED, "X refused it as a duplicate of an earlier post by the"
+                    + " brand; reword it and send again", null, null);
+        }
+    }
+
+    /**
+     * The brand's reply to {@code to}. With a key: the one sent under it, or one not known to answer
+     * another key. With no key: any.
+     */
+    Optional<SentReply> find(XPage.User me, Message to, String key) throws DeliveryException {
+        String known = key == null ? null : sentByKey.get(key);
+        List<String> others = key == null ? List.of() : otherReplies(key);
+        Map<String, String> since = Bound.after(to.externalId()).query();
+        String token = null;
+        do {
+            Map<String, String> query = new HashMap<>(since);
+            query.put("max_results", Integer.toString(pageSize));
+            query.put("tweet.fields", XSource.TWEET_FIELDS);
+            query.put("exclude", "retweets");
+            if (token != null) {
+                query.put("pagination_token", token);
+            }
+            XPage page = api.posts(me.id(), query);
+            for (XPage.Post p : page.posts()) {
+                boolean answers = to.externalId().equals(p.repliedTo());
+                if (answers && (p.id().equals(known) || (known == null && !others.contains(p.id())))) {
+                    Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
+                    remember(key, p.id());
+                    return Optional.of(new SentReply(p.id(), postUrl(me, p.id()), at));
+                }
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return Optional.empty();
+    }
+
+    static String postUrl(XPage.User me, String id) {
+        return "https://x.com/" + me.username() + "/status/" + id;
+    }
+
+    private void remember(String key, String id) {
+        if (key != null) {
+            sentByKey.put(key, id);
+        }
+    }
+
+    private List<String> otherReplies(String key) {
+        synchronized (sentByKey) {
+            return sentByKey.entrySet().stream().filter(e -> !e.getKey().equals(key)).map(Map.Entry::getValue).toList();
+        }
+    }
+
+    private static <V> Map<String, V> lru() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
+    }
+}

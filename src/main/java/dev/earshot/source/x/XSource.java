@@ -1,0 +1,236 @@
+package dev.earshot.source.x;
+
+import com.twitter.twittertext.TwitterTextParser;
+import dev.earshot.config.XSourceConfig;
+import dev.earshot.core.Author;
+import dev.earshot.core.Message;
+import dev.earshot.core.MessageKind;
+import dev.earshot.core.Platform;
+import dev.earshot.core.Spans;
+import dev.earshot.port.DeliveryException;
+import dev.earshot.port.SocialSource;
+import dev.earshot.source.x.XCursor.Bound;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One brand account on X, through API v2: the mentions timeline for customers' messages, the
+ * brand's own timeline for answers given from the X app, {@code POST /2/tweets} for replies.
+ *
+ * <p>Each poll reads every page before it returns, so the cursor moves only once all of them are
+ * stored. Replies, and the look-up that settles one whose outcome is unknown, are {@link XReplies}'.
+ */
+public final class XSource implements SocialSource {
+    private static final Logger log = LoggerFactory.getLogger(XSource.class);
+    static final int MAX_REPLY = 280;
+    /** The mentions timeline returns at most the 800 newest posts. */
+    static final int MENTIONS_CAP = 800;
+    static final String TWEET_FIELDS = "created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets";
+    static final String USER_FIELDS = "public_metrics,username,name";
+
+    private final String name;
+    private final XApi api;
+    private final Clock clock;
+    private final Duration backfill;
+    private final int backfillMax;
+    private final int pageSize;
+    private final XReplies replies;
+    private volatile XPage.User brand;
+
+    XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize) {
+        this.name = name;
+        this.api = api;
+        this.clock = clock;
+        this.backfill = backfill;
+        this.backfillMax = backfillMax;
+        this.pageSize = pageSize;
+        this.replies = new XReplies(name, api, clock, pageSize);
+    }
+
+    public static XSource create(XSourceConfig config, Clock clock) {
+        return new XSource(config.name(), XApi.create(config, clock), clock, config.backfill(), config.backfillMax(),
+                config.pageSize());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.X;
+    }
+
+    @Override
+    public Fetch fetchSince(Optional<String> cursor) throws DeliveryException {
+        XPage.User me = brand();
+        Instant now = clock.instant();
+        Optional<XCursor> from = cursor.flatMap(XCursor::parse);
+        if (cursor.isPresent() && from.isEmpty()) {
+            log.warn("{}: the stored cursor is not one X uses; starting afresh with the bounded backfill", name);
+        }
+        boolean firstStart = from.isEmpty();
+        // No backfill asked for: nothing is read now, and the next poll starts from this moment.
+        boolean noBackfill = firstStart && (backfillMax == 0 || backfill.isZero());
+        Bound start = Bound.since(noBackfill ? now : now.minus(backfill));
+        Bound mentionsFrom = from.map(XCursor::mentions).orElse(start);
+        Bound brandFrom = from.map(XCursor::brand).orElse(start);
+        Read mentions = noBackfill ? Read.NOTHING
+                : read(XApi.Endpoint.MENTIONS, me.id(), mentionsFrom, firstStart ? backfillMax : MENTIONS_CAP);
+        Read own = noBackfill ? Read.NOTHING
+                : read(XApi.Endpoint.USER_POSTS, me.id(), brandFrom, firstStart ? backfillMax : Integer.MAX_VALUE);
+
+        List<Message> messages = new ArrayList<>();
+        Map<String, BrandReply> answers = new LinkedHashMap<>();
+        for (XPage.Post p : mentions.posts()) {
+            if (p.retweet()) {
+                continue;
+            }
+            if (me.id().equals(p.authorId())) {
+                brandReply(p).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
+            } else {
+                messages.add(toMessage(p, mentions.users().get(p.authorId()), me));
+            }
+        }
+        for (XPage.Post p : own.posts()) {
+            brandReply(p).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
+        }
+
+        List<Gap> gaps = new ArrayList<>();
+        if (mentions.more() || (!firstStart && mentions.posts().size() >= MENTIONS_CAP)) {
+            gaps.add(gap(firstStart, mentionsFrom, mentions));
+        }
+        XCursor next = new XCursor(mentionsFrom.past(mentions.newestId()), brandFrom.past(own.newestId()));
+        int posts = mentions.posts().size() + own.posts().size();
+        if (posts > 0) {
+            log.info("{}: read {} posts ({} mentions, {} of the brand's) and {} users from X in {} requests",
+                    name, posts, mentions.posts().size(), own.posts().size(), mentions.users().size(),
+                    mentions.requests() + own.requests());
+        } else {
+            log.debug("{}: nothing new on X ({} requests)", name, mentions.requests() + own.requests());
+        }
+        return new Fetch(messages, List.copyOf(answers.values()), next.encode(), gaps);
+    }
+
+    private Gap gap(boolean firstStart, Bound from, Read mentions) {
+        Instant oldest = mentions.posts().stream().map(XPage.Post::createdAt).filter(t -> t != null)
+                .min(Instant::compareTo).orElse(clock.instant());
+        String why = firstStart
+                ? "on first start Earshot read the newest " + mentions.posts().size() + " mentions of the last "
+                        + Spans.format(backfill) + " (backfillMax) and left the older ones."
+                : "X returns only the newest " + MENTIONS_CAP + " mentions, and more than that arrived since the last poll.";
+        log.warn("{}: {} Mentions from {} to {} may be missing.", name, why, from.time(), oldest);
+        return new Gap(from.time(), oldest, why);
+    }
+
+    /** What the pages of one timeline held, all of them read. */
+    private record Read(List<XPage.Post> posts, Map<String, XPage.User> users, boolean more, int requests) {
+        static final Read NOTHING = new Read(List.of(), Map.of(), false, 0);
+
+        String newestId() {
+            return posts.stream().map(XPage.Post::id).max(XCursor::compareIds).orElse(null);
+        }
+    }
+
+    /** Follows {@code next_token} until the timeline ends or {@code limit} posts were read. */
+    private Read read(XApi.Endpoint endpoint, String userId, Bound from, int limit) throws DeliveryException {
+        List<XPage.Post> posts = new ArrayList<>();
+        Map<String, XPage.User> users = new HashMap<>();
+        String token = null;
+        int requests = 0;
+        do {
+            Map<String, String> query = new HashMap<>(from.query());
+            // Never more than still wanted: X bills each post it returns.
+            int want = Math.min(pageSize, limit - posts.size());
+            query.put("max_results", Integer.toString(Math.max(XSourceConfig.MIN_PAGE_SIZE, want)));
+            query.put("tweet.fields", TWEET_FIELDS);
+            if (endpoint == XApi.Endpoint.MENTIONS) {
+                query.put("expansions", "author_id");
+                query.put("user.fields", USER_FIELDS);
+            } else {
+                query.put("exclude", "retweets");
+            }
+            if (token != null) {
+                query.put("pagination_token", token);
+            }
+            XPage page = endpoint == XApi.Endpoint.MENTIONS ? api.mentions(userId, query) : api.posts(userId, query);
+            requests++;
+            posts.addAll(page.posts());
+            users.putAll(page.users());
+            token = page.nextToken();
+        } while (token != null && posts.size() < limit);
+        boolean more = token != null || posts.size() > limit;
+        return new Read(posts.size() > limit ? List.copyOf(posts.subList(0, limit)) : posts, users, more, requests);
+    }
+
+    private Message toMessage(XPage.Post p, XPage.User author, XPage.User me) {
+        String handle = author != null && author.username() != null ? author.username() : "i/user/" + p.authorId();
+        Author who = author == null
+                ? new Author(Platform.X, handle, null, -1, "https://x.com/" + handle)
+                : new Author(Platform.X, handle, author.name(), author.followers(), "https://x.com/" + handle);
+        MessageKind kind = me.id().equals(p.inReplyToUserId()) ? MessageKind.REPLY
+                : p.quoted() != null ? MessageKind.QUOTE : MessageKind.MENTION;
+        Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
+        return new Message(Platform.X, name, p.id(), who, p.text(), "https://x.com/" + handle + "/status/" + p.id(),
+                at, kind, p.repliedTo(), p.conversationId());
+    }
+
+    private static Optional<BrandReply> brandReply(XPage.Post p) {
+        if (p.repliedTo() == null || p.retweet()) {
+            return Optional.empty();
+        }
+        Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
+        return Optional.of(new BrandReply(p.id(), p.repliedTo(), p.text(), at));
+    }
+
+    @Override
+    public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
+        return replies.send(brand(), to, text, idempotencyKey);
+    }
+
+    @Override
+    public Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException {
+        return replies.find(brand(), to, idempotencyKey);
+    }
+
+    @Override
+    public int maxReplyLength() {
+        return MAX_REPLY;
+    }
+
+    /** X's weighted count: URLs 23, CJK and emoji (ZWJ sequences included) 2, most other text 1. */
+    @Override
+    public int replyLength(String text) {
+        return TwitterTextParser.parseTweet(text).weightedLength;
+    }
+
+    /** The brand account, asked once ({@code GET /2/users/me}); a failure is asked again next time. */
+    private XPage.User brand() throws DeliveryException {
+        XPage.User known = brand;
+        if (known == null) {
+            synchronized (this) {
+                if (brand == null) {
+                    brand = api.me();
+                    log.info("{}: listening to X as @{}", name, brand.username());
+                }
+                known = brand;
+            }
+        }
+        return known;
+    }
+
+    @Override
+    public String toString() {
+        return "XSource[" + name + "]";
+    }
+}
