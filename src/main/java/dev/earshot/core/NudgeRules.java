@@ -13,7 +13,8 @@ import java.util.Set;
  * keys, in one transaction, so that each nudge goes out once.
  *
  * <p>Catch-up policy: when several steps are due at once (Earshot was down, or a step was added to
- * the config), only the highest is sent; the lower ones are recorded as skipped.
+ * the config), only the highest is sent; the lower ones are recorded as skipped. An idle-owner
+ * nudge due together with a step that mentions the owner anyway is folded into that step.
  */
 public record NudgeRules(SlaPolicy sla, NudgePlan plan) {
 
@@ -34,13 +35,19 @@ public record NudgeRules(SlaPolicy sla, NudgePlan plan) {
                 top = step;
             }
         }
+        Optional<Nudge> owner = c.owner() != null && c.state() == State.CLAIMED
+                ? ownerNudge(c, history, sent, now) : Optional.empty();
         if (top != null) {
             String key = reached.remove(reached.size() - 1);
+            if (owner.isPresent() && owner.get().kind() == Nudge.Kind.CLAIMED_IDLE
+                    && top.action() != NudgePlan.Action.MANAGER) {
+                // This step mentions the owner anyway: one message, not two at once.
+                reached.add(owner.get().key());
+                owner = Optional.empty();
+            }
             due.add(new Nudge(key, Nudge.Kind.SLA, top.action(), since, waited, target, reached));
         }
-        if (c.owner() != null && c.state() == State.CLAIMED) {
-            ownerNudge(c, history, sent, now).ifPresent(due::add);
-        }
+        owner.ifPresent(due::add);
         return due;
     }
 

@@ -3,8 +3,10 @@ package dev.earshot.testing;
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Dispatcher;
+import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
+import dev.earshot.app.Nudger;
 import dev.earshot.app.Poller;
 import dev.earshot.app.Sources;
 import dev.earshot.app.Telemetry;
@@ -39,23 +41,34 @@ public final class Harness implements AutoCloseable {
     public final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);
     public Inbox inbox;
     public CommandHandler commands;
+    /** Follow-through settings: none (nudges off) unless a test passes its own. */
+    public final FollowThrough followThrough;
+    public final PriorityRules priority;
+    public Nudger nudger;
 
     public Harness(Path dir) {
         this(dir, new RecordingChat());
     }
 
     public Harness(Path dir, RecordingChat chat) {
+        this(dir, chat, FollowThrough.none(), PriorityRules.defaults());
+    }
+
+    public Harness(Path dir, RecordingChat chat, FollowThrough followThrough, PriorityRules priority) {
         this.db = dir.resolve("earshot.db");
         this.chat = chat;
         this.demo = new DemoSource("demo", 42, "acme", clock);
         this.sources = new Sources(List.of(demo));
+        this.followThrough = followThrough;
+        this.priority = priority;
         open();
     }
 
     /** Opens (or reopens, as after a restart) the store and everything that holds it. */
     public void open() {
         store = SqliteStore.open(db);
-        inbox = new Inbox(store, sources, PriorityRules.defaults(), m -> "support", clock, Telemetry.NONE);
+        inbox = new Inbox(store, sources, priority, m -> "support", clock, Telemetry.NONE, followThrough);
+        nudger = new Nudger(store, followThrough, clock);
         commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC);
     }
 
