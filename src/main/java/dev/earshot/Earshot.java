@@ -3,8 +3,10 @@ package dev.earshot;
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Dispatcher;
+import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
+import dev.earshot.app.Nudger;
 import dev.earshot.app.Poller;
 import dev.earshot.app.Sources;
 import dev.earshot.chat.shell.ShellChat;
@@ -13,6 +15,7 @@ import dev.earshot.config.DemoSourceConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.SourceConfig;
 import dev.earshot.config.XSourceConfig;
+import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Team;
 import dev.earshot.ops.Metrics;
 import dev.earshot.ops.OpsServer;
@@ -92,7 +95,10 @@ public final class Earshot implements AutoCloseable {
 
         ShellChat chat = new ShellChat(terminal.out(), Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
         String channel = config.chat().shell().channel();
-        Inbox inbox = new Inbox(store, sources, config.priority().toRules(), message -> channel, clock, metrics);
+        FollowThrough followThrough = followThrough(config, team, channel);
+        Inbox inbox = new Inbox(store, sources, config.priority().toRules(), message -> channel, clock, metrics,
+                followThrough);
+        Nudger nudger = new Nudger(store, followThrough, clock);
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics);
         CommandHandler commands = new CommandHandler(inbox, team, clock, zone);
@@ -110,7 +116,7 @@ public final class Earshot implements AutoCloseable {
             jobs.every("poll:" + sourceList.get(i).name(), every, every, poller::pollOnce);
         }
         jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::drainOnce);
-        jobs.every("tick", TICK_EVERY, TICK_EVERY, inbox::wakeSnoozed);
+        jobs.every("tick", TICK_EVERY, TICK_EVERY, () -> tick(inbox, nudger));
 
         OpsServer ops = null;
         if (config.ops().enabled()) {
@@ -123,6 +129,25 @@ public final class Earshot implements AutoCloseable {
         }
         log.info("Earshot is ready: {}", config.describe());
         return new Earshot(store, jobs, dispatcher, ops, console, demoSources);
+    }
+
+    /** The follow-through part of the config, as the application takes it. */
+    static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
+        ZoneId zone = config.team().timezone();
+        BusinessHours hours = config.businessHours().toBusinessHours(zone);
+        return new FollowThrough(team, hours, config.sla().toPolicy(hours), config.nudges().toPlan(),
+                config.oncall().toRotation(zone), config.team().manager(), config.continuity().toContinuity(),
+                config.priority().pageAbove(), channel);
+    }
+
+    /** Wakes ended snoozes first (a woken conversation is waiting again), then nudges; one failing does not stop the other. */
+    static void tick(Inbox inbox, Nudger nudger) {
+        try {
+            inbox.wakeSnoozed();
+        } catch (RuntimeException e) {
+            log.error("waking snoozed conversations failed; trying again at the next tick", e);
+        }
+        nudger.tick();
     }
 
     private static SocialSource source(SourceConfig config, Clock clock) {

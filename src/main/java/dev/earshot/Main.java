@@ -3,15 +3,20 @@ package dev.earshot;
 import ch.qos.logback.classic.Level;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.StatsPeriod;
+import dev.earshot.config.BusinessHoursConfig;
 import dev.earshot.config.ChatConfig;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.ContinuityConfig;
 import dev.earshot.config.DemoSourceConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.MemberConfig;
+import dev.earshot.config.NudgesConfig;
+import dev.earshot.config.OnCallConfig;
 import dev.earshot.config.OpsConfig;
 import dev.earshot.config.PriorityConfig;
 import dev.earshot.config.ShellChatConfig;
+import dev.earshot.config.SlaConfig;
 import dev.earshot.config.StoreConfig;
 import dev.earshot.config.TeamConfig;
 import dev.earshot.core.ResponseFigures;
@@ -24,6 +29,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -84,16 +90,22 @@ public final class Main implements Runnable {
             if (!verbose) {
                 quietLogs();
             }
+            // Real time, so the demo's targets are minutes: nudges show within a few of them.
             EarshotConfig demo = new EarshotConfig(
                     new TeamConfig(ZoneId.systemDefault(), List.of(
                             new MemberConfig("alice", null, null, true),
                             new MemberConfig("bob", null, null, false),
-                            new MemberConfig("carol", null, null, false))),
+                            new MemberConfig("carol", null, null, false)), "alice"),
                     new StoreConfig(StoreConfig.Type.SQLITE, data.resolve("demo-" + seed + ".db").toString()),
                     new ChatConfig(new ShellChatConfig("support"), null, null),
                     List.of(new DemoSourceConfig("demo", seed, null, "acme")),
                     new OpsConfig(0, null),
-                    PriorityConfig.defaults());
+                    PriorityConfig.defaults(),
+                    BusinessHoursConfig.defaults(),
+                    new SlaConfig(Duration.ofMinutes(4), Duration.ofMinutes(6), false),
+                    new NudgesConfig(true, null, Duration.ofMinutes(3), Duration.ofMinutes(8)),
+                    new OnCallConfig(List.of("bob", "carol"), null, null),
+                    ContinuityConfig.defaults());
             System.out.println("Earshot demo: simulated customers write to @acme; you are the support team."
                     + " Conversations are kept in " + demo.store().path() + ".");
             return runUntilStopped(demo, true);

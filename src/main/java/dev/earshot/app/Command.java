@@ -40,6 +40,18 @@ public sealed interface Command {
     record Resolve(long id) implements Command {
     }
 
+    /** Remind the owner about conversation {@code id} after {@code in}; the note may be empty. */
+    record FollowUp(long id, Duration in, String note) implements Command {
+    }
+
+    /** Bring teammate {@code member} in; the note may be empty. */
+    record Escalate(long id, String member, String note) implements Command {
+    }
+
+    /** With no member: who is on call. With one: put them on call, for {@code span} or (null) until the next hand-over. */
+    record OnCall(String member, Duration span) implements Command {
+    }
+
     record Stats(StatsPeriod period) implements Command {
     }
 }

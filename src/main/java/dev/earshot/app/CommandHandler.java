@@ -1,9 +1,11 @@
 package dev.earshot.app;
 
 import dev.earshot.core.Conversation;
+import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Member;
 import dev.earshot.core.Message;
+import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Refusal;
 import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.Spans;
@@ -29,6 +31,7 @@ public final class CommandHandler {
     private static final int QUEUE_LENGTH = 20;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
 
     private final Inbox inbox;
     private final Team team;
@@ -83,6 +86,20 @@ public final class CommandHandler {
             return c.ref() + " snoozed until " + TIME.format(c.snoozedUntil().atZone(zone)) + ".";
         } else if (command instanceof Command.Resolve r) {
             return inbox.resolve(actor, r.id()).ref() + " resolved.";
+        } else if (command instanceof Command.FollowUp f) {
+            FollowUp set = inbox.followUp(actor, f.id(), f.in(), f.note());
+            return "Follow-up on #" + f.id() + " set for " + DAY_TIME.format(set.dueAt().atZone(zone))
+                    + "; its owner (or you, if nobody owns it then) will be reminded in its thread.";
+        } else if (command instanceof Command.Escalate e) {
+            Member expert = team.require(e.member());
+            return "@" + expert.name() + " is brought in on " + inbox.escalate(actor, e.id(), expert, e.note()).ref() + ".";
+        } else if (command instanceof Command.OnCall o) {
+            if (o.member() == null) {
+                return inbox.onCall().status();
+            }
+            Member who = team.require(o.member());
+            OnCallShift shift = inbox.onCall().put(actor, who, o.span());
+            return "@" + who.name() + " is on call now" + inbox.onCall().until(shift) + ".";
         } else if (command instanceof Command.Stats s) {
             return stats(s.period());
         }

@@ -37,6 +37,9 @@ public final class CommandParser {
         u.put("dismiss", new String[] {"dismiss <id> <reason>", "no answer needed (spam, not for us, ...)"});
         u.put("snooze", new String[] {"snooze <id> <time>", "out of sight until later (30m, 1h30m, 2d)"});
         u.put("resolve", new String[] {"resolve <id>", "done: the customer has what they need"});
+        u.put("followup", new String[] {"followup <id> <time> [note]", "remind the owner later (2d, 4h): check again"});
+        u.put("escalate", new String[] {"escalate <id> @member [note]", "bring in a teammate who knows"});
+        u.put("oncall", new String[] {"oncall [@member [time]]", "who is on call; or put someone on call"});
         u.put("stats", new String[] {"stats [today|yesterday|7d|30d]", "how the team did"});
         return Collections.unmodifiableMap(u);
     }
@@ -68,6 +71,9 @@ public final class CommandParser {
             case "note" -> new Command.Note(id(verb, first), required(verb, rest));
             case "dismiss" -> new Command.Dismiss(id(verb, first), required(verb, rest));
             case "snooze" -> new Command.Snooze(id(verb, first), span(verb, rest));
+            case "followup", "follow-up" -> followUp("followup", first, rest);
+            case "escalate" -> escalate(verb, first, rest);
+            case "oncall", "on-call" -> onCall("oncall", first, rest);
             case "stats" -> new Command.Stats(period(verb, first, rest));
             default -> throw new Refusal("There is no \"" + verb + "\" command. Try: /earshot help");
         };
@@ -114,6 +120,31 @@ public final class CommandParser {
         } catch (IllegalArgumentException e) {
             throw new Refusal(usageOf(verb));
         }
+    }
+
+    /** {@code followup 12 2d check the replacement arrived}: the time is the first word after the id. */
+    private static Command followUp(String verb, String first, String rest) {
+        long id = id(verb, first);
+        String[] timeAndNote = rest.split("\\s+", 2);
+        String note = timeAndNote.length > 1 ? timeAndNote[1].strip() : "";
+        return new Command.FollowUp(id, span(verb, timeAndNote[0]), note);
+    }
+
+    /** {@code escalate 12 @erin she knows the invoice system}. */
+    private static Command escalate(String verb, String first, String rest) {
+        long id = id(verb, first);
+        String[] memberAndNote = rest.split("\\s+", 2);
+        String note = memberAndNote.length > 1 ? memberAndNote[1].strip() : "";
+        return new Command.Escalate(id, member(verb, memberAndNote[0]), note);
+    }
+
+    /** {@code oncall}, {@code oncall @bob}, {@code oncall @bob 8h}. */
+    private static Command onCall(String verb, String first, String rest) {
+        if (first == null) {
+            return new Command.OnCall(null, null);
+        }
+        String member = member(verb, first);
+        return new Command.OnCall(member, rest.isEmpty() ? null : span(verb, rest));
     }
 
     private static StatsPeriod period(String verb, String first, String rest) {

@@ -335,7 +335,8 @@ public final class Dispatcher {
 
     private Card card(long conversationId) {
         ConversationView v = store.read(tx -> Inbox.view(tx, conversationId));
-        return Card.of(v.conversation(), v.first(), v.messages().size(), v.lastReply(), clock.instant(), zone);
+        return Card.of(v.conversation(), v.first(), v.messages().size(), v.lastReply(), clock.instant(), zone)
+                .withNotes(v.cardNotes());
     }
 
     private Conversation conversation(long id) {

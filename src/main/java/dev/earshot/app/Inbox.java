@@ -1,14 +1,20 @@
 package dev.earshot.app;
 
+import dev.earshot.core.Continuity;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Effect;
+import dev.earshot.core.Escalation;
+import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Member;
 import dev.earshot.core.Message;
+import dev.earshot.core.NudgeRouting;
+import dev.earshot.core.OnCallShift;
 import dev.earshot.core.PriorityRules;
 import dev.earshot.core.Refusal;
 import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.Spans;
+import dev.earshot.core.WaitingClock;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import java.time.Clock;
@@ -34,6 +40,7 @@ public final class Inbox {
     private static final int WRITE_ATTEMPTS = 8;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
 
     private final Store store;
     private final Sources sources;
@@ -41,15 +48,30 @@ public final class Inbox {
     private final Function<Message, String> channelFor;
     private final Clock clock;
     private final Telemetry telemetry;
+    private final FollowThrough followThrough;
+    private final OnCall onCall;
 
+    /** Without follow-through: no paging, no hand-over of returning customers. */
     public Inbox(Store store, Sources sources, PriorityRules priority, Function<Message, String> channelFor,
                  Clock clock, Telemetry telemetry) {
+        this(store, sources, priority, channelFor, clock, telemetry, FollowThrough.none());
+    }
+
+    public Inbox(Store store, Sources sources, PriorityRules priority, Function<Message, String> channelFor,
+                 Clock clock, Telemetry telemetry, FollowThrough followThrough) {
         this.telemetry = telemetry;
         this.store = store;
         this.sources = sources;
         this.priority = priority;
         this.channelFor = channelFor;
         this.clock = clock;
+        this.followThrough = followThrough;
+        this.onCall = new OnCall(store, followThrough, clock);
+    }
+
+    /** Who is on call, and putting someone on call by hand. */
+    public OnCall onCall() {
+        return onCall;
     }
 
     /** What one ingest did. */
@@ -121,6 +143,51 @@ public final class Inbox {
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "received",
                 m.kind().name().toLowerCase() + " from @" + m.author().handle()));
         tx.enqueue(new Effect.PostCard(c.id()), chatTarget(c), now);
+        Conversation owned = continueWithEarlierOwner(tx, c, m, now);
+        if (followThrough.pages(c.priority())) {
+            page(tx, owned, now);
+        }
+    }
+
+    /** One owner from start to end: a returning customer goes to the owner of their last conversation. */
+    private Conversation continueWithEarlierOwner(Store.Tx tx, Conversation c, Message m, Instant now) {
+        Continuity continuity = followThrough.continuity();
+        if (!continuity.isOn()) {
+            return c;
+        }
+        Optional<Conversation> earlier = tx.latestOwnedConversation(m.platform(), m.author().handle(),
+                m.createdAt().minus(continuity.window()));
+        Optional<Continuity.Link> link = continuity.link(c, earlier, followThrough::onTeam);
+        if (link.isEmpty()) {
+            return c;
+        }
+        Conversation e = link.get().earlier();
+        String owner = link.get().owner();
+        Conversation claimed = Continuity.continueWith(c, link.get());
+        if (!tx.update(claimed)) {
+            throw new IllegalStateException("conversation " + c.ref() + " changed inside its own transaction");
+        }
+        tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, WaitingClock.CONTINUED,
+                "earlier: " + e.ref() + ", owner @" + owner));
+        tx.enqueue(new Effect.ThreadPost(c.id(), "↩️ @" + c.authorHandle() + " is back; earlier: " + e.ref()
+                + " (" + e.state().name().toLowerCase() + "). It stays with its owner: it is yours.",
+                List.of(owner)), chatTarget(c), now);
+        tx.enqueue(new Effect.ThreadPost(e.id(), "↪️ @" + e.authorHandle() + " wrote again in a new conversation: "
+                + c.ref() + ", which went to @" + owner + "."), chatTarget(e), now);
+        log.info("{} continues {}: @{} keeps @{}", c.ref(), e.ref(), owner, c.authorHandle());
+        return tx.conversation(c.id()).orElseThrow();
+    }
+
+    /** A new conversation above the paging threshold: the on-call teammate is mentioned at once. */
+    private void page(Store.Tx tx, Conversation c, Instant now) {
+        List<String> who = NudgeRouting.page(onCall.now(tx, now).map(OnCallShift::member), followThrough.managerName());
+        if (who.isEmpty() || !tx.recordNudge(c.id(), "page", now)) {
+            return;
+        }
+        tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "paged", "@" + String.join(", @", who)));
+        tx.enqueue(new Effect.ThreadPost(c.id(), "🚨 " + c.priority().label() + " " + c.priority().score()
+                + ": this one should not wait." + (c.owner() == null ? " Who takes it? claim " + c.id() : ""), who),
+                chatTarget(c), now);
     }
 
     private void join(Store.Tx tx, Conversation c, Message m, Instant now) {
@@ -130,6 +197,10 @@ public final class Inbox {
             throw new IllegalStateException("conversation " + c.ref() + " changed inside its own transaction");
         }
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "follow-up", m.text()));
+        if (!c.state().isWaiting() && next.state().isWaiting()) {
+            // A new wait starts: its SLA clock and nudges count from here.
+            tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, WaitingClock.WAITING_AGAIN, ""));
+        }
         String owner = c.owner() == null ? "" : " (owner: @" + c.owner() + ")";
         tx.enqueue(new Effect.ThreadPost(c.id(), "💬 @" + m.author().handle() + " wrote again" + owner
                 + ": " + m.text()), chatTarget(c), now);
@@ -273,7 +344,7 @@ public final class Inbox {
                 if (next.equals(fresh) || !tx.update(next)) {
                     return false;
                 }
-                tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "woke", "snooze ended"));
+                tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, WaitingClock.WOKE, "snooze ended"));
                 tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(fresh), now);
                 tx.enqueue(new Effect.ThreadPost(c.id(), "⏰ The snooze on " + c.ref() + " ended."),
                         chatTarget(fresh), now);
@@ -282,6 +353,38 @@ public final class Inbox {
             woken += changed ? 1 : 0;
         }
         return woken;
+    }
+
+    /** Sets a follow-up: when it is due, the owner (or {@code actor}) is reminded in the thread. */
+    public FollowUp followUp(Member actor, long id, Duration in, String note) {
+        Instant now = clock.instant();
+        FollowUp stored = store.write(tx -> {
+            Conversation c = tx.conversation(id).orElseThrow(() -> unknown(id));
+            FollowUp f = tx.addFollowUp(FollowUp.schedule(c, actor.name(), in, note, now));
+            String when = WHEN.format(f.dueAt().atZone(followThrough.zone()));
+            tx.record(new HistoryEntry(id, now, actor.name(), "followup",
+                    when + (f.note().isEmpty() ? "" : ": " + f.note())));
+            tx.enqueue(new Effect.ThreadPost(id, "📌 @" + actor.name() + " set a follow-up for " + when
+                    + (f.note().isEmpty() ? "." : ": " + f.note())), chatTarget(c), now);
+            return f;
+        });
+        log.info("#{} follow-up by @{} due {}", id, actor.name(), stored.dueAt());
+        return stored;
+    }
+
+    /** Brings {@code expert} into a conversation: history, card and a mention in the thread. */
+    public Conversation escalate(Member actor, long id, Member expert, String note) {
+        String detail = new Escalation(id, actor.name(), expert.name(), note).detail();
+        Conversation c = change(id, actor, Escalation.ACTION, detail, cv -> {
+            Escalation.of(cv, actor.name(), expert.name(), note);
+            return cv;
+        }, (tx, cv) -> {
+            String why = note == null || note.isBlank() ? "." : ": " + note.strip();
+            tx.enqueue(new Effect.ThreadPost(id, "🧭 @" + actor.name() + " brings you in on " + cv.ref() + why,
+                    List.of(expert.name())), chatTarget(cv), clock.instant());
+        });
+        log.info("{} escalated to @{} by @{}", c.ref(), expert.name(), actor.name());
+        return c;
     }
 
     public ConversationView show(long id) {

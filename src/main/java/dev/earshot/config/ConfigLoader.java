@@ -115,9 +115,11 @@ public final class ConfigLoader {
         bound.ifPresent(base -> {
             validator.ops(base.ops());
             validator.priority(base.priority());
+            validator.followThrough(base);
         });
         return bound.map(base -> new EarshotConfig(base.team(), base.store(), base.chat(), sources,
-                base.ops(), base.priority()));
+                base.ops(), base.priority(), base.businessHours(), base.sla(), base.nudges(), base.oncall(),
+                base.continuity()));
     }
 
     private static List<SourceConfig> sources(JsonNode node, Binder binder, Problems problems) {

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 /** The whole configuration. Missing sections get their defaults, so a small file is enough. */
 public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
-        List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority) {
+        List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority,
+        BusinessHoursConfig businessHours, SlaConfig sla, NudgesConfig nudges, OnCallConfig oncall,
+        ContinuityConfig continuity) {
     public EarshotConfig {
         team = team == null ? TeamConfig.defaults() : team;
         store = store == null ? StoreConfig.defaults() : store;
@@ -15,6 +17,17 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         sources = sources == null ? List.of() : List.copyOf(sources);
         ops = ops == null ? OpsConfig.defaults() : ops;
         priority = priority == null ? PriorityConfig.defaults() : priority;
+        businessHours = businessHours == null ? BusinessHoursConfig.defaults() : businessHours;
+        sla = sla == null ? SlaConfig.defaults() : sla;
+        nudges = nudges == null ? NudgesConfig.defaults() : nudges;
+        oncall = oncall == null ? OnCallConfig.defaults() : oncall;
+        continuity = continuity == null ? ContinuityConfig.defaults() : continuity;
+    }
+
+    /** Without the follow-through sections: they get their defaults. */
+    public EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat, List<SourceConfig> sources,
+            OpsConfig ops, PriorityConfig priority) {
+        this(team, store, chat, sources, ops, priority, null, null, null, null, null);
     }
 
     public Team toTeam() {

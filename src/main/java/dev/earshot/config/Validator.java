@@ -42,6 +42,9 @@ final class Validator {
                 unique(discordIds, member.discord().strip(), Problems.at(path, "discord"));
             }
         }
+        if (team.manager() != null && !names.containsKey(team.manager().toLowerCase(Locale.ROOT))) {
+            problems.add("team.manager", "must be one of team.members");
+        }
     }
 
     void chat(ChatConfig chat) {
@@ -122,6 +125,14 @@ final class Validator {
                 problems.add(Problems.at("priority.urgentWords", i), "must not be empty");
             }
         }
+        if (priority.pageAbove() < 0 || priority.pageAbove() > 100) {
+            problems.add("priority.pageAbove", "must be a score from 0 (never page) to 100");
+        }
+    }
+
+    /** The manager, business hours, SLA, nudges, on-call rotation and one-owner window. */
+    void followThrough(EarshotConfig config) {
+        new FollowThroughValidator(problems, config.team()).check(config);
     }
 
     void store(StoreConfig store) {

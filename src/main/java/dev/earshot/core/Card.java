@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,6 +41,18 @@ public record Card(
         return new Card(c.id(), c.platform(), first.author(), first.text(), first.url(),
                 Duration.between(c.openedAt(), now), c.priority(), c.state(), c.owner(),
                 stateLine(c, lastReply, zone), messageCount, lastReply, actions(c.state()));
+    }
+
+    /**
+     * The same card with notes after its state line, for what the history adds
+     * ({@code 🧭 brought in: @erin}, {@code ↩️ earlier: #7}).
+     */
+    public Card withNotes(List<String> notes) {
+        if (notes.isEmpty()) {
+            return this;
+        }
+        return new Card(conversationId, platform, author, text, url, age, priority, state, owner,
+                stateLine + " · " + String.join(" · ", notes), messageCount, lastReply, actions);
     }
 
     static String stateLine(Conversation c, String lastReply, ZoneId zone) {

@@ -5,17 +5,28 @@ import java.util.Locale;
 
 /**
  * Scores a customer's message: who they are (followers, log-scaled), what kind of message it
- * is, and whether it sounds urgent. One place for the arithmetic so the card and the queue agree.
+ * is, whether it sounds urgent, and its tone (a negative tone raises it). One place for the
+ * arithmetic so the card and the queue agree.
  */
 public final class PriorityRules {
     public static final List<String> DEFAULT_URGENT_WORDS = List.of(
             "refund", "broken", "cancel", "emergency", "urgent", "asap", "scam", "charged twice",
             "not working", "down", "lawyer", "unacceptable", "worst");
 
-    private final List<String> urgentWords;
+    /** The most a very negative tone adds. */
+    static final int MAX_TONE = 20;
 
+    private final List<String> urgentWords;
+    private final Sentiment tone;
+
+    /** Without a lexicon: tone counts for nothing. */
     public PriorityRules(List<String> urgentWords) {
+        this(urgentWords, Sentiment.none());
+    }
+
+    public PriorityRules(List<String> urgentWords, Sentiment tone) {
         this.urgentWords = urgentWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        this.tone = tone;
     }
 
     public static PriorityRules defaults() {
@@ -24,7 +35,16 @@ public final class PriorityRules {
 
     public Priority score(Message message) {
         return new Priority(kindWeight(message.kind()) + influence(message.author().followers())
-                + urgency(message.text()));
+                + urgency(message.text()) + tone(message.text()));
+    }
+
+    /**
+     * Up to {@link #MAX_TONE} points for a negative tone, in proportion to how negative; a
+     * neutral or happy message gets none (a happy customer is not made to wait for it).
+     */
+    public int tone(String text) {
+        double compound = tone.compound(text);
+        return compound >= -0.05 ? 0 : (int) Math.round(-compound * MAX_TONE);
     }
 
     static int kindWeight(MessageKind kind) {

@@ -3,13 +3,16 @@ package dev.earshot.port;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Effect;
+import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Message;
+import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -77,6 +80,42 @@ public interface Store extends AutoCloseable {
         void record(HistoryEntry entry);
 
         List<HistoryEntry> history(long conversationId);
+
+        // ------------------------------------------------ follow-through: nudges, follow-ups, on call
+
+        /**
+         * Records that the nudge {@code step} went out for a conversation; false when it already had
+         * (the schema's UNIQUE(conversation_id, step) decides). Write it in the transaction that
+         * enqueues the nudge, so that a crash loses or repeats neither.
+         */
+        boolean recordNudge(long conversationId, String step, Instant at);
+
+        /** The nudge steps already sent for a conversation. */
+        Set<String> nudgesSent(long conversationId);
+
+        /** Stores a follow-up; returns it with its id. */
+        FollowUp addFollowUp(FollowUp followUp);
+
+        /** Follow-ups due in [from, to), reminded or not, soonest first (the digest's "follow-ups due today"). */
+        List<FollowUp> followUpsDue(Instant from, Instant to);
+
+        /** Follow-ups due at or before {@code now} whose reminder has not gone out, soonest first. */
+        List<FollowUp> followUpsToRemind(Instant now);
+
+        /** Marks the reminder sent; false when it already was. */
+        boolean markFollowUpReminded(long followUpId, Instant at);
+
+        /** Puts someone on call by hand; the latest such shift wins. */
+        void setOnCall(OnCallShift shift);
+
+        /** The latest hand-set on-call shift, whether or not it still runs. */
+        Optional<OnCallShift> onCallOverride();
+
+        /**
+         * This customer's latest conversation that has an owner and in which they wrote at or after
+         * {@code activeSince} (for one owner from start to end).
+         */
+        Optional<Conversation> latestOwnedConversation(Platform platform, String authorHandle, Instant activeSince);
 
         /** Adds an outbox row for {@code effect}, to be sent to {@code target} (a chat channel or a source). */
         long enqueue(Effect effect, String target, Instant at);

@@ -43,6 +43,14 @@ final class ConversationSql {
                 ConversationSql::map, platform, account, authorHandle, threadKey);
     }
 
+    /** The author's latest conversation with an owner in which they wrote at or after {@code since}. */
+    Optional<Conversation> latestOwned(Platform platform, String authorHandle, Instant since) {
+        return sql.one("SELECT " + COLUMNS + " FROM conversations"
+                        + " WHERE platform = ? AND author_handle = ? AND owner IS NOT NULL"
+                        + " AND COALESCE(last_customer_at, opened_at) >= ? ORDER BY id DESC LIMIT 1",
+                ConversationSql::map, platform, authorHandle, since);
+    }
+
     /** Inserts with version 1; the id comes from the table, whatever {@code c.id()} says. */
     Conversation insert(Conversation c) {
         long id = sql.insertReturningId("INSERT INTO conversations (platform, account, author_handle, thread_key,"

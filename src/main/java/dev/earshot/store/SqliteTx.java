@@ -3,14 +3,17 @@ package dev.earshot.store;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Effect;
+import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Message;
+import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
 import dev.earshot.port.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** One transaction's view of the store; lives only inside {@link SqliteStore#write} or {@code read}. */
 final class SqliteTx implements Store.Tx {
@@ -18,12 +21,14 @@ final class SqliteTx implements Store.Tx {
     private final MessageSql messages;
     private final ConversationSql conversations;
     private final OutboxSql outbox;
+    private final FollowThroughSql followThrough;
 
     SqliteTx(Sql sql) {
         this.sql = sql;
         this.messages = new MessageSql(sql);
         this.conversations = new ConversationSql(sql);
         this.outbox = new OutboxSql(sql);
+        this.followThrough = new FollowThroughSql(sql);
     }
 
     @Override
@@ -111,6 +116,52 @@ final class SqliteTx implements Store.Tx {
                 rs -> new HistoryEntry(rs.getLong("conversation_id"), Sql.instant(rs, "at"), rs.getString("actor"),
                         rs.getString("action"), rs.getString("detail")),
                 conversationId);
+    }
+
+    @Override
+    public boolean recordNudge(long conversationId, String step, Instant at) {
+        return followThrough.recordNudge(conversationId, step, at);
+    }
+
+    @Override
+    public Set<String> nudgesSent(long conversationId) {
+        return followThrough.nudgesSent(conversationId);
+    }
+
+    @Override
+    public FollowUp addFollowUp(FollowUp followUp) {
+        return followThrough.addFollowUp(followUp);
+    }
+
+    @Override
+    public List<FollowUp> followUpsDue(Instant from, Instant to) {
+        return followThrough.due(from, to);
+    }
+
+    @Override
+    public List<FollowUp> followUpsToRemind(Instant now) {
+        return followThrough.toRemind(now);
+    }
+
+    @Override
+    public boolean markFollowUpReminded(long followUpId, Instant at) {
+        return followThrough.markReminded(followUpId, at);
+    }
+
+    @Override
+    public void setOnCall(OnCallShift shift) {
+        followThrough.setOnCall(shift);
+    }
+
+    @Override
+    public Optional<OnCallShift> onCallOverride() {
+        return followThrough.onCallOverride();
+    }
+
+    @Override
+    public Optional<Conversation> latestOwnedConversation(Platform platform, String authorHandle,
+                                                          Instant activeSince) {
+        return conversations.latestOwned(platform, authorHandle, activeSince);
     }
 
     @Override

@@ -12,9 +12,11 @@ import dev.earshot.core.Author;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Effect;
+import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Message;
 import dev.earshot.core.MessageKind;
+import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.Priority;
 import dev.earshot.core.Refusal;
@@ -325,6 +327,117 @@ abstract class StoreContract {
 
         assertEquals(List.of(opened, claimed, note), store.read(tx -> tx.history(1)));
         assertEquals(List.of(other), store.read(tx -> tx.history(2)));
+    }
+
+    // ---------------------------------------------------------- follow-through
+
+    private long someConversation(String handle) {
+        Message m = message("m-" + handle, handle, "t-" + handle, T0);
+        return store.write(tx -> {
+            long id = tx.insertConversation(Conversation.open(m, "#support", new Priority(30))).id();
+            tx.addCustomerMessage(id, m, T0);
+            return id;
+        });
+    }
+
+    private boolean nudged(long conversationId, String step, Instant at) {
+        Boolean fresh = store.write(tx -> tx.recordNudge(conversationId, step, at));
+        return fresh;
+    }
+
+    private boolean reminded(long followUpId, Instant at) {
+        Boolean fresh = store.write(tx -> tx.markFollowUpReminded(followUpId, at));
+        return fresh;
+    }
+
+    @Test
+    void a_nudge_step_is_recorded_once_per_conversation_and_survives_a_reopen() {
+        long jane = someConversation("jane");
+        long max = someConversation("max");
+        assertTrue(nudged(jane, "sla:50", T0));
+        assertFalse(nudged(jane, "sla:50", T0.plusSeconds(60)), "once");
+        assertTrue(nudged(max, "sla:50", T0), "per conversation");
+        assertTrue(nudged(jane, "sla:100", T0));
+
+        store.close();
+        store = openStore();
+
+        assertEquals(Set.of("sla:50", "sla:100"), store.read(tx -> tx.nudgesSent(jane)));
+        assertEquals(Set.of("sla:50"), store.read(tx -> tx.nudgesSent(max)));
+        assertFalse(nudged(jane, "sla:100", T0));
+    }
+
+    @Test
+    void a_nudge_rolls_back_with_its_transaction() {
+        long jane = someConversation("jane");
+        assertThrows(IllegalStateException.class, () -> store.write(tx -> {
+            tx.recordNudge(jane, "sla:50", T0);
+            tx.enqueue(new Effect.ThreadPost(jane, "nudge"), "chat:support", T0);
+            throw new IllegalStateException("crash before commit");
+        }));
+        assertEquals(Set.of(), store.read(tx -> tx.nudgesSent(jane)));
+        assertEquals(List.of(), store.read(tx -> tx.dueOutbox(T0, 10)));
+    }
+
+    @Test
+    void follow_ups_are_found_by_due_day_and_reminded_once() {
+        long jane = someConversation("jane");
+        Instant day = Instant.parse("2025-03-05T00:00:00Z");
+        FollowUp early = store.write(tx -> tx.addFollowUp(
+                new FollowUp(0, jane, day.plusSeconds(3600), "check parcel", "alice", T0, null)));
+        FollowUp late = store.write(tx -> tx.addFollowUp(
+                new FollowUp(0, jane, day.plusSeconds(23 * 3600), "", "bob", T0, null)));
+        store.write(tx -> tx.addFollowUp(new FollowUp(0, jane, day.plusSeconds(24 * 3600), "next day", "bob", T0, null)));
+        assertTrue(early.id() > 0);
+
+        assertEquals(List.of(early, late), store.read(tx -> tx.followUpsDue(day, day.plusSeconds(24 * 3600))));
+        assertEquals(List.of(), store.read(tx -> tx.followUpsToRemind(day)));
+        assertEquals(List.of(early), store.read(tx -> tx.followUpsToRemind(day.plusSeconds(3600))));
+
+        Instant at = day.plusSeconds(3700);
+        assertTrue(reminded(early.id(), at));
+        assertFalse(reminded(early.id(), at), "once");
+        assertEquals(List.of(), store.read(tx -> tx.followUpsToRemind(day.plusSeconds(7200))));
+        List<FollowUp> stillInTheDay = store.read(tx -> tx.followUpsDue(day, day.plusSeconds(24 * 3600)));
+        assertEquals(at, stillInTheDay.get(0).remindedAt(), "the digest still sees a reminded follow-up");
+    }
+
+    @Test
+    void the_latest_hand_set_on_call_shift_is_kept() {
+        assertEquals(Optional.empty(), store.read(tx -> tx.onCallOverride()));
+        OnCallShift bob = new OnCallShift("bob", T0, T0.plusSeconds(8 * 3600), "alice");
+        OnCallShift carol = new OnCallShift("carol", T0.plusSeconds(60), null, "carol");
+        store.write(tx -> {
+            tx.setOnCall(bob);
+            return null;
+        });
+        assertEquals(Optional.of(bob), store.read(tx -> tx.onCallOverride()));
+        store.write(tx -> {
+            tx.setOnCall(carol);
+            return null;
+        });
+        store.close();
+        store = openStore();
+        assertEquals(Optional.of(carol), store.read(tx -> tx.onCallOverride()));
+    }
+
+    @Test
+    void a_customers_latest_owned_conversation_within_a_window() {
+        Conversation old = store.write(tx -> tx.insertConversation(
+                conversation("jane", "t1", State.RESOLVED, T0, 30, null, T0.plusSeconds(60))));
+        Conversation newer = store.write(tx -> tx.insertConversation(
+                conversation("jane", "t2", State.REPLIED, T0.plusSeconds(3600), 30, null, T0.plusSeconds(4000))));
+        store.write(tx -> tx.insertConversation(conversation("jane", "t3", State.NEW, T0.plusSeconds(7200), 30, null, null)));
+        store.write(tx -> tx.insertConversation(conversation("max", "t4", State.CLAIMED, T0.plusSeconds(9000), 30, null, null)));
+
+        assertEquals(Optional.of(newer.id()), store.read(tx -> tx.latestOwnedConversation(Platform.X, "jane", T0))
+                .map(Conversation::id), "the latest with an owner; the unowned one does not count");
+        assertEquals(Optional.of(newer.id()), store.read(tx -> tx.latestOwnedConversation(Platform.X, "jane",
+                T0.plusSeconds(3600))).map(Conversation::id));
+        assertEquals(Optional.empty(), store.read(tx -> tx.latestOwnedConversation(Platform.X, "jane",
+                T0.plusSeconds(3601))));
+        assertEquals(Optional.empty(), store.read(tx -> tx.latestOwnedConversation(Platform.MASTODON, "jane", T0)));
+        assertTrue(old.id() < newer.id());
     }
 
     // ------------------------------------------------------------------ outbox

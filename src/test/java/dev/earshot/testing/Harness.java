@@ -3,8 +3,10 @@ package dev.earshot.testing;
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Dispatcher;
+import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
+import dev.earshot.app.Nudger;
 import dev.earshot.app.Poller;
 import dev.earshot.app.Sources;
 import dev.earshot.app.Telemetry;
@@ -44,13 +46,17 @@ public final class Harness implements AutoCloseable {
     public final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);
     public Inbox inbox;
     public CommandHandler commands;
+    /** Follow-through settings: none (nudges off) unless a test passes its own. */
+    public final FollowThrough followThrough;
+    public final PriorityRules priority;
+    public Nudger nudger;
 
     public Harness(Path dir) {
         this(dir, new RecordingChat());
     }
 
     public Harness(Path dir, RecordingChat chat) {
-        this(dir, chat, TestClock.at(START), null);
+        this(dir, chat, TestClock.at(START), null, FollowThrough.none(), PriorityRules.defaults());
     }
 
     /**
@@ -58,23 +64,31 @@ public final class Harness implements AutoCloseable {
      * A second harness on the same folder is the same install after a restart.
      */
     public Harness(Path dir, TestClock clock, SocialSource source) {
-        this(dir, new RecordingChat(), clock, source);
+        this(dir, new RecordingChat(), clock, source, FollowThrough.none(), PriorityRules.defaults());
     }
 
-    private Harness(Path dir, RecordingChat chat, TestClock clock, SocialSource source) {
+    public Harness(Path dir, RecordingChat chat, FollowThrough followThrough, PriorityRules priority) {
+        this(dir, chat, TestClock.at(START), null, followThrough, priority);
+    }
+
+    private Harness(Path dir, RecordingChat chat, TestClock clock, SocialSource source, FollowThrough followThrough,
+                    PriorityRules priority) {
         this.db = dir.resolve("earshot.db");
         this.chat = chat;
         this.clock = clock;
         this.demo = source == null ? new DemoSource("demo", 42, "acme", clock) : null;
         this.source = source == null ? demo : source;
         this.sources = new Sources(List.of(this.source));
+        this.followThrough = followThrough;
+        this.priority = priority;
         open();
     }
 
     /** Opens (or reopens, as after a restart) the store and everything that holds it. */
     public void open() {
         store = SqliteStore.open(db);
-        inbox = new Inbox(store, sources, PriorityRules.defaults(), m -> "support", clock, Telemetry.NONE);
+        inbox = new Inbox(store, sources, priority, m -> "support", clock, Telemetry.NONE, followThrough);
+        nudger = new Nudger(store, followThrough, clock);
         commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC);
     }
 

@@ -1,0 +1,84 @@
+package dev.earshot.app;
+
+import dev.earshot.core.Effect;
+import dev.earshot.core.Member;
+import dev.earshot.core.OnCallShift;
+import dev.earshot.port.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who is on call: the teammate put on call by hand ({@code /earshot oncall @bob}) while that
+ * lasts, else the rotation's turn. Outside business hours nudges go to them alone.
+ */
+public final class OnCall {
+    private static final Logger log = LoggerFactory.getLogger(OnCall.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
+
+    private final Store store;
+    private final FollowThrough settings;
+    private final Clock clock;
+
+    public OnCall(Store store, FollowThrough settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Who is on call now, from when and until when. */
+    public Optional<OnCallShift> now() {
+        return store.read(tx -> now(tx, clock.instant()));
+    }
+
+    /** Who is on call at {@code at}, inside a transaction the caller already has. */
+    Optional<OnCallShift> now(Store.Tx tx, Instant at) {
+        Optional<OnCallShift> hand = tx.onCallOverride().filter(s -> settings.team().members().isEmpty()
+                || settings.onTeam(s.member()));
+        return settings.rotation().onCall(hand, at);
+    }
+
+    /** Puts {@code who} on call from now, for {@code span} or (null) until the next hand-over; tells the channel. */
+    public OnCallShift put(Member actor, Member who, Duration span) {
+        Instant now = clock.instant();
+        OnCallShift shift = settings.rotation().override(who.name(), actor.name(), now, span);
+        store.write(tx -> {
+            tx.setOnCall(shift);
+            if (settings.channel() != null) {
+                tx.enqueue(new Effect.ChannelPost(0, "📟 on call now" + until(shift)
+                                + (who.name().equals(actor.name()) ? "" : ", put there by @" + actor.name()) + ".",
+                        List.of(who.name())), "chat:" + settings.channel(), now);
+            }
+            return null;
+        });
+        log.info("@{} is on call{} (set by @{})", who.name(), until(shift), actor.name());
+        return shift;
+    }
+
+    /** What {@code /earshot oncall} answers: who is on call, until when, and whether it is business hours. */
+    public String status() {
+        Instant now = clock.instant();
+        Optional<OnCallShift> shift = store.read(tx -> now(tx, now));
+        String hours = settings.hours().isOpen(now)
+                ? "It is business hours (" + settings.hours().describe() + ")."
+                : "It is outside business hours (" + settings.hours().describe() + "): nudges go to the on-call teammate.";
+        if (shift.isEmpty()) {
+            return "Nobody is on call. Put someone on call with /earshot oncall @name, or set oncall.rotation in the config. "
+                    + hours;
+        }
+        OnCallShift s = shift.get();
+        String how = s.isOverride() ? "put on call by @" + s.setBy()
+                : "rotation: " + String.join(", ", settings.rotation().members());
+        return "@" + s.member() + " is on call" + until(s) + " (" + how + "). " + hours;
+    }
+
+    /** {@code " until Mon 30 Nov 09:00 CET"}, or nothing for an open-ended shift. */
+    String until(OnCallShift shift) {
+        return shift.until() == null ? "" : " until " + WHEN.format(shift.until().atZone(settings.zone()));
+    }
+}
