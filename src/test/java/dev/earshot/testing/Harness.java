@@ -11,6 +11,7 @@ import dev.earshot.app.Telemetry;
 import dev.earshot.core.Member;
 import dev.earshot.core.PriorityRules;
 import dev.earshot.core.Team;
+import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import dev.earshot.source.demo.DemoSource;
 import dev.earshot.store.SqliteStore;
@@ -29,6 +30,8 @@ public final class Harness implements AutoCloseable {
     public final Path db;
     public Store store;
     public final DemoSource demo;
+    /** The source every poll reads: the demo unless a test gave another. */
+    public final SocialSource source;
     public final Sources sources;
     public final Team team = new Team(List.of(
             new Member("alice", Map.of(), false),
@@ -45,10 +48,16 @@ public final class Harness implements AutoCloseable {
     }
 
     public Harness(Path dir, RecordingChat chat) {
+        this(dir, chat, null);
+    }
+
+    /** Wired with {@code source} (built on {@link #clock}, for instance) instead of the demo; null means the demo. */
+    public Harness(Path dir, RecordingChat chat, java.util.function.Function<TestClock, SocialSource> source) {
         this.db = dir.resolve("earshot.db");
         this.chat = chat;
-        this.demo = new DemoSource("demo", 42, "acme", clock);
-        this.sources = new Sources(List.of(demo));
+        this.source = source == null ? new DemoSource("demo", 42, "acme", clock) : source.apply(clock);
+        this.demo = this.source instanceof DemoSource d ? d : null;
+        this.sources = new Sources(List.of(this.source));
         open();
     }
 
@@ -74,7 +83,7 @@ public final class Harness implements AutoCloseable {
     }
 
     public Poller poller() {
-        return new Poller(demo, inbox, store, health, clock, backoff);
+        return new Poller(source, inbox, store, health, clock, backoff);
     }
 
     /** What {@code member} sees after typing {@code line}. */

@@ -153,6 +153,10 @@ public final class BlueskySource implements SocialSource {
                 brandReply(post.path("uri").asText(), post.path("record"), brand).ifPresent(brandReplies::add);
             }
         }
+        if (seen.isEmpty() && newest == null) {
+            // Nothing yet: start from the backfill window, so the next polls are not first starts again.
+            newest = new BlueskyCursor(from, "");
+        }
         BlueskyCursor moved = BlueskyCursor.newer(seen.orElse(null), newest);
         return new Fetch(messages, brandReplies, moved == null ? null : moved.format());
     }

@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,13 +169,23 @@ public final class JsonHttp {
                     .method(method, body);
             headers.forEach(b::header);
             HttpResponse<byte[]> response;
+            // The request timeout covers the headers only; the whole answer, body included, gets a bound too.
+            CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(b.build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             try {
-                response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
+                response = pending.get(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
-                        platform + " " + method + " " + path + " failed: " + e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), null, null);
+                        platform + " " + method + " " + path + " failed: " + cause.getClass().getSimpleName()
+                                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), null, null);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
+                        platform + " " + method + " " + path + " got no full answer in " + timeout.multipliedBy(2),
+                        null, null);
             } catch (InterruptedException e) {
+                pending.cancel(true);
                 Thread.currentThread().interrupt();
                 throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
                         platform + " " + method + " " + path + " was interrupted", null, null);

@@ -25,6 +25,15 @@ final class MastodonLength {
     private MastodonLength() {
     }
 
+    /** Whether a status as rendered says what we sent: mentions shown as {@code @user}, spaces aside. */
+    static boolean sameText(String rendered, String sent) {
+        return normal(rendered).equals(normal(sent));
+    }
+
+    private static String normal(String text) {
+        return MENTION.matcher(text == null ? "" : text).replaceAll("@$1").replaceAll("\\s+", " ").strip();
+    }
+
     static int count(String text, int urlChars) {
         if (text == null || text.isEmpty()) {
             return 0;

@@ -39,6 +39,8 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     static final int PAGES_PER_POLL = 25;
     static final int DEFAULT_MAX_CHARS = 500;
     private static final int REMEMBERED_THREADS = 10_000;
+    /** The cursor when the account has nothing yet: below every real id. */
+    static final String NOTHING_YET = "0";
 
     private final MastodonSourceConfig config;
     private final HttpClient client;
@@ -130,6 +132,8 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             JsonNode list = http.get("/api/v1/notifications").bearer(token).query("types[]", "mention")
                     .query("limit", Integer.toString(PAGE)).query("max_id", maxId).fetch();
             if (!list.isArray() || list.isEmpty()) {
+                // No mention at all yet: every one to come is new, so read forward from the start.
+                newest = newest == null ? NOTHING_YET : newest;
                 break;
             }
             boolean done = false;
@@ -177,7 +181,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         JsonNode list = http.get("/api/v1/accounts/" + me.id() + "/statuses").bearer(token)
                 .query("min_id", since).query("limit", Integer.toString(PAGE)).query("exclude_reblogs", "true")
                 .fetch();
-        String newest = null;
+        String newest = since == null && list.isArray() && list.isEmpty() ? NOTHING_YET : null;
         if (list.isArray()) {
             for (JsonNode s : list) {
                 newest = StatusIds.max(newest, s.path("id").asText());
@@ -272,7 +276,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             if (!to.externalId().equals(JsonFields.text(s, "in_reply_to_id"))) {
                 continue;
             }
-            if (sent != null && !StatusHtml.text(JsonFields.text(s, "content")).strip().equals(sent.strip())) {
+            if (sent != null && !MastodonLength.sameText(StatusHtml.text(JsonFields.text(s, "content")), sent)) {
                 continue;
             }
             return Optional.of(new SentReply(s.path("id").asText(), JsonFields.text(s, "url"),
