@@ -139,6 +139,7 @@ public final class BlueskySource implements SocialSource {
 
         List<Message> messages = new ArrayList<>();
         List<BrandReply> brandReplies = new ArrayList<>();
+        Collections.reverse(fresh); // oldest first, as they happened
         for (JsonNode n : fresh) {
             if (brand.equals(n.path("author").path("did").asText())) {
                 brandReply(n.path("uri").asText(), n.path("record"), brand).ifPresent(brandReplies::add);
