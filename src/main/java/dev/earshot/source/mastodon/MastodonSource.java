@@ -54,10 +54,16 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             return size() > REMEMBERED_THREADS;
         }
     });
-    /** The status text sent with each idempotency key in this run, to recognise our own reply. */
-    private final Map<String, String> attempted = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** What was sent with each idempotency key in this run, and when: to recognise our own reply. */
+    private final Map<String, Attempt> attempted = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile Account account;
     private volatile MastodonStream stream;
+
+    /** Mastodon keeps an {@code Idempotency-Key} for an hour; past this, a retry looks before it sends. */
+    static final Duration KEY_KEPT = Duration.ofMinutes(50);
+
+    private record Attempt(String status, Instant firstAt) {
+    }
 
     /** Who the brand is on this instance, and the instance's limits; learned once. */
     record Account(String id, String acct, String domain, int maxChars, int urlChars, URI streaming) {
@@ -253,7 +259,14 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         form.put("status", status);
         form.put("in_reply_to_id", to.externalId());
         form.put("visibility", Visibility.noWiderThan(customer.path("visibility").asText()));
-        attempted.put(idempotencyKey, status);
+        Attempt earlier = attempted.putIfAbsent(idempotencyKey, new Attempt(status, clock.instant()));
+        if (earlier != null && clock.instant().isAfter(earlier.firstAt().plus(KEY_KEPT))) {
+            // The instance may have forgotten the key by now: a status that got through must be found, not re-sent.
+            Optional<SentReply> found = findReply(to, idempotencyKey);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         JsonNode posted = http.post("/api/v1/statuses").bearer(token).header("Idempotency-Key", idempotencyKey)
                 .form(form).fetch();
         String id = posted.path("id").asText();
@@ -271,7 +284,8 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         Account me = account();
         JsonNode list = http.get("/api/v1/accounts/" + me.id() + "/statuses").bearer(token)
                 .query("limit", Integer.toString(PAGE)).query("exclude_reblogs", "true").fetch();
-        String sent = idempotencyKey == null ? null : attempted.get(idempotencyKey);
+        Attempt attempt = idempotencyKey == null ? null : attempted.get(idempotencyKey);
+        String sent = attempt == null ? null : attempt.status();
         for (JsonNode s : list) {
             if (!to.externalId().equals(JsonFields.text(s, "in_reply_to_id"))) {
                 continue;

@@ -34,6 +34,14 @@ public final class BlueskyBench implements DetectionBench.Platform {
                 fake.clock.instant().plusMillis(n));
     }
 
+    public java.net.URI uri() {
+        return fake.http.uri();
+    }
+
+    public String password() {
+        return FakeBluesky.PASSWORD;
+    }
+
     @Override
     public void close() {
         fake.close();

@@ -134,6 +134,11 @@ final class FakeMastodon implements AutoCloseable {
         http.broadcast("notification", n.toString());
     }
 
+    /** Mastodon keeps keys for an hour only. */
+    synchronized void forgetIdempotencyKeys() {
+        idempotency.clear();
+    }
+
     synchronized int notificationCount() {
         return notifications.size();
     }

@@ -281,6 +281,30 @@ class MastodonEndToEndTest {
     }
 
     @Test
+    void aRetryAfterTheInstanceForgotTheKeyLooksBeforeItSends() {
+        world();
+        poll();
+        mention(jane, "<p>@acme hello</p>", "public", null);
+        poll();
+        h.drain(h.dispatcher());
+        h.as("alice", "reply 1 Hi Jane!");
+        fake.http.dropAfterWork("POST", "/api/v1/statuses");
+        h.drain(h.dispatcher());
+        // The instance then fails for more than the hour it keeps Idempotency-Keys.
+        for (int i = 0; i < 16; i++) {
+            h.clock.advance(Duration.ofMinutes(5));
+            fake.http.failNext("/api/v1/statuses", Response.json(503, Map.of("error", "down")));
+            h.drain(h.dispatcher());
+        }
+        fake.forgetIdempotencyKeys();
+        h.clock.advance(Duration.ofMinutes(5));
+        h.drain(h.dispatcher());
+        assertEquals(1, fake.posted.size(), "found among the brand's statuses, not posted again");
+        assertEquals(1, fake.http.count("POST", "/api/v1/statuses"));
+        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+    }
+
+    @Test
     void aCrashBetweenSendingAndRecordingNeverRepliesTwice() {
         world();
         poll();
