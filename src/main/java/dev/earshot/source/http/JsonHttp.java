@@ -65,11 +65,14 @@ public final class JsonHttp {
         this.timeout = timeout;
     }
 
-    /** A client that follows redirects and gives up connecting after ten seconds. */
+    /**
+     * A client that gives up connecting after ten seconds and follows no redirect: a redirected
+     * request would carry the bearer token to wherever it points. A 3xx is reported as it is.
+     */
     public static HttpClient defaultClient() {
         return HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
