@@ -11,7 +11,9 @@ import dev.earshot.app.Poller;
 import dev.earshot.app.Sources;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
+import dev.earshot.config.BlueskySourceConfig;
 import dev.earshot.config.DemoSourceConfig;
+import dev.earshot.config.MastodonSourceConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.SourceConfig;
 import dev.earshot.config.XSourceConfig;
@@ -22,13 +24,17 @@ import dev.earshot.ops.OpsServer;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import dev.earshot.schedule.Jobs;
+import dev.earshot.source.bluesky.BlueskySource;
 import dev.earshot.source.demo.DemoSource;
 import dev.earshot.source.x.XSource;
+import dev.earshot.source.http.JsonHttp;
+import dev.earshot.source.mastodon.MastodonSource;
 import dev.earshot.store.SqliteStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +42,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +69,13 @@ public final class Earshot implements AutoCloseable {
     private final OpsServer ops;
     private final ShellConsole console;
     private final List<DemoSource> demoSources;
+    private final List<AutoCloseable> streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean closed;
 
     private Earshot(Store store, Jobs jobs, Dispatcher dispatcher, OpsServer ops, ShellConsole console,
-                    List<DemoSource> demoSources) {
+                    List<DemoSource> demoSources, List<AutoCloseable> streams) {
+        this.streams = streams;
         this.store = store;
         this.jobs = jobs;
         this.dispatcher = dispatcher;
@@ -84,8 +95,9 @@ public final class Earshot implements AutoCloseable {
 
         List<SocialSource> sourceList = new ArrayList<>();
         List<DemoSource> demoSources = new ArrayList<>();
+        HttpClient http = JsonHttp.defaultClient();
         for (SourceConfig sc : config.sources()) {
-            SocialSource source = source(sc, clock);
+            SocialSource source = source(sc, clock, http);
             sourceList.add(source);
             if (source instanceof DemoSource demo) {
                 demoSources.add(demo);
@@ -118,6 +130,21 @@ public final class Earshot implements AutoCloseable {
         jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::drainOnce);
         jobs.every("tick", TICK_EVERY, TICK_EVERY, () -> tick(inbox, nudger));
 
+        // Streams only wake their source's poller, on a thread of their own: paging stays the one way in.
+        List<AutoCloseable> streams = new ArrayList<>();
+        ExecutorService wakes = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "earshot-wake");
+            t.setDaemon(true);
+            return t;
+        });
+        streams.add(wakes::shutdownNow);
+        for (int i = 0; i < pollers.size(); i++) {
+            if (sourceList.get(i) instanceof MastodonSource mastodon) {
+                mastodon.startStreaming(coalesced(wakes, pollers.get(i)::pollOnce));
+                streams.add(0, mastodon);
+            }
+        }
+
         OpsServer ops = null;
         if (config.ops().enabled()) {
             try {
@@ -128,7 +155,7 @@ public final class Earshot implements AutoCloseable {
             }
         }
         log.info("Earshot is ready: {}", config.describe());
-        return new Earshot(store, jobs, dispatcher, ops, console, demoSources);
+        return new Earshot(store, jobs, dispatcher, ops, console, demoSources, streams);
     }
 
     /** The follow-through part of the config, as the application takes it. */
@@ -150,9 +177,15 @@ public final class Earshot implements AutoCloseable {
         nudger.tick();
     }
 
-    private static SocialSource source(SourceConfig config, Clock clock) {
+    private static SocialSource source(SourceConfig config, Clock clock, HttpClient http) {
         if (config instanceof DemoSourceConfig demo) {
             return new DemoSource(demo.name(), demo.seed(), demo.account(), clock);
+        }
+        if (config instanceof MastodonSourceConfig mastodon) {
+            return new MastodonSource(mastodon, http, clock);
+        }
+        if (config instanceof BlueskySourceConfig bluesky) {
+            return new BlueskySource(bluesky, http, clock);
         }
         if (config instanceof XSourceConfig x) {
             return XSource.create(x, clock);
@@ -176,6 +209,19 @@ public final class Earshot implements AutoCloseable {
         return demoSources;
     }
 
+    /** Runs {@code task} on {@code executor}; a burst of wake-ups while one is waiting adds nothing. */
+    static Runnable coalesced(ExecutorService executor, Runnable task) {
+        AtomicBoolean queued = new AtomicBoolean();
+        return () -> {
+            if (queued.compareAndSet(false, true)) {
+                executor.execute(() -> {
+                    queued.set(false);
+                    task.run();
+                });
+            }
+        };
+    }
+
     /** Sends whatever the outbox holds now, a few rounds at most (replies cause thread posts). */
     static void drainAll(Dispatcher dispatcher) {
         for (int round = 0; round < 5 && dispatcher.drainOnce() > 0; round++) {
@@ -193,6 +239,13 @@ public final class Earshot implements AutoCloseable {
         log.info("Earshot is stopping");
         if (ops != null) {
             ops.stopping();
+        }
+        for (AutoCloseable stream : streams) {
+            try {
+                stream.close();
+            } catch (Exception e) {
+                log.warn("a stream did not close cleanly", e);
+            }
         }
         jobs.stop(STOP_BOUND);
         try {

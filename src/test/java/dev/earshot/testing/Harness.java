@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The application wired as in production, with a real SQLite file, the demo source (or any
@@ -35,6 +36,7 @@ public final class Harness implements AutoCloseable {
     public Store store;
     /** The demo source, when the harness runs on it; null otherwise. */
     public final DemoSource demo;
+    /** The source every poll reads: the demo unless a test gave another. */
     public final SocialSource source;
     public final Sources sources;
     public final Team team = new Team(List.of(
@@ -64,20 +66,25 @@ public final class Harness implements AutoCloseable {
      * A second harness on the same folder is the same install after a restart.
      */
     public Harness(Path dir, TestClock clock, SocialSource source) {
-        this(dir, new RecordingChat(), clock, source, FollowThrough.none(), PriorityRules.defaults());
+        this(dir, new RecordingChat(), clock, c -> source, FollowThrough.none(), PriorityRules.defaults());
+    }
+
+    /** Wired with {@code source} (built on {@link #clock}, for instance) instead of the demo; null means the demo. */
+    public Harness(Path dir, RecordingChat chat, Function<TestClock, SocialSource> source) {
+        this(dir, chat, TestClock.at(START), source, FollowThrough.none(), PriorityRules.defaults());
     }
 
     public Harness(Path dir, RecordingChat chat, FollowThrough followThrough, PriorityRules priority) {
         this(dir, chat, TestClock.at(START), null, followThrough, priority);
     }
 
-    private Harness(Path dir, RecordingChat chat, TestClock clock, SocialSource source, FollowThrough followThrough,
-                    PriorityRules priority) {
+    private Harness(Path dir, RecordingChat chat, TestClock clock, Function<TestClock, SocialSource> source,
+                    FollowThrough followThrough, PriorityRules priority) {
         this.db = dir.resolve("earshot.db");
         this.chat = chat;
         this.clock = clock;
-        this.demo = source == null ? new DemoSource("demo", 42, "acme", clock) : null;
-        this.source = source == null ? demo : source;
+        this.source = source == null ? new DemoSource("demo", 42, "acme", clock) : source.apply(clock);
+        this.demo = this.source instanceof DemoSource d ? d : null;
         this.sources = new Sources(List.of(this.source));
         this.followThrough = followThrough;
         this.priority = priority;

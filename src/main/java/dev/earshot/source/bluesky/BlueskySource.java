@@ -1,0 +1,376 @@
+package dev.earshot.source.bluesky;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.config.BlueskySourceConfig;
+import dev.earshot.core.Author;
+import dev.earshot.core.Message;
+import dev.earshot.core.MessageKind;
+import dev.earshot.core.Platform;
+import dev.earshot.port.DeliveryException;
+import dev.earshot.port.SocialSource;
+import dev.earshot.source.http.JsonFields;
+import dev.earshot.source.http.JsonHttp;
+import dev.earshot.source.http.RateLimitHeaders;
+import dev.earshot.source.text.Graphemes;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One brand account on Bluesky.
+ *
+ * <p>A poll reads {@code listNotifications} (mentions, replies, quotes) from the newest backwards
+ * until it reaches the cursor (or, on first start, the backfill window), looks up the authors'
+ * follower counts with {@code getProfiles} (-1 when that fails), and reads the first page of the
+ * brand's own feed: its replies to customers are reported as {@link BrandReply}s. Posts by the
+ * brand never become customer messages.
+ */
+public final class BlueskySource implements SocialSource {
+    private static final Logger log = LoggerFactory.getLogger(BlueskySource.class);
+    static final String POST = "app.bsky.feed.post";
+    static final int PAGE = 50;
+    /** 5,000 notifications: more than that since the last poll, and the oldest are left (logged). */
+    static final int MAX_PAGES = 100;
+    static final int FEED_PAGE = 30;
+    private static final int PROFILES_PER_CALL = 25;
+    private static final int REMEMBERED_PROFILES = 10_000;
+    private static final Set<String> REASONS = Set.of("mention", "reply", "quote");
+
+    private final BlueskySourceConfig config;
+    private final JsonHttp http;
+    private final BlueskySession session;
+    private final Clock clock;
+    private final Map<String, Long> followers = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > REMEMBERED_PROFILES;
+        }
+    });
+
+    public BlueskySource(BlueskySourceConfig config, HttpClient client, Clock clock) {
+        this(config, client, clock, Duration.ofSeconds(30));
+    }
+
+    BlueskySource(BlueskySourceConfig config, HttpClient client, Clock clock, Duration timeout) {
+        this.config = config;
+        this.clock = clock;
+        this.http = new JsonHttp("Bluesky", config.service(), client, clock, RateLimitHeaders.BLUESKY, timeout);
+        this.session = new BlueskySession(http, config.handle(), config.appPassword(), clock);
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.BLUESKY;
+    }
+
+    /** How often this run logged in and refreshed its session, for tests and the operator. */
+    public int logins() {
+        return session.logins();
+    }
+
+    public int refreshes() {
+        return session.refreshes();
+    }
+
+    @Override
+    public Fetch fetchSince(Optional<String> stored) throws DeliveryException {
+        String brand = session.tokens().did();
+        Optional<BlueskyCursor> seen = BlueskyCursor.parse(stored);
+        Instant from = clock.instant().minus(config.backfill());
+
+        List<JsonNode> fresh = new ArrayList<>();
+        BlueskyCursor newest = null;
+        boolean reached = false;
+        String page = null;
+        for (int pages = 0; pages < MAX_PAGES && !reached; pages++) {
+            String cursor = page;
+            JsonNode body = read(token -> http.get("/xrpc/app.bsky.notification.listNotifications").bearer(token)
+                    .query("reasons", "mention").query("reasons", "reply").query("reasons", "quote")
+                    .query("limit", Integer.toString(PAGE)).query("cursor", cursor).send());
+            JsonNode list = body.path("notifications");
+            if (!list.isArray() || list.isEmpty()) {
+                reached = true;
+                break;
+            }
+            for (JsonNode n : list) {
+                BlueskyCursor at = new BlueskyCursor(JsonFields.instant(n, "indexedAt").orElse(Instant.EPOCH),
+                        n.path("uri").asText());
+                newest = BlueskyCursor.newer(newest, at);
+                boolean old = seen.map(s -> s.covers(at))
+                        .orElseGet(() -> at.indexedAt().isBefore(from) || fresh.size() >= config.backfillMax());
+                if (old) {
+                    reached = true;
+                } else if (REASONS.contains(n.path("reason").asText())) {
+                    fresh.add(n);
+                }
+            }
+            page = JsonFields.text(body, "cursor");
+            if (page == null || page.isEmpty()) {
+                reached = true;
+            }
+        }
+        if (!reached) {
+            log.warn("{}: more than {} notifications since the last poll; the oldest of them were not read",
+                    name(), MAX_PAGES * PAGE);
+        }
+        if (seen.isEmpty()) {
+            log.info("{}: first start, read {} notifications from the last {} (at most {})", name(), fresh.size(),
+                    config.backfill(), config.backfillMax());
+        }
+        lookUpFollowers(fresh);
+
+        List<Message> messages = new ArrayList<>();
+        List<BrandReply> brandReplies = new ArrayList<>();
+        Collections.reverse(fresh); // oldest first, as they happened
+        for (JsonNode n : fresh) {
+            if (brand.equals(n.path("author").path("did").asText())) {
+                brandReply(n.path("uri").asText(), n.path("record"), brand).ifPresent(brandReplies::add);
+            } else {
+                messages.add(message(n));
+            }
+        }
+        for (JsonNode item : ownFeed(brand)) {
+            JsonNode post = item.path("post");
+            Instant at = createdAt(post.path("record"), post);
+            if (seen.isPresent() || !at.isBefore(from)) {
+                brandReply(post.path("uri").asText(), post.path("record"), brand).ifPresent(brandReplies::add);
+            }
+        }
+        if (seen.isEmpty() && newest == null) {
+            // Nothing yet: start from the backfill window, so the next polls are not first starts again.
+            newest = new BlueskyCursor(from, "");
+        }
+        BlueskyCursor moved = BlueskyCursor.newer(seen.orElse(null), newest);
+        return new Fetch(messages, brandReplies, moved == null ? null : moved.format());
+    }
+
+    private List<JsonNode> ownFeed(String brand) throws DeliveryException {
+        JsonNode body = read(token -> http.get("/xrpc/app.bsky.feed.getAuthorFeed").bearer(token)
+                .query("actor", brand).query("limit", Integer.toString(FEED_PAGE))
+                .query("filter", "posts_with_replies").send());
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode item : body.path("feed")) {
+            if (brand.equals(item.path("post").path("author").path("did").asText())
+                    && !item.path("reason").isObject()) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /** A post by the brand answering someone else's post; empty for anything else. */
+    private Optional<BrandReply> brandReply(String uri, JsonNode record, String brand) {
+        String parent = JsonFields.text(record.path("reply").path("parent"), "uri");
+        if (parent == null || parent.startsWith("at://" + brand + "/")) {
+            return Optional.empty();
+        }
+        return Optional.of(new BrandReply(uri, parent, record.path("text").asText(""), createdAt(record, record)));
+    }
+
+    private Message message(JsonNode n) {
+        JsonNode record = n.path("record");
+        JsonNode author = n.path("author");
+        String uri = n.path("uri").asText();
+        String handle = author.path("handle").asText();
+        String did = author.path("did").asText();
+        JsonNode reply = record.path("reply");
+        String parent = JsonFields.text(reply.path("parent"), "uri");
+        String root = JsonFields.text(reply.path("root"), "uri");
+        MessageKind kind = switch (n.path("reason").asText()) {
+            case "reply" -> MessageKind.REPLY;
+            case "quote" -> MessageKind.QUOTE;
+            default -> MessageKind.MENTION;
+        };
+        Author who = new Author(Platform.BLUESKY, handle, JsonFields.text(author, "displayName"),
+                followers.getOrDefault(did, -1L), "https://bsky.app/profile/" + handle);
+        return new Message(Platform.BLUESKY, name(), uri, who, record.path("text").asText(""), webUrl(handle, uri),
+                createdAt(record, n), kind, parent, root == null ? uri : root);
+    }
+
+    /** {@code getProfiles} in batches of 25 for authors not seen yet; a failure leaves followers unknown (-1). */
+    private void lookUpFollowers(List<JsonNode> notifications) throws DeliveryException {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (JsonNode n : notifications) {
+            String did = n.path("author").path("did").asText();
+            if (!did.isEmpty() && !followers.containsKey(did)) {
+                unknown.add(did);
+            }
+        }
+        List<String> dids = new ArrayList<>(unknown);
+        for (int i = 0; i < dids.size(); i += PROFILES_PER_CALL) {
+            List<String> batch = dids.subList(i, Math.min(dids.size(), i + PROFILES_PER_CALL));
+            JsonHttp.Reply reply = session.send(token -> {
+                JsonHttp.Request r = http.get("/xrpc/app.bsky.actor.getProfiles").bearer(token);
+                batch.forEach(d -> r.query("actors", d));
+                return r.send();
+            });
+            if (!reply.ok()) {
+                log.debug("{}: follower counts unknown for now ({})", name(), reply.status());
+                return;
+            }
+            for (JsonNode p : reply.body().path("profiles")) {
+                if (p.path("followersCount").isNumber()) {
+                    followers.put(p.path("did").asText(), p.path("followersCount").asLong());
+                }
+            }
+        }
+    }
+
+    /**
+     * Replies under the customer's post: {@code reply.parent} is their post, {@code reply.root} the
+     * root of its thread; their {@code @handle} first, as a mention facet; the record key derived
+     * from the idempotency key, so a retry finds the first post instead of making a second.
+     */
+    @Override
+    public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
+        BlueskySession.Tokens me = session.tokens();
+        JsonNode parentPost = post(to.externalId());
+        String handle = parentPost.path("author").path("handle").asText();
+        String did = parentPost.path("author").path("did").asText();
+        String body = PostText.withMention(text, handle);
+        int graphemes = Graphemes.count(body);
+        int bytes = Graphemes.utf8Bytes(body);
+        if (graphemes > PostText.MAX_GRAPHEMES || bytes > PostText.MAX_BYTES) {
+            throw new DeliveryException(DeliveryException.Kind.REJECTED, "with the mention @" + handle
+                    + " the reply is " + graphemes + " characters and " + bytes + " bytes; Bluesky allows "
+                    + PostText.MAX_GRAPHEMES + " characters and " + PostText.MAX_BYTES + " bytes");
+        }
+        ObjectNode parent = ref(parentPost.path("uri").asText(), parentPost.path("cid").asText());
+        JsonNode parentReply = parentPost.path("record").path("reply").path("root");
+        ObjectNode root = parentReply.isObject() && parentReply.hasNonNull("uri")
+                ? ref(parentReply.path("uri").asText(), parentReply.path("cid").asText()) : parent.deepCopy();
+
+        Instant now = clock.instant();
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        record.put("$type", POST);
+        record.put("text", body);
+        record.put("createdAt", now.toString());
+        ObjectNode reply = record.putObject("reply");
+        reply.set("root", root);
+        reply.set("parent", parent);
+        List<PostText.Facet> facets = PostText.facets(body, handle, did);
+        if (!facets.isEmpty()) {
+            record.set("facets", PostText.json(facets));
+        }
+        String rkey = Tid.forReply(to.createdAt(), idempotencyKey);
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.put("repo", me.did());
+        input.put("collection", POST);
+        input.put("rkey", rkey);
+        input.set("record", record);
+
+        JsonHttp.Reply created = session.send(token -> http.post("/xrpc/com.atproto.repo.createRecord")
+                .bearer(token).json(input).send());
+        if (created.ok()) {
+            String uri = created.body().path("uri").asText();
+            return new SentReply(uri, webUrl(me.handle(), uri), now);
+        }
+        if (created.status() != 429 && created.status() != 401 && created.status() != 403) {
+            // The key may be taken by our own earlier attempt (the answer to it was lost): then it was sent.
+            Optional<SentReply> earlier = findByKey(to, rkey);
+            if (earlier.isPresent()) {
+                log.info("{}: reply to {} was already posted as {}", name(), to.externalId(), earlier.get().externalId());
+                return earlier.get();
+            }
+        }
+        throw created.failure();
+    }
+
+    @Override
+    public Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException {
+        if (idempotencyKey != null) {
+            return findByKey(to, Tid.forReply(to.createdAt(), idempotencyKey));
+        }
+        String brand = session.tokens().did();
+        for (JsonNode item : ownFeed(brand)) {
+            JsonNode post = item.path("post");
+            if (to.externalId().equals(JsonFields.text(post.path("record").path("reply").path("parent"), "uri"))) {
+                String uri = post.path("uri").asText();
+                return Optional.of(new SentReply(uri, webUrl(session.tokens().handle(), uri),
+                        createdAt(post.path("record"), post)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code getRecord} for the reply's record key: there only if an earlier attempt got through. */
+    private Optional<SentReply> findByKey(Message to, String rkey) throws DeliveryException {
+        BlueskySession.Tokens me = session.tokens();
+        JsonHttp.Reply found = session.send(token -> http.get("/xrpc/com.atproto.repo.getRecord").bearer(token)
+                .query("repo", me.did()).query("collection", POST).query("rkey", rkey).send());
+        if (found.status() == 404 || (found.status() == 400 && found.error().equals("RecordNotFound"))) {
+            return Optional.empty();
+        }
+        JsonNode body = found.orThrow();
+        JsonNode value = body.path("value");
+        String parent = JsonFields.text(value.path("reply").path("parent"), "uri");
+        if (!to.externalId().equals(parent)) {
+            return Optional.empty();
+        }
+        String uri = body.path("uri").asText();
+        return Optional.of(new SentReply(uri, webUrl(me.handle(), uri), createdAt(value, value)));
+    }
+
+    /** The customer's post as the AppView has it (cid, author, its own reply references). */
+    private JsonNode post(String uri) throws DeliveryException {
+        JsonNode body = read(token -> http.get("/xrpc/app.bsky.feed.getPosts").bearer(token).query("uris", uri).send());
+        JsonNode posts = body.path("posts");
+        if (!posts.isArray() || posts.isEmpty()) {
+            throw new DeliveryException(DeliveryException.Kind.REJECTED,
+                    "the customer's post is gone or no longer visible to the brand");
+        }
+        return posts.get(0);
+    }
+
+    private JsonNode read(BlueskySession.Call call) throws DeliveryException {
+        return session.send(call).orThrow();
+    }
+
+    @Override
+    public int maxReplyLength() {
+        return PostText.MAX_GRAPHEMES;
+    }
+
+    /** Graphemes, or a tenth of the UTF-8 bytes if that is more: see {@link PostText#length}. */
+    @Override
+    public int replyLength(String text) {
+        return PostText.length(text);
+    }
+
+    private static ObjectNode ref(String uri, String cid) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("uri", uri);
+        node.put("cid", cid);
+        return node;
+    }
+
+    private static Instant createdAt(JsonNode record, JsonNode fallback) {
+        return JsonFields.instant(record, "createdAt")
+                .or(() -> JsonFields.instant(fallback, "indexedAt"))
+                .orElse(Instant.EPOCH);
+    }
+
+    /** {@code https://bsky.app/profile/<handle>/post/<rkey>} for {@code at://<did>/app.bsky.feed.post/<rkey>}. */
+    static String webUrl(String handle, String atUri) {
+        String rkey = atUri.substring(atUri.lastIndexOf('/') + 1);
+        return "https://bsky.app/profile/" + handle + "/post/" + rkey;
+    }
+}

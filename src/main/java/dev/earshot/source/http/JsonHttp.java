@@ -1,0 +1,290 @@
+package dev.earshot.source.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.earshot.port.DeliveryException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One platform's HTTP API, spoken in JSON. Every call first checks the rate-limit gate: when the
+ * platform said the budget is spent (remaining 0, or a 429), calls fail fast with
+ * {@link DeliveryException.Kind#RATE_LIMITED} until the reset instead of reaching the network.
+ * Network failures become {@link DeliveryException.Kind#TRANSIENT}; HTTP statuses are mapped by
+ * {@link Reply#orThrow()}, so that a caller can look at a status first (an expired session, a
+ * record that is not there) and leave the rest to the common rules.
+ */
+public final class JsonHttp {
+    private static final Logger log = LoggerFactory.getLogger(JsonHttp.class);
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads fail for good as BROKEN (a human must look); writes as REJECTED (this item only). */
+    public enum Call { READ, WRITE }
+
+    private final String platform;
+    private final URI base;
+    private final HttpClient client;
+    private final Clock clock;
+    private final RateLimitHeaders limits;
+    private final Duration timeout;
+    private volatile Instant blockedUntil = Instant.MIN;
+
+    /**
+     * @param platform the platform's name, for messages ({@code Mastodon})
+     * @param base the API's root, {@code https://mastodon.social}; paths are appended to it
+     */
+    public JsonHttp(String platform, URI base, HttpClient client, Clock clock, RateLimitHeaders limits,
+                    Duration timeout) {
+        this.platform = platform;
+        String b = base.toString();
+        this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+        this.client = client;
+        this.clock = clock;
+        this.limits = limits;
+        this.timeout = timeout;
+    }
+
+    /**
+     * A client that gives up connecting after ten seconds and follows no redirect: a redirected
+     * request would carry the bearer token to wherever it points. A 3xx is reported as it is.
+     */
+    public static HttpClient defaultClient() {
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public String platform() {
+        return platform;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Request get(String path) {
+        return new Request("GET", path, Call.READ);
+    }
+
+    public Request post(String path) {
+        return new Request("POST", path, Call.WRITE);
+    }
+
+    /** Until when calls are held back by the platform's rate limit; {@link Instant#MIN} when they are not. */
+    public Instant blockedUntil() {
+        return blockedUntil;
+    }
+
+    /** One request being built. Query values and form fields are percent-encoded here. */
+    public final class Request {
+        private final String method;
+        private final String path;
+        private final List<String> query = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        private Call call;
+
+        private Request(String method, String path, Call call) {
+            this.method = method;
+            this.path = path;
+            this.call = call;
+        }
+
+        /** Adds a query parameter; repeat it for arrays ({@code types[]}, {@code reasons}). */
+        public Request query(String name, String value) {
+            if (value != null) {
+                query.add(encode(name) + "=" + encode(value));
+            }
+            return this;
+        }
+
+        public Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Request bearer(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        /** A POST that only reads (a login, a refresh): its 4xx mean BROKEN, not REJECTED. */
+        public Request as(Call kind) {
+            this.call = kind;
+            return this;
+        }
+
+        public Request form(Map<String, String> fields) {
+            StringBuilder s = new StringBuilder();
+            fields.forEach((k, v) -> {
+                if (v != null) {
+                    s.append(s.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v));
+                }
+            });
+            header("Content-Type", "application/x-www-form-urlencoded");
+            body = HttpRequest.BodyPublishers.ofString(s.toString(), StandardCharsets.UTF_8);
+            return this;
+        }
+
+        public Request json(Object value) {
+            try {
+                header("Content-Type", "application/json");
+                body = HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(value));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot write the request body as JSON", e);
+            }
+            return this;
+        }
+
+        /** Sends, or fails fast while rate limited; any HTTP status comes back as a {@link Reply}. */
+        public Reply send() throws DeliveryException {
+            Instant now = clock.instant();
+            Instant until = blockedUntil;
+            if (now.isBefore(until)) {
+                throw DeliveryException.rateLimited(platform + " rate limit is spent until " + until
+                        + "; not calling " + method + " " + path, RateLimitHeaders.bounded(Duration.between(now, until)));
+            }
+            String uri = base + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout)
+                    .header("Accept", "application/json")
+                    .header("User-Agent", "Earshot")
+                    .method(method, body);
+            headers.forEach(b::header);
+            HttpResponse<byte[]> response;
+            // The request timeout covers the headers only; the whole answer, body included, gets a bound too.
+            CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(b.build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            try {
+                response = pending.get(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
+                        platform + " " + method + " " + path + " failed: " + cause.getClass().getSimpleName()
+                                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), null, null);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
+                        platform + " " + method + " " + path + " got no full answer in " + timeout.multipliedBy(2),
+                        null, null);
+            } catch (InterruptedException e) {
+                pending.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
+                        platform + " " + method + " " + path + " was interrupted", null, null);
+            }
+            Instant after = clock.instant();
+            Optional<Duration> wait = Optional.empty();
+            if (response.statusCode() == 429) {
+                wait = limits.waitAfter429(response.headers(), after);
+                wait.ifPresent(w -> blockedUntil = after.plus(w));
+            } else {
+                OptionalLong remaining = limits.remainingIn(response.headers());
+                if (remaining.isPresent() && remaining.getAsLong() <= 0) {
+                    limits.resetIn(response.headers(), after).filter(after::isBefore).ifPresent(r -> {
+                        blockedUntil = r;
+                        log.info("{} rate limit spent; calls wait until {}", platform, r);
+                    });
+                }
+            }
+            log.debug("{} {} {} -> {}", platform, method, path, response.statusCode());
+            return new Reply(platform, method, path, call, response.statusCode(), parse(response.body()),
+                    new String(response.body(), StandardCharsets.UTF_8), wait);
+        }
+
+        /** Sends and returns the JSON body of a 2xx; anything else is thrown by the common rules. */
+        public JsonNode fetch() throws DeliveryException {
+            return send().orThrow();
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the platform answered.
+     *
+     * @param raw the body as text, for error messages when it is not JSON
+     * @param retryAfter the wait a 429 asked for, when it said
+     */
+    public record Reply(String platform, String method, String path, Call call, int status, JsonNode body,
+                        String raw, Optional<Duration> retryAfter) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The platform's error code: Mastodon's {@code error} text, XRPC's {@code error} name. */
+        public String error() {
+            return body.path("error").asText("");
+        }
+
+        /** The platform's own words for what went wrong, short, for a log line or the team. */
+        public String errorText() {
+            String error = body.path("error").asText("");
+            String message = body.path("message").asText("");
+            String text = error.isEmpty() ? message : message.isEmpty() ? error : error + ": " + message;
+            if (text.isEmpty()) {
+                text = raw.strip();
+            }
+            return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        }
+
+        public JsonNode orThrow() throws DeliveryException {
+            if (ok()) {
+                return body;
+            }
+            throw failure();
+        }
+
+        /** The common rules: 429 waits, 5xx and 408 retry, 401/403 need a human, other 4xx are final. */
+        public DeliveryException failure() {
+            String what = platform + " " + method + " " + path + " answered " + status
+                    + (errorText().isEmpty() ? "" : ": " + errorText());
+            if (status == 429) {
+                return DeliveryException.rateLimited(what, retryAfter.orElse(null));
+            }
+            if (status >= 500 || status == 408) {
+                return new DeliveryException(DeliveryException.Kind.TRANSIENT, what);
+            }
+            if (status == 401 || status == 403) {
+                return new DeliveryException(DeliveryException.Kind.BROKEN, what);
+            }
+            return new DeliveryException(call == Call.WRITE ? DeliveryException.Kind.REJECTED
+                    : DeliveryException.Kind.BROKEN, what);
+        }
+    }
+}

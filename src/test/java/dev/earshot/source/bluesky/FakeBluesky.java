@@ -1,0 +1,276 @@
+package dev.earshot.source.bluesky;
+
+import static dev.earshot.source.http.FakeHttpServer.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.source.http.FakeHttpServer;
+import dev.earshot.source.http.FakeHttpServer.Request;
+import dev.earshot.source.http.FakeHttpServer.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A PDS (with the AppView behind it) on 127.0.0.1: the XRPC methods Earshot uses, answering in the
+ * lexicons' shapes (templates in {@code src/test/resources/bluesky/}). Sessions expire on demand;
+ * a record key that is taken is refused, as a repository refuses a second record at one path.
+ */
+final class FakeBluesky implements AutoCloseable {
+    static final String HANDLE = "acme.bsky.social";
+    static final String PASSWORD = "canary-app-pass-9x2k";
+    static final String BRAND = "did:plc:acmebrand0000000000000a";
+    static final String POST = "app.bsky.feed.post";
+
+    final FakeHttpServer http = new FakeHttpServer();
+    volatile Clock clock;
+    private int tokenSerial;
+    private final Set<String> validAccess = new HashSet<>();
+    private final Set<String> expiredAccess = new HashSet<>();
+    private final Set<String> validRefresh = new HashSet<>();
+    private final Map<String, ObjectNode> posts = new LinkedHashMap<>();
+    private final List<ObjectNode> notifications = new ArrayList<>();
+    private final Map<String, Long> followers = new HashMap<>();
+    private final Map<String, ObjectNode> records = new LinkedHashMap<>();
+    private long serial = 1_000;
+    /** Records created through {@code createRecord}: what customers received. */
+    final List<ObjectNode> created = new ArrayList<>();
+    volatile boolean passwordRevoked;
+    int logins;
+    int refreshes;
+
+    FakeBluesky(Clock clock) {
+        this.clock = clock;
+        http.route("POST", "/xrpc/com.atproto.server.createSession", locked(this::createSession));
+        http.route("POST", "/xrpc/com.atproto.server.refreshSession", locked(this::refreshSession));
+        http.route("GET", "/xrpc/app.bsky.notification.listNotifications", authed(this::listNotifications));
+        http.route("GET", "/xrpc/app.bsky.actor.getProfiles", authed(this::getProfiles));
+        http.route("GET", "/xrpc/app.bsky.feed.getAuthorFeed", authed(this::getAuthorFeed));
+        http.route("GET", "/xrpc/app.bsky.feed.getPosts", authed(this::getPosts));
+        http.route("POST", "/xrpc/com.atproto.repo.createRecord", authed(this::createRecord));
+        http.route("GET", "/xrpc/com.atproto.repo.getRecord", authed(this::getRecord));
+    }
+
+    private Function<Request, Response> locked(Function<Request, Response> h) {
+        return r -> {
+            synchronized (this) {
+                return h.apply(r);
+            }
+        };
+    }
+
+    private Function<Request, Response> authed(Function<Request, Response> h) {
+        return locked(r -> {
+            String token = bearer(r);
+            if (expiredAccess.contains(token)) {
+                return Response.json(400, Map.of("error", "ExpiredToken", "message", "Token has expired"));
+            }
+            if (!validAccess.contains(token)) {
+                return Response.json(401, Map.of("error", "InvalidToken", "message", "Token could not be verified"));
+            }
+            return h.apply(r);
+        });
+    }
+
+    private static String bearer(Request r) {
+        String h = r.header("Authorization");
+        return h == null ? "" : h.replaceFirst("^Bearer ", "");
+    }
+
+    /** Every access token given out so far expires now. */
+    synchronized void expireSessions() {
+        expiredAccess.addAll(validAccess);
+        validAccess.clear();
+    }
+
+    /** The app password is revoked: logins fail and every token stops working. */
+    synchronized void revoke() {
+        passwordRevoked = true;
+        validAccess.clear();
+        validRefresh.clear();
+    }
+
+    synchronized void restore() {
+        passwordRevoked = false;
+    }
+
+    private Response createSession(Request r) {
+        JsonNode body = r.json();
+        logins++;
+        if (passwordRevoked || !HANDLE.equals(body.path("identifier").asText())
+                || !PASSWORD.equals(body.path("password").asText())) {
+            return Response.json(401, Map.of("error", "AuthenticationRequired", "message", "Invalid identifier or password"));
+        }
+        return Response.ok(newSession());
+    }
+
+    private Response refreshSession(Request r) {
+        String token = bearer(r);
+        if (!validRefresh.remove(token)) {
+            return Response.json(400, Map.of("error", "ExpiredToken", "message", "Token has expired"));
+        }
+        refreshes++;
+        return Response.ok(newSession());
+    }
+
+    private ObjectNode newSession() {
+        int n = ++tokenSerial;
+        ObjectNode s = template("/bluesky/session.json");
+        s.put("accessJwt", "access-" + n).put("refreshJwt", "refresh-" + n).put("did", BRAND).put("handle", HANDLE);
+        validAccess.add("access-" + n);
+        validRefresh.add("refresh-" + n);
+        return s;
+    }
+
+    synchronized void followers(String did, long count) {
+        followers.put(did, count);
+    }
+
+    /** A customer's post that reaches the brand, with its notification; returns its uri. */
+    synchronized String post(String did, String handle, String text, String reason, String parentUri, Instant at) {
+        ObjectNode post = newPost(did, handle, text, parentUri, at, "r" + (serial++));
+        notify(post, reason, at);
+        return post.path("uri").asText();
+    }
+
+    /** The brand posts from the Bluesky app. */
+    synchronized String brandPost(String text, String parentUri) {
+        return newPost(BRAND, HANDLE, text, parentUri, clock.instant(), "b" + (serial++)).path("uri").asText();
+    }
+
+    synchronized void echo(String uri, String reason) {
+        notify(posts.get(uri), reason, clock.instant());
+    }
+
+    private ObjectNode newPost(String did, String handle, String text, String parentUri, Instant at, String rkey) {
+        ObjectNode post = template("/bluesky/post.json");
+        String uri = "at://" + did + "/" + POST + "/" + rkey;
+        post.put("uri", uri).put("cid", "bafy" + uri.hashCode()).put("indexedAt", at.toString());
+        ((ObjectNode) post.path("author")).put("did", did).put("handle", handle).put("displayName", handle);
+        ObjectNode record = (ObjectNode) post.path("record");
+        record.put("text", text).put("createdAt", at.toString());
+        if (parentUri != null) {
+            record.set("reply", replyRefs(parentUri));
+        }
+        posts.put(uri, post);
+        return post;
+    }
+
+    private ObjectNode replyRefs(String parentUri) {
+        ObjectNode parent = posts.get(parentUri);
+        ObjectNode reply = FakeHttpServer.JSON.createObjectNode();
+        ObjectNode p = reply.putObject("parent").put("uri", parentUri).put("cid", parent.path("cid").asText());
+        JsonNode root = parent.path("record").path("reply").path("root");
+        reply.set("root", root.isObject() ? root.deepCopy() : p.deepCopy());
+        return reply;
+    }
+
+    private void notify(ObjectNode post, String reason, Instant at) {
+        ObjectNode n = template("/bluesky/notification.json");
+        n.put("uri", post.path("uri").asText()).put("cid", post.path("cid").asText()).put("reason", reason)
+                .put("indexedAt", at.toString());
+        ((ObjectNode) n.path("author")).put("did", post.path("author").path("did").asText())
+                .put("handle", post.path("author").path("handle").asText())
+                .put("displayName", post.path("author").path("displayName").asText());
+        n.set("record", post.path("record").deepCopy());
+        notifications.add(n);
+    }
+
+    private Response listNotifications(Request r) {
+        List<String> reasons = r.params("reasons");
+        int limit = Integer.parseInt(r.param("limit") == null ? "50" : r.param("limit"));
+        int from = r.param("cursor") == null ? 0 : Integer.parseInt(r.param("cursor"));
+        List<ObjectNode> newestFirst = new ArrayList<>();
+        for (int i = notifications.size() - 1; i >= 0; i--) {
+            if (reasons.isEmpty() || reasons.contains(notifications.get(i).path("reason").asText())) {
+                newestFirst.add(notifications.get(i));
+            }
+        }
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        ArrayNode list = out.putArray("notifications");
+        int to = Math.min(newestFirst.size(), from + limit);
+        newestFirst.subList(Math.min(from, to), to).forEach(list::add);
+        if (to < newestFirst.size()) {
+            out.put("cursor", Integer.toString(to));
+        }
+        return Response.ok(out);
+    }
+
+    private Response getProfiles(Request r) {
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        ArrayNode profiles = out.putArray("profiles");
+        for (String did : r.params("actors")) {
+            ObjectNode p = template("/bluesky/profile.json");
+            p.put("did", did).put("followersCount", followers.getOrDefault(did, 0L));
+            profiles.add(p);
+        }
+        return Response.ok(out);
+    }
+
+    private Response getAuthorFeed(Request r) {
+        String actor = r.param("actor");
+        int limit = Integer.parseInt(r.param("limit"));
+        List<ObjectNode> mine = posts.values().stream()
+                .filter(p -> p.path("author").path("did").asText().equals(actor)).toList();
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        ArrayNode feed = out.putArray("feed");
+        for (int i = mine.size() - 1; i >= 0 && feed.size() < limit; i--) {
+            feed.addObject().set("post", mine.get(i));
+        }
+        return Response.ok(out);
+    }
+
+    private Response getPosts(Request r) {
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        ArrayNode list = out.putArray("posts");
+        for (String uri : r.params("uris")) {
+            if (posts.containsKey(uri)) {
+                list.add(posts.get(uri));
+            }
+        }
+        return Response.ok(out);
+    }
+
+    private Response createRecord(Request r) {
+        JsonNode in = r.json();
+        String rkey = in.path("rkey").asText();
+        String uri = "at://" + in.path("repo").asText() + "/" + in.path("collection").asText() + "/" + rkey;
+        if (records.containsKey(uri)) {
+            return Response.json(400, template("/bluesky/error.json"));
+        }
+        ObjectNode record = (ObjectNode) in.path("record").deepCopy();
+        records.put(uri, record);
+        created.add(record);
+        ObjectNode post = newPost(BRAND, HANDLE, record.path("text").asText(), null, clock.instant(), rkey);
+        post.set("record", record);
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        out.put("uri", uri).put("cid", post.path("cid").asText()).put("validationStatus", "valid");
+        out.putObject("commit").put("cid", "bafycommit" + created.size()).put("rev", "3l" + created.size());
+        return Response.ok(out);
+    }
+
+    private Response getRecord(Request r) {
+        String uri = "at://" + r.param("repo") + "/" + r.param("collection") + "/" + r.param("rkey");
+        ObjectNode record = records.get(uri);
+        if (record == null) {
+            return Response.json(400, Map.of("error", "RecordNotFound", "message", "Could not locate record: " + uri));
+        }
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        out.put("uri", uri).put("cid", posts.get(uri).path("cid").asText());
+        out.set("value", record);
+        return Response.ok(out);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
