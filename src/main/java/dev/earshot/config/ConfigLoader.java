@@ -115,9 +115,11 @@ public final class ConfigLoader {
         bound.ifPresent(base -> {
             validator.ops(base.ops());
             validator.priority(base.priority());
+            validator.routes(base.routes(), sources);
+            validator.templates(base.templates());
         });
         return bound.map(base -> new EarshotConfig(base.team(), base.store(), base.chat(), sources,
-                base.ops(), base.priority()));
+                base.ops(), base.priority(), base.routes(), base.templates()));
     }
 
     private static List<SourceConfig> sources(JsonNode node, Binder binder, Problems problems) {

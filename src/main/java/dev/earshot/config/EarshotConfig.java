@@ -1,13 +1,29 @@
 package dev.earshot.config;
 
+import dev.earshot.core.ReplyTemplate;
+import dev.earshot.core.Routing;
 import dev.earshot.core.Team;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The whole configuration. Missing sections get their defaults, so a small file is enough. */
+/**
+ * The whole configuration. Missing sections get their defaults, so a small file is enough.
+ *
+ * @param routes which channel a new conversation goes to; the first matching rule wins, the
+ *     chat's own channel takes the rest
+ * @param templates saved replies to pick from in the reply form
+ */
 public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
-        List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority) {
+        List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority,
+        List<RouteConfig> routes, List<TemplateConfig> templates) {
+
+    /** Without routes and templates. */
+    public EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
+            List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority) {
+        this(team, store, chat, sources, ops, priority, null, null);
+    }
+
     public EarshotConfig {
         team = team == null ? TeamConfig.defaults() : team;
         store = store == null ? StoreConfig.defaults() : store;
@@ -15,6 +31,17 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         sources = sources == null ? List.of() : List.copyOf(sources);
         ops = ops == null ? OpsConfig.defaults() : ops;
         priority = priority == null ? PriorityConfig.defaults() : priority;
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        templates = templates == null ? List.of() : List.copyOf(templates);
+    }
+
+    /** The routes, falling back to the chat's own channel. */
+    public Routing routing() {
+        return new Routing(routes.stream().map(RouteConfig::toRule).toList(), chat.channel());
+    }
+
+    public List<ReplyTemplate> replyTemplates() {
+        return templates.stream().map(TemplateConfig::toTemplate).toList();
     }
 
     public Team toTeam() {
@@ -37,6 +64,8 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
                 + " · sources: " + sourceList
                 + " · team: " + teamList
                 + " · store: " + store.type().name().toLowerCase(Locale.ROOT) + " " + store.path()
+                + (routes.isEmpty() ? "" : " · routes: " + routes.size())
+                + (templates.isEmpty() ? "" : " · templates: " + templates.size())
                 + " · timezone: " + team.timezone().getId()
                 + " · ops: " + opsText;
     }
