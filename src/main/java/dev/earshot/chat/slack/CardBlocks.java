@@ -62,7 +62,7 @@ final class CardBlocks {
         ArrayNode blocks = JSON.arrayNode();
         blocks.add(section("earshot.group", "*📣 " + cards.size() + " new conversations came in at once* (#"
                 + cards.get(0).conversationId() + " to #" + cards.get(cards.size() - 1).conversationId()
-                + "). Each line updates here when someone takes it; `/earshot show <id>` tells the whole story.", false));
+                + "). Each line updates here when someone takes it; `/earshot show &lt;id&gt;` tells the whole story.", false));
         cards.forEach(c -> blocks.add(row(c)));
         return blocks;
     }
