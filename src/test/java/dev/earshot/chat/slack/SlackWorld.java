@@ -47,6 +47,12 @@ final class SlackWorld implements AutoCloseable {
     static final String BOB = "U0BOB";
     static final String CAROL = "U0CAROL";
 
+    static {
+        // Async answers come within milliseconds; poll for them often rather than every 100 ms.
+        org.awaitility.Awaitility.setDefaultPollDelay(Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+    }
+
     final TestClock clock = TestClock.at("2023-11-14T22:13:20Z");
     final FakeSlack fake = new FakeSlack();
     final Team team = new Team(List.of(
@@ -64,16 +70,48 @@ final class SlackWorld implements AutoCloseable {
     final Dispatcher dispatcher;
     final SlackCommands commands;
     final SlackConnection connection;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger answers = new AtomicInteger();
+    private final Path dbDir;
 
-    SlackWorld(Path dir) {
-        this(dir, s -> s);
+    /**
+     * A folder in memory (tmpfs) when the machine has one: the store syncs every commit to disk,
+     * which these tests do not exercise and which would only make them slow. The store's own
+     * tests run on a real disk.
+     */
+    private static Path fastDisk(Path fallback) {
+        Path shm = Path.of("/dev/shm");
+        if (java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm)) {
+            try {
+                return java.nio.file.Files.createTempDirectory(shm, "earshot-slack-");
+            } catch (IOException e) {
+                return fallback;
+            }
+        }
+        return fallback;
     }
 
-    /** @param wrap lets a test slow the store down (the acks must not wait for it) */
+    SlackWorld(Path dir) {
+        this(dir, s -> s, null);
+    }
+
     SlackWorld(Path dir, UnaryOperator<Store> wrap) {
-        store = wrap.apply(SqliteStore.open(dir.resolve("earshot.db")));
+        this(dir, wrap, null);
+    }
+
+    /** In Socket Mode against the given fake WebSocket end. */
+    static SlackWorld socketMode(Path dir, FakeSocketMode socket) {
+        return new SlackWorld(dir, s -> s, socket);
+    }
+
+    /**
+     * @param wrap lets a test slow the store down (the acks must not wait for it)
+     * @param socket Socket Mode against this fake; HTTP mode when null
+     */
+    SlackWorld(Path dir, UnaryOperator<Store> wrap, FakeSocketMode socket) {
+        this.dbDir = fastDisk(dir);
+        store = wrap.apply(SqliteStore.open(dbDir.resolve("earshot.db")));
         inbox = new Inbox(store, sources, PriorityRules.defaults(), m -> CHANNEL, clock, Telemetry.NONE);
         handler = new CommandHandler(inbox, team, clock, ZoneOffset.UTC);
         var slack = SlackClients.slack(URI.create(fake.apiUrl()));
@@ -82,8 +120,14 @@ final class SlackWorld implements AutoCloseable {
                 Dispatcher.CrashPoints.NONE, Telemetry.NONE);
         commands = new SlackCommands(handler, inbox, team, FakeSlack.TEAM, List.of(CHANNEL, "C0VIP"),
                 List.of(new ReplyTemplate("thanks", "Thanks {customer}, {agent} here: we're on it ({id}).")));
-        SlackChatConfig config = new SlackChatConfig(SlackChatConfig.Mode.HTTP, new Secret(FakeSlack.BOT_TOKEN), null,
-                new Secret(SECRET), 0, URI.create(fake.apiUrl()), CHANNEL);
+        SlackChatConfig config = socket == null
+                ? new SlackChatConfig(SlackChatConfig.Mode.HTTP, new Secret(FakeSlack.BOT_TOKEN), null,
+                        new Secret(SECRET), 0, URI.create(fake.apiUrl()), CHANNEL)
+                : new SlackChatConfig(SlackChatConfig.Mode.SOCKET, new Secret(FakeSlack.BOT_TOKEN),
+                        new Secret(FakeSlack.APP_TOKEN), null, null, URI.create(fake.apiUrl()), CHANNEL);
+        if (socket != null) {
+            fake.socketModeUrl(socket.url());
+        }
         try {
             connection = SlackConnection.start(config, slack, commands, clock, "127.0.0.1");
         } catch (IOException e) {
@@ -162,5 +206,12 @@ final class SlackWorld implements AutoCloseable {
         commands.close();
         fake.close();
         store.close();
+        if (dbDir.startsWith("/dev/shm")) {
+            try (var files = java.nio.file.Files.walk(dbDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a leftover folder in memory goes with the next reboot
+            }
+        }
     }
 }
