@@ -76,7 +76,8 @@ class SlackCommandsTest {
         String queue = w.answersTo(SlackWorld.BOB).get(1);
         assertTrue(queue.startsWith("```4 waiting, most urgent first:\n"), queue);
         w.command(SlackWorld.BOB, T, SlackWorld.CHANNEL, "claim twelve");
-        eventually(() -> assertEquals("Usage: /earshot claim &lt;id&gt;", w.answersTo(SlackWorld.BOB).get(2)));
+        eventually(() -> assertEquals(3, w.answersTo(SlackWorld.BOB).size()));
+        assertEquals("Usage: /earshot claim &lt;id&gt;", w.answersTo(SlackWorld.BOB).get(2));
     }
 
     @Test
