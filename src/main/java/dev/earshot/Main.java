@@ -41,6 +41,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.Run.class, Main.Demo.class, Main.CheckConfig.class, Main.Digest.class})
 public final class Main implements Runnable {
     static final int CONFIG_PROBLEM = 2;
+    static final int CANNOT_START = 3;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -158,7 +159,13 @@ public final class Main implements Runnable {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         InputStream stdin = System.in;
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-        Earshot earshot = Earshot.start(config, Clock.system(config.team().timezone()), new Earshot.Terminal(in, out));
+        Earshot earshot;
+        try {
+            earshot = Earshot.start(config, Clock.system(config.team().timezone()), new Earshot.Terminal(in, out));
+        } catch (Earshot.CannotStart e) {
+            System.err.println("Earshot cannot start: " + e.getMessage());
+            return CANNOT_START;
+        }
         Thread hook = new Thread(earshot::close, "earshot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (console || config.chat().shell() != null) {

@@ -63,6 +63,11 @@ public final class SlackChat implements ChatPlatform {
         this.clock = clock;
     }
 
+    /** The chat for a config: the bot token against the configured Web API base. */
+    public static SlackChat of(dev.earshot.config.SlackChatConfig config, Clock clock) {
+        return new SlackChat(SlackClients.slack(config.apiUrl()).methods(config.botToken().reveal()), clock);
+    }
+
     /** Asks Slack who the bot token belongs to; the team id decides who may act (no Slack Connect guests). */
     public Identity identify() throws DeliveryException {
         AuthTestResponse r = call("auth.test", () -> methods.authTest(q -> q));

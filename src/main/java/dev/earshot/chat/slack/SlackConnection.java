@@ -46,6 +46,12 @@ public final class SlackConnection implements AutoCloseable {
         return commands.register(new App(config));
     }
 
+    /** Connects as the config says, with a Web API client of its own; {@code bind} is where HTTP mode listens. */
+    public static SlackConnection start(SlackChatConfig config, SlackCommands commands, Clock clock, String bind)
+            throws IOException {
+        return start(config, SlackClients.slack(config.apiUrl()), commands, clock, bind);
+    }
+
     /** Connects as the config says; {@code bind} is the address HTTP mode listens on. */
     public static SlackConnection start(SlackChatConfig config, Slack slack, SlackCommands commands, Clock clock,
                                         String bind) throws IOException {
