@@ -35,10 +35,10 @@ import java.util.function.Predicate;
  * With {@link #paceWith} it refuses a second post in one channel within a second of the given
  * clock, as Slack's rate limit would.
  */
-final class FakeSlack implements AutoCloseable {
+public final class FakeSlack implements AutoCloseable {
     static final String BOT_TOKEN = "xoxb-fake-bot-token";
     static final String APP_TOKEN = "xapp-fake-app-token";
-    static final String TEAM = "T0ACME";
+    public static final String TEAM = "T0ACME";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One Web API call as received: the method, its form fields (a field may repeat), the raw body. */
@@ -50,7 +50,7 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /** A message as Slack stores it. */
-    static final class Posted {
+    public static final class Posted {
         final String channel;
         final String ts;
         final String threadTs;
@@ -129,7 +129,7 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /** Refuse posts closer than a second apart in one channel, by this clock. */
-    void paceWith(Clock clock) {
+    public void paceWith(Clock clock) {
         this.pace = clock;
     }
 
@@ -141,7 +141,7 @@ final class FakeSlack implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    synchronized List<Posted> topLevel(String channel) {
+    public synchronized List<Posted> topLevel(String channel) {
         return messages.stream().filter(m -> m.channel.equals(channel) && m.threadTs == null).toList();
     }
 
@@ -162,7 +162,7 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /** Every conversation id a person can see in a channel: on a card or on a line of a grouped message. */
-    synchronized java.util.Set<Long> visibleConversations(String channel) {
+    public synchronized java.util.Set<Long> visibleConversations(String channel) {
         java.util.Set<Long> ids = new java.util.TreeSet<>();
         for (Posted m : topLevel(channel)) {
             for (JsonNode block : m.blocks == null ? JSON.createArrayNode() : m.blocks) {

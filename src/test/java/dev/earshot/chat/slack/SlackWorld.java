@@ -40,12 +40,12 @@ import java.util.function.UnaryOperator;
  * chat port and the Bolt app in HTTP mode on 127.0.0.1 (port 0), all talking to {@link FakeSlack}.
  * Requests are posted to {@code /slack/events} with real signatures, as Slack posts them.
  */
-final class SlackWorld implements AutoCloseable {
-    static final String CHANNEL = "C0SUPPORT";
+public final class SlackWorld implements AutoCloseable {
+    public static final String CHANNEL = "C0SUPPORT";
     static final String SECRET = "fake-signing-secret";
-    static final String ALICE = "U0ALICE";
-    static final String BOB = "U0BOB";
-    static final String CAROL = "U0CAROL";
+    public static final String ALICE = "U0ALICE";
+    public static final String BOB = "U0BOB";
+    public static final String CAROL = "U0CAROL";
 
     static {
         // Async answers come within milliseconds; poll for them often rather than every 100 ms.
@@ -53,23 +53,23 @@ final class SlackWorld implements AutoCloseable {
         org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
     }
 
-    final TestClock clock = TestClock.at("2023-11-14T22:13:20Z");
-    final FakeSlack fake = new FakeSlack();
+    public final TestClock clock = TestClock.at("2023-11-14T22:13:20Z");
+    public final FakeSlack fake = new FakeSlack();
     final Team team = new Team(List.of(
             new Member("alice", Map.of("slack", ALICE), false),
             new Member("bob", Map.of("slack", BOB), false),
             new Member("carol", Map.of("slack", CAROL), true)));
     final HealthBoard health = new HealthBoard();
     final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);
-    final DemoSource demo = new DemoSource("demo", 42, "acme", clock);
+    public final DemoSource demo = new DemoSource("demo", 42, "acme", clock);
     final Sources sources = new Sources(List.of(demo));
-    final Store store;
-    final Inbox inbox;
+    public final Store store;
+    public final Inbox inbox;
     final CommandHandler handler;
     final SlackChat chat;
-    final Dispatcher dispatcher;
+    public final Dispatcher dispatcher;
     final SlackCommands commands;
-    final SlackConnection connection;
+    public final SlackConnection connection;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger answers = new AtomicInteger();
@@ -92,7 +92,7 @@ final class SlackWorld implements AutoCloseable {
         return fallback;
     }
 
-    SlackWorld(Path dir) {
+    public SlackWorld(Path dir) {
         this(dir, s -> s, null);
     }
 
@@ -136,13 +136,13 @@ final class SlackWorld implements AutoCloseable {
     }
 
     /** The demo customers write: four conversations, one with a follow-up. */
-    SlackWorld poll() {
+    public SlackWorld poll() {
         new Poller(demo, inbox, store, health, clock, backoff).pollOnce();
         return this;
     }
 
     /** Sends what the outbox holds, moving the clock a second at a time as the pacing needs. */
-    SlackWorld drain() {
+    public SlackWorld drain() {
         for (int i = 0; i < 200 && store.read(tx -> tx.outboxBacklog()) > 0; i++) {
             dispatcher.drainOnce();
             clock.advance(Duration.ofMillis(1_000));
@@ -154,7 +154,7 @@ final class SlackWorld implements AutoCloseable {
         return fake.responseUrl(who + "-" + answers.incrementAndGet());
     }
 
-    HttpResponse<String> click(String user, String team, String actionId, long id) {
+    public HttpResponse<String> click(String user, String team, String actionId, long id) {
         return post(SlackPayloads.form(SlackPayloads.click(user, team, actionId, Long.toString(id), CHANNEL,
                 newResponseUrl(user))));
     }
@@ -191,7 +191,7 @@ final class SlackWorld implements AutoCloseable {
     }
 
     /** What was said back to a user through response_url, in order. */
-    List<String> answersTo(String user) {
+    public List<String> answersTo(String user) {
         return fake.responses().stream().filter(r -> r.get("_url").asText().startsWith("/respond/" + user + "-"))
                 .map(r -> r.path("text").asText()).toList();
     }
