@@ -12,13 +12,20 @@ import dev.earshot.app.Sources;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.config.BlueskySourceConfig;
+import dev.earshot.chat.slack.SlackChat;
+import dev.earshot.chat.slack.SlackCommands;
+import dev.earshot.chat.slack.SlackConnection;
 import dev.earshot.config.DemoSourceConfig;
 import dev.earshot.config.MastodonSourceConfig;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.config.SlackChatConfig;
 import dev.earshot.config.SourceConfig;
 import dev.earshot.config.XSourceConfig;
 import dev.earshot.core.BusinessHours;
+import dev.earshot.core.Routing;
 import dev.earshot.core.Team;
+import dev.earshot.port.ChatPlatform;
+import dev.earshot.port.DeliveryException;
 import dev.earshot.ops.Metrics;
 import dev.earshot.ops.OpsServer;
 import dev.earshot.port.SocialSource;
@@ -63,31 +70,57 @@ public final class Earshot implements AutoCloseable {
     public record Terminal(BufferedReader in, PrintStream out) {
     }
 
+    /** Earshot cannot start as configured; the message says what to fix. */
+    public static final class CannotStart extends RuntimeException {
+        public CannotStart(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Store store;
     private final Jobs jobs;
     private final Dispatcher dispatcher;
     private final OpsServer ops;
     private final ShellConsole console;
     private final List<DemoSource> demoSources;
-    private final List<AutoCloseable> streams;
+    /** What brings work in (the Slack connection and its workers, source streams): closed first on stop. */
+    private final List<AutoCloseable> listeners;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean closed;
 
     private Earshot(Store store, Jobs jobs, Dispatcher dispatcher, OpsServer ops, ShellConsole console,
-                    List<DemoSource> demoSources, List<AutoCloseable> streams) {
-        this.streams = streams;
+                    List<DemoSource> demoSources, List<AutoCloseable> listeners) {
         this.store = store;
         this.jobs = jobs;
         this.dispatcher = dispatcher;
         this.ops = ops;
         this.console = console;
         this.demoSources = demoSources;
+        this.listeners = listeners;
     }
 
     /** Wires everything, does a first poll and drain (so the first cards show at once), starts the jobs. */
     public static Earshot start(EarshotConfig config, Clock clock, Terminal terminal) {
         ZoneId zone = config.team().timezone();
         Team team = config.toTeam();
+        Routing routing = config.routing();
+        SlackChatConfig slackConfig = config.chat().slack();
+        SlackChat slackChat = null;
+        SlackChat.Identity slackIdentity = null;
+        if (config.chat().discord() != null) {
+            throw new CannotStart("Discord is not available in this version yet; use chat.slack or chat.shell", null);
+        }
+        if (slackConfig != null) {
+            slackChat = SlackChat.of(slackConfig, clock);
+            try {
+                slackIdentity = slackChat.identify();
+            } catch (DeliveryException e) {
+                throw new CannotStart("Slack did not accept the bot token (" + e.getMessage() + "): check"
+                        + " chat.slack.botToken and chat.slack.apiUrl", e);
+            }
+            log.info("Slack: connected to workspace {} ({}) as {}", slackIdentity.team(), slackIdentity.teamId(),
+                    slackIdentity.botUserId());
+        }
         Store store = SqliteStore.open(Path.of(config.store().path()));
         HealthBoard health = new HealthBoard();
         Metrics metrics = new Metrics(() -> store.read(tx -> tx.outboxBacklog()),
@@ -105,16 +138,31 @@ public final class Earshot implements AutoCloseable {
         }
         Sources sources = new Sources(sourceList);
 
-        ShellChat chat = new ShellChat(terminal.out(), Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
-        String channel = config.chat().shell().channel();
-        FollowThrough followThrough = followThrough(config, team, channel);
-        Inbox inbox = new Inbox(store, sources, config.priority().toRules(), message -> channel, clock, metrics,
+        ShellChat shellChat = slackChat != null ? null : new ShellChat(terminal.out(),
+                Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
+        ChatPlatform chat = slackChat != null ? slackChat : shellChat;
+        FollowThrough followThrough = followThrough(config, team, config.chat().channel());
+        Inbox inbox = new Inbox(store, sources, config.priority().toRules(), routing::channelFor, clock, metrics,
                 followThrough);
         Nudger nudger = new Nudger(store, followThrough, clock);
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics);
         CommandHandler commands = new CommandHandler(inbox, team, clock, zone);
-        ShellConsole console = new ShellConsole(terminal.in(), chat, commands, team);
+        ShellConsole console = shellChat == null ? null : new ShellConsole(terminal.in(), shellChat, commands, team);
+        List<AutoCloseable> listeners = new ArrayList<>();
+        if (slackConfig != null) {
+            SlackCommands slackCommands = new SlackCommands(commands, inbox, team, slackIdentity.teamId(),
+                    routing.channels(), config.replyTemplates());
+            listeners.add(slackCommands);
+            try {
+                listeners.add(0, SlackConnection.start(slackConfig, slackCommands, clock, "0.0.0.0"));
+            } catch (IOException | RuntimeException e) {
+                slackCommands.close();
+                store.close();
+                throw new CannotStart("Slack " + slackConfig.mode().name().toLowerCase() + " mode did not start: "
+                        + e.getMessage(), e);
+            }
+        }
 
         List<Poller> pollers = sourceList.stream()
                 .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard())).toList();
@@ -131,17 +179,16 @@ public final class Earshot implements AutoCloseable {
         jobs.every("tick", TICK_EVERY, TICK_EVERY, () -> tick(inbox, nudger));
 
         // Streams only wake their source's poller, on a thread of their own: paging stays the one way in.
-        List<AutoCloseable> streams = new ArrayList<>();
         ExecutorService wakes = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "earshot-wake");
             t.setDaemon(true);
             return t;
         });
-        streams.add(wakes::shutdownNow);
+        listeners.add(wakes::shutdownNow);
         for (int i = 0; i < pollers.size(); i++) {
             if (sourceList.get(i) instanceof MastodonSource mastodon) {
                 mastodon.startStreaming(coalesced(wakes, pollers.get(i)::pollOnce));
-                streams.add(0, mastodon);
+                listeners.add(0, mastodon);
             }
         }
 
@@ -155,7 +202,7 @@ public final class Earshot implements AutoCloseable {
             }
         }
         log.info("Earshot is ready: {}", config.describe());
-        return new Earshot(store, jobs, dispatcher, ops, console, demoSources, streams);
+        return new Earshot(store, jobs, dispatcher, ops, console, demoSources, listeners);
     }
 
     /** The follow-through part of the config, as the application takes it. */
@@ -194,9 +241,11 @@ public final class Earshot implements AutoCloseable {
                 + " sources are not available in this version yet");
     }
 
-    /** Runs the terminal chat until end of input or /quit. */
+    /** Runs the terminal chat until end of input or /quit; returns at once when the chat is not the shell. */
     public void runConsole() {
-        console.run();
+        if (console != null) {
+            console.run();
+        }
     }
 
     /** Blocks until {@link #close()} ran (on SIGTERM, through the shutdown hook). */
@@ -240,11 +289,11 @@ public final class Earshot implements AutoCloseable {
         if (ops != null) {
             ops.stopping();
         }
-        for (AutoCloseable stream : streams) {
+        for (AutoCloseable listener : listeners) {
             try {
-                stream.close();
+                listener.close();
             } catch (Exception e) {
-                log.warn("a stream did not close cleanly", e);
+                log.warn("closing {} failed", listener.getClass().getSimpleName(), e);
             }
         }
         jobs.stop(STOP_BOUND);

@@ -19,6 +19,7 @@ import dev.earshot.config.ShellChatConfig;
 import dev.earshot.config.SlaConfig;
 import dev.earshot.config.StoreConfig;
 import dev.earshot.config.TeamConfig;
+import dev.earshot.config.TemplateConfig;
 import dev.earshot.core.ResponseFigures;
 import dev.earshot.store.SqliteStore;
 import java.io.BufferedReader;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.Run.class, Main.Demo.class, Main.CheckConfig.class, Main.Digest.class})
 public final class Main implements Runnable {
     static final int CONFIG_PROBLEM = 2;
+    static final int CANNOT_START = 3;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -105,7 +107,9 @@ public final class Main implements Runnable {
                     new SlaConfig(Duration.ofMinutes(4), Duration.ofMinutes(6), false),
                     new NudgesConfig(true, null, Duration.ofMinutes(3), Duration.ofMinutes(8)),
                     new OnCallConfig(List.of("bob", "carol"), null, null),
-                    ContinuityConfig.defaults());
+                    ContinuityConfig.defaults(),
+                    null,
+                    List.of(new TemplateConfig("thanks", "Thanks {customer}, we're on it! {agent}")));
             System.out.println("Earshot demo: simulated customers write to @acme; you are the support team."
                     + " Conversations are kept in " + demo.store().path() + ".");
             return runUntilStopped(demo, true);
@@ -167,7 +171,13 @@ public final class Main implements Runnable {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         InputStream stdin = System.in;
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-        Earshot earshot = Earshot.start(config, Clock.system(config.team().timezone()), new Earshot.Terminal(in, out));
+        Earshot earshot;
+        try {
+            earshot = Earshot.start(config, Clock.system(config.team().timezone()), new Earshot.Terminal(in, out));
+        } catch (Earshot.CannotStart e) {
+            System.err.println("Earshot cannot start: " + e.getMessage());
+            return CANNOT_START;
+        }
         Thread hook = new Thread(earshot::close, "earshot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (console || config.chat().shell() != null) {

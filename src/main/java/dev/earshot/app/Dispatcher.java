@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,12 +33,29 @@ import org.slf4j.LoggerFactory;
  * A row whose outcome is unknown after a crash is settled (found or not) before it is sent again.
  * Keeps order per target and per conversation, paces posts per channel, backs off on failure,
  * and pauses a target that needs a human while keeping everything for later.
+ *
+ * <h2>Bursts</h2>
+ * A chat allows about one post a second per channel, so 500 new conversations posted one by one
+ * would take eight minutes to show. When more than {@value #GROUP_ABOVE} new cards wait for one
+ * channel in a drain, and the chat can group ({@link ChatPlatform#maxCardsPerPost()} above 1),
+ * up to that many are sent as ONE post through {@link ChatPlatform#postCards}: one message listing
+ * them (the Slack adapter draws a line and a Claim button each). Every listed conversation gets
+ * its own chat reference into that message, stored as for a single card, so its later redraws and
+ * thread posts work as usual; the adapter alone knows what such a reference means. The grouped
+ * rows are marked sending in one transaction before the post and done with their references in
+ * one transaction after it, so a crash in between is settled row by row through
+ * {@link ChatPlatform#findPosted}, which finds each card by its own key inside the grouped message.
+ * A chat that refuses a grouped post as malformed makes the group size for that channel halve
+ * (down to 1: no grouping), and the rows go back to waiting; nothing is lost. Chats that do not
+ * group (the shell) are untouched: the port's default posts cards one by one.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int BATCH = 200;
     private static final Duration FIRST_PAUSE = Duration.ofMinutes(1);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(30);
+    /** More new cards than this waiting for one channel in one drain are posted as one grouped message. */
+    static final int GROUP_ABOVE = 5;
 
     /** Named places where a test can stop the dispatcher as a crash would. */
     @FunctionalInterface
@@ -62,6 +80,8 @@ public final class Dispatcher {
     private final Map<String, Instant> targetWait = new HashMap<>();
     private final Map<String, Instant> nextPost = new HashMap<>();
     private final Map<String, Duration> pauses = new HashMap<>();
+    /** Per channel target, the most cards one grouped post may hold; shrinks when the chat refuses one. */
+    private final Map<String, Integer> groupLimits = new HashMap<>();
 
     public Dispatcher(Store store, ChatPlatform chat, Sources sources, Team team, HealthBoard health,
                       Clock clock, ZoneId zone, Backoff backoff, CrashPoints crashPoints, Telemetry telemetry) {
@@ -83,8 +103,12 @@ public final class Dispatcher {
         Set<String> heldTargets = new HashSet<>();
         Set<String> pacedTargets = new HashSet<>();
         Set<Long> heldConversations = new HashSet<>();
+        Set<Long> grouped = new HashSet<>();
         int settled = 0;
         for (OutboxRow row : rows) {
+            if (grouped.contains(row.id())) {
+                continue;
+            }
             String target = row.target();
             long conversation = row.effect().conversationId();
             if (heldTargets.contains(target) || heldConversations.contains(conversation)
@@ -100,6 +124,16 @@ public final class Dispatcher {
                 heldConversations.add(conversation);
                 continue;
             }
+            List<OutboxRow> burst = burst(row, rows, heldConversations, grouped);
+            if (burst.size() > 1) {
+                burst.forEach(r -> grouped.add(r.id()));
+                if (attemptGroup(target, burst) == Outcome.DONE) {
+                    settled += burst.size();
+                } else {
+                    heldTargets.add(target);
+                }
+                continue;
+            }
             switch (attempt(row, rows)) {
                 case DONE -> settled++;
                 case HOLD_CONVERSATION -> heldConversations.add(conversation);
@@ -110,6 +144,102 @@ public final class Dispatcher {
             }
         }
         return settled;
+    }
+
+    /**
+     * The new cards of {@code first}'s channel to post together with it, {@code first} included, or
+     * just {@code first} when there are not enough of them or the chat does not group. Rows whose
+     * outcome is unknown (sending) are left out: each is settled on its own first.
+     */
+    private List<OutboxRow> burst(OutboxRow first, List<OutboxRow> batch, Set<Long> heldConversations,
+                                  Set<Long> grouped) {
+        int limit = groupLimits.computeIfAbsent(first.target(), t -> Math.max(1, chat.maxCardsPerPost()));
+        if (limit <= 1 || !groupable(first)) {
+            return List.of(first);
+        }
+        List<OutboxRow> waiting = batch.stream()
+                .filter(r -> r.id() >= first.id() && r.target().equals(first.target()) && groupable(r)
+                        && !grouped.contains(r.id()) && !heldConversations.contains(r.effect().conversationId()))
+                .toList();
+        if (waiting.size() <= GROUP_ABOVE) {
+            return List.of(first);
+        }
+        return waiting.subList(0, Math.min(limit, waiting.size()));
+    }
+
+    private static boolean groupable(OutboxRow row) {
+        return row.effect() instanceof Effect.PostCard && !row.sending();
+    }
+
+    /** Posts a burst of new cards as one message; see the class comment. */
+    private Outcome attemptGroup(String target, List<OutboxRow> rows) {
+        List<OutboxRow> todo = new ArrayList<>();
+        List<Card> cards = new ArrayList<>();
+        for (OutboxRow row : rows) {
+            Conversation c = conversation(row.effect().conversationId());
+            if (c.chatRef() != null) {
+                done(row);
+            } else {
+                todo.add(row);
+                cards.add(card(c.id()));
+            }
+        }
+        if (todo.isEmpty()) {
+            return Outcome.DONE;
+        }
+        try {
+            Instant started = clock.instant();
+            write(tx -> todo.forEach(r -> tx.markSending(r.id(), started)));
+            crashPoints.reached("group:before-send");
+            List<ChatRef> refs = chat.postCards(channelOf(target), cards, todo.stream().map(OutboxRow::key).toList());
+            posted(target);
+            crashPoints.reached("group:after-send");
+            if (refs.size() != todo.size()) {
+                throw new IllegalStateException("the chat returned " + refs.size() + " references for "
+                        + todo.size() + " cards");
+            }
+            Instant now = clock.instant();
+            write(tx -> {
+                for (int i = 0; i < todo.size(); i++) {
+                    tx.setChatRef(todo.get(i).effect().conversationId(), refs.get(i));
+                    tx.markDone(todo.get(i).id(), now);
+                }
+            });
+            todo.forEach(r -> telemetry.count(name(r), target));
+            if (health.ok(target, now)) {
+                pauses.remove(target);
+                log.info("{} works again; sending what waited", target);
+            }
+            log.info("{} new conversations posted to {} as one grouped message (#{} to #{})", todo.size(), target,
+                    todo.get(0).effect().conversationId(), todo.get(todo.size() - 1).effect().conversationId());
+            return Outcome.DONE;
+        } catch (DeliveryException e) {
+            return groupFailed(target, todo, e);
+        } catch (RuntimeException e) {
+            log.warn("grouped post to {} failed unexpectedly; will retry", target, e);
+            return groupFailed(target, todo, new DeliveryException(DeliveryException.Kind.TRANSIENT, e.toString(), null, e));
+        }
+    }
+
+    /**
+     * The chat did not take the grouped post. The first row takes the failure as a single card would
+     * (back-off, Retry-After, pause and health); the others go back to waiting behind it. A post the
+     * chat refused as malformed shrinks the group size for this channel instead of failing the cards.
+     */
+    private Outcome groupFailed(String target, List<OutboxRow> rows, DeliveryException e) {
+        Instant now = clock.instant();
+        if (e.kind() == DeliveryException.Kind.REJECTED) {
+            int smaller = Math.max(1, groupLimits.getOrDefault(target, rows.size()) / 2);
+            groupLimits.put(target, smaller);
+            write(tx -> rows.forEach(r -> tx.markRetry(r.id(), now, e.getMessage())));
+            log.warn("{} refused a grouped post of {} cards ({}); grouping at most {} from now on", target,
+                    rows.size(), e.getMessage(), smaller);
+            return Outcome.HOLD_TARGET;
+        }
+        Outcome outcome = failed(rows.get(0), e);
+        Instant next = targetWait.getOrDefault(target, now);
+        write(tx -> rows.subList(1, rows.size()).forEach(r -> tx.markRetry(r.id(), next, e.getMessage())));
+        return outcome;
     }
 
     private Outcome attempt(OutboxRow row, List<OutboxRow> batch) {

@@ -387,6 +387,34 @@ public final class Inbox {
         return c;
     }
 
+    /**
+     * What a reply form shows before anything is typed: the customer's latest message and the most
+     * the platform takes. The limit is checked again, the same way, when the reply is sent.
+     */
+    public record ReplyContext(Conversation conversation, Message latest, int maxLength) {
+    }
+
+    public ReplyContext replyContext(long id) {
+        ConversationView v = show(id);
+        Conversation c = v.conversation();
+        SocialSource source = sources.get(c.account()).orElseThrow(() -> new Refusal(
+                c.ref() + " came from " + c.account() + ", which is no longer configured;"
+                        + " it cannot be answered from here."));
+        return new ReplyContext(c, v.latest(), source.maxReplyLength());
+    }
+
+    /**
+     * Notes in the audit log that someone who may not act tried to ({@code who} is their chat
+     * identity, not a member). {@code conversationId} is 0 when the request named none.
+     */
+    public void refused(long conversationId, String who, String action, String why) {
+        store.write(tx -> {
+            tx.record(new HistoryEntry(conversationId, clock.instant(), who, "refused", action + ": " + why));
+            return null;
+        });
+        log.info("{} refused for {}: {}", action, who, why);
+    }
+
     public ConversationView show(long id) {
         return store.read(tx -> view(tx, id));
     }

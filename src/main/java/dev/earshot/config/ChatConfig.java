@@ -16,6 +16,17 @@ public record ChatConfig(ShellChatConfig shell, SlackChatConfig slack, DiscordCh
         return (shell == null ? 0 : 1) + (slack == null ? 0 : 1) + (discord == null ? 0 : 1);
     }
 
+    /** The channel cards go to unless a route says otherwise. */
+    public String channel() {
+        if (slack != null) {
+            return slack.channel();
+        }
+        if (discord != null) {
+            return discord.channel();
+        }
+        return shell == null ? "support" : shell.channel();
+    }
+
     /** {@code shell #support}, {@code slack #C0123 (socket)}, {@code discord #123}. */
     public String describe() {
         if (slack != null) {

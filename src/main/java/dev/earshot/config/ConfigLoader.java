@@ -116,10 +116,12 @@ public final class ConfigLoader {
             validator.ops(base.ops());
             validator.priority(base.priority());
             validator.followThrough(base);
+            validator.routes(base.routes(), sources);
+            validator.templates(base.templates());
         });
         return bound.map(base -> new EarshotConfig(base.team(), base.store(), base.chat(), sources,
                 base.ops(), base.priority(), base.businessHours(), base.sla(), base.nudges(), base.oncall(),
-                base.continuity()));
+                base.continuity(), base.routes(), base.templates()));
     }
 
     private static List<SourceConfig> sources(JsonNode node, Binder binder, Problems problems) {

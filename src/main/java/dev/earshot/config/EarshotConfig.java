@@ -1,15 +1,24 @@
 package dev.earshot.config;
 
+import dev.earshot.core.ReplyTemplate;
+import dev.earshot.core.Routing;
 import dev.earshot.core.Team;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The whole configuration. Missing sections get their defaults, so a small file is enough. */
+/**
+ * The whole configuration. Missing sections get their defaults, so a small file is enough.
+ *
+ * @param routes which channel a new conversation goes to; the first matching rule wins, the
+ *     chat's own channel takes the rest
+ * @param templates saved replies to pick from in the reply form
+ */
 public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority,
         BusinessHoursConfig businessHours, SlaConfig sla, NudgesConfig nudges, OnCallConfig oncall,
-        ContinuityConfig continuity) {
+        ContinuityConfig continuity, List<RouteConfig> routes, List<TemplateConfig> templates) {
+
     public EarshotConfig {
         team = team == null ? TeamConfig.defaults() : team;
         store = store == null ? StoreConfig.defaults() : store;
@@ -22,12 +31,23 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         nudges = nudges == null ? NudgesConfig.defaults() : nudges;
         oncall = oncall == null ? OnCallConfig.defaults() : oncall;
         continuity = continuity == null ? ContinuityConfig.defaults() : continuity;
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        templates = templates == null ? List.of() : List.copyOf(templates);
     }
 
-    /** Without the follow-through sections: they get their defaults. */
+    /** Only the first sections: the others get their defaults. */
     public EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat, List<SourceConfig> sources,
             OpsConfig ops, PriorityConfig priority) {
-        this(team, store, chat, sources, ops, priority, null, null, null, null, null);
+        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null);
+    }
+
+    /** The routes, falling back to the chat's own channel. */
+    public Routing routing() {
+        return new Routing(routes.stream().map(RouteConfig::toRule).toList(), chat.channel());
+    }
+
+    public List<ReplyTemplate> replyTemplates() {
+        return templates.stream().map(TemplateConfig::toTemplate).toList();
     }
 
     public Team toTeam() {
@@ -50,6 +70,8 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
                 + " · sources: " + sourceList
                 + " · team: " + teamList
                 + " · store: " + store.type().name().toLowerCase(Locale.ROOT) + " " + store.path()
+                + (routes.isEmpty() ? "" : " · routes: " + routes.size())
+                + (templates.isEmpty() ? "" : " · templates: " + templates.size())
                 + " · timezone: " + team.timezone().getId()
                 + " · ops: " + opsText;
     }

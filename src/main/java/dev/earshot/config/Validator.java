@@ -1,10 +1,14 @@
 package dev.earshot.config;
 
+import dev.earshot.core.MessageKind;
+import dev.earshot.core.ReplyTemplate;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The rules Jackson cannot know: required keys, uniqueness, ranges, URLs. Each problem is
@@ -133,6 +137,47 @@ final class Validator {
     /** The manager, business hours, SLA, nudges, on-call rotation and one-owner window. */
     void followThrough(EarshotConfig config) {
         new FollowThroughValidator(problems, config.team()).check(config);
+    }
+
+    void routes(List<RouteConfig> routes, List<SourceConfig> sources) {
+        List<String> sourceNames = sources.stream().map(s -> s.name() == null ? "" : s.name().strip()).toList();
+        String kinds = Arrays.stream(MessageKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        for (int i = 0; i < routes.size(); i++) {
+            RouteConfig route = routes.get(i);
+            String path = Problems.at("routes", i);
+            if (blank(route.source()) && blank(route.kind()) && blank(route.keyword())) {
+                problems.add(path, "match on at least one of source, kind or keyword");
+            }
+            if (!blank(route.source()) && !sourceNames.contains(route.source().strip())) {
+                problems.add(Problems.at(path, "source"), "names no configured source; sources: "
+                        + String.join(", ", sourceNames));
+            }
+            if (!blank(route.kind()) && Arrays.stream(MessageKind.values())
+                    .noneMatch(k -> k.name().equalsIgnoreCase(route.kind().strip()))) {
+                problems.add(Problems.at(path, "kind"), "must be one of: " + kinds);
+            }
+            require(Problems.at(path, "channel"), route.channel());
+        }
+    }
+
+    void templates(List<TemplateConfig> templates) {
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < templates.size(); i++) {
+            TemplateConfig template = templates.get(i);
+            String path = Problems.at("templates", i);
+            if (blank(template.name())) {
+                problems.add(Problems.at(path, "name"), "must be set");
+            } else {
+                unique(names, template.name().strip().toLowerCase(Locale.ROOT), Problems.at(path, "name"));
+            }
+            if (blank(template.text())) {
+                problems.add(Problems.at(path, "text"), "must be set");
+            } else if (!ReplyTemplate.unknownFields(template.text()).isEmpty()) {
+                problems.add(Problems.at(path, "text"), "uses a field Earshot does not know; known fields: "
+                        + ReplyTemplate.FIELDS.stream().map(f -> "{" + f + "}").collect(Collectors.joining(", ")));
+            }
+        }
     }
 
     void store(StoreConfig store) {

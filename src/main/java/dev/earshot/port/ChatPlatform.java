@@ -4,6 +4,7 @@ import dev.earshot.core.Card;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Member;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,31 @@ public interface ChatPlatform {
 
     /** Posts a card; the key is marked on the message so that {@link #findPosted} can find it again. */
     ChatRef postCard(String channel, Card card, String key) throws DeliveryException;
+
+    /**
+     * Posts several new cards of one channel as ONE message, for a burst (grouping is what lets 500
+     * mentions show within a minute when the chat allows one post a second). Returns one reference
+     * per card, in the order given; each must work later for {@link #updateCard} and
+     * {@link #postInThread}, and {@link #findPosted} must find each card by its own key.
+     *
+     * <p>The default posts the cards one by one, so a chat that does not group (the shell, and
+     * any chat whose {@link #maxCardsPerPost()} stays 1) keeps working unchanged.
+     */
+    default List<ChatRef> postCards(String channel, List<Card> cards, List<String> keys) throws DeliveryException {
+        if (cards.size() != keys.size()) {
+            throw new IllegalArgumentException("one key per card: " + cards.size() + " cards, " + keys.size() + " keys");
+        }
+        List<ChatRef> refs = new ArrayList<>(cards.size());
+        for (int i = 0; i < cards.size(); i++) {
+            refs.add(postCard(channel, cards.get(i), keys.get(i)));
+        }
+        return refs;
+    }
+
+    /** The most cards {@link #postCards} puts in one message; 1 (the default) means this chat never groups. */
+    default int maxCardsPerPost() {
+        return 1;
+    }
 
     /** Redraws a posted card in place. */
     void updateCard(ChatRef ref, Card card) throws DeliveryException;

@@ -34,7 +34,8 @@ class ExampleConfigTest {
                 SlackChatConfig.class, DiscordChatConfig.class, DemoSourceConfig.class,
                 MastodonSourceConfig.class, BlueskySourceConfig.class, XSourceConfig.class,
                 OpsConfig.class, PriorityConfig.class, BusinessHoursConfig.class, SlaConfig.class,
-                NudgesConfig.class, NudgesConfig.Step.class, OnCallConfig.class, ContinuityConfig.class);
+                NudgesConfig.class, NudgesConfig.Step.class, OnCallConfig.class, ContinuityConfig.class,
+                RouteConfig.class, TemplateConfig.class);
         for (Class<? extends Record> section : sections) {
             for (RecordComponent key : section.getRecordComponents()) {
                 Pattern documented = Pattern.compile("(?m)^[ #-]*" + key.getName() + ":.*#\\s*\\S");

@@ -1,0 +1,53 @@
+package dev.earshot.chat.slack;
+
+import dev.earshot.core.Member;
+import dev.earshot.core.Team;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who may act from Slack: a configured member (by Slack user id), of this workspace (a Slack
+ * Connect user of another team is refused even if an id were to match), from one of Earshot's
+ * channels. Anyone else is told one sentence and nothing changes.
+ *
+ * @param teamId this workspace, from {@code auth.test} at start
+ * @param channels the channels cards go to (the default and every route's)
+ */
+record SlackAccess(Team team, String teamId, Set<String> channels) {
+
+    SlackAccess(Team team, String teamId, List<String> channels) {
+        this(team, teamId, Set.copyOf(channels));
+    }
+
+    /** The member behind a request, or the sentence that refuses it. */
+    Verdict check(String userId, String userTeamId, String channelId) {
+        if (userTeamId != null && teamId != null && !teamId.equals(userTeamId)) {
+            return Verdict.no(Team.NOT_ON_TEAM, "another Slack workspace (" + userTeamId + ")");
+        }
+        Optional<Member> member = userId == null ? Optional.empty() : team.byChatId("slack", userId);
+        if (member.isEmpty()) {
+            return Verdict.no(Team.NOT_ON_TEAM, "not a configured member");
+        }
+        if (channelId != null && !channels.contains(channelId)) {
+            return Verdict.no("Earshot works in " + channels.stream().sorted().map(c -> "<#" + c + ">")
+                    .collect(Collectors.joining(", ")) + "; ask there.", "outside Earshot's channels");
+        }
+        return new Verdict(member.get(), null, null);
+    }
+
+    /**
+     * @param refusal the sentence for the user (may hold our own channel links, already Slack text)
+     * @param reason why, for the audit log
+     */
+    record Verdict(Member member, String refusal, String reason) {
+        static Verdict no(String refusal, String reason) {
+            return new Verdict(null, refusal, reason);
+        }
+
+        boolean allowed() {
+            return member != null;
+        }
+    }
+}
