@@ -115,9 +115,10 @@ public final class ConfigLoader {
         bound.ifPresent(base -> {
             validator.ops(base.ops());
             validator.priority(base.priority());
+            validator.digest(base.digest());
         });
         return bound.map(base -> new EarshotConfig(base.team(), base.store(), base.chat(), sources,
-                base.ops(), base.priority()));
+                base.ops(), base.priority(), base.digest()));
     }
 
     private static List<SourceConfig> sources(JsonNode node, Binder binder, Problems problems) {

@@ -7,7 +7,14 @@ import java.util.stream.Collectors;
 
 /** The whole configuration. Missing sections get their defaults, so a small file is enough. */
 public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
-        List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority) {
+        List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority, DigestConfig digest) {
+
+    /** Without a digest section: the defaults (a 09:00 digest). */
+    public EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat, List<SourceConfig> sources,
+                         OpsConfig ops, PriorityConfig priority) {
+        this(team, store, chat, sources, ops, priority, null);
+    }
+
     public EarshotConfig {
         team = team == null ? TeamConfig.defaults() : team;
         store = store == null ? StoreConfig.defaults() : store;
@@ -15,6 +22,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         sources = sources == null ? List.of() : List.copyOf(sources);
         ops = ops == null ? OpsConfig.defaults() : ops;
         priority = priority == null ? PriorityConfig.defaults() : priority;
+        digest = digest == null ? DigestConfig.defaults() : digest;
     }
 
     public Team toTeam() {

@@ -35,7 +35,7 @@ class ConfigProblemsTest {
     void unknownKeysAreNamedWithTheirPathAndTheKnownKeys() {
         assertEquals(List.of(
                 "ops.prot: unknown key; known keys here: bind, port",
-                "slas: unknown key; known keys here: chat, ops, priority, sources, store, team",
+                "slas: unknown key; known keys here: chat, digest, ops, priority, sources, store, team",
                 "sources[0].pollevery: unknown key; known keys here: account, name, pollEvery, seed"),
                 problems(TEAM + "ops:\n  prot: 9000\nslas: {}\n"
                         + "sources:\n  - type: demo\n    name: d\n    pollevery: 3s\n"));

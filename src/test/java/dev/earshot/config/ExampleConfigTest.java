@@ -33,7 +33,7 @@ class ExampleConfigTest {
                 MemberConfig.class, StoreConfig.class, ChatConfig.class, ShellChatConfig.class,
                 SlackChatConfig.class, DiscordChatConfig.class, DemoSourceConfig.class,
                 MastodonSourceConfig.class, BlueskySourceConfig.class, XSourceConfig.class,
-                OpsConfig.class, PriorityConfig.class);
+                OpsConfig.class, PriorityConfig.class, DigestConfig.class, DigestHoursConfig.class);
         for (Class<? extends Record> section : sections) {
             for (RecordComponent key : section.getRecordComponents()) {
                 Pattern documented = Pattern.compile("(?m)^[ #-]*" + key.getName() + ":.*#\\s*\\S");
