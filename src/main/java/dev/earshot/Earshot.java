@@ -2,6 +2,7 @@ package dev.earshot;
 
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
+import dev.earshot.app.Digests;
 import dev.earshot.app.Dispatcher;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
@@ -10,11 +11,13 @@ import dev.earshot.app.Sources;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.config.DemoSourceConfig;
+import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.SourceConfig;
 import dev.earshot.core.Team;
 import dev.earshot.ops.Metrics;
 import dev.earshot.ops.OpsServer;
+import dev.earshot.report.XChartRenderer;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import dev.earshot.schedule.Jobs;
@@ -92,16 +95,22 @@ public final class Earshot implements AutoCloseable {
         String channel = config.chat().shell().channel();
         Inbox inbox = new Inbox(store, sources, config.priority().toRules(), message -> channel, clock, metrics);
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
-                Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics);
-        CommandHandler commands = new CommandHandler(inbox, team, clock, zone);
+                Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer());
+        Digests digests = new Digests(store, team, clock, zone, digestSettings(config, channel));
+        CommandHandler commands = new CommandHandler(inbox, team, clock, zone, digests);
         ShellConsole console = new ShellConsole(terminal.in(), chat, commands, team);
 
         List<Poller> pollers = sourceList.stream()
                 .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard())).toList();
         pollers.forEach(Poller::pollOnce);
         drainAll(dispatcher);
+        if (config.digest().enabled()) {
+            // Catch-up (see Digests): today's digest, if its time has passed and it was not posted.
+            digests.runDue();
+            drainAll(dispatcher);
+        }
 
-        Jobs jobs = Jobs.start(2 + pollers.size());
+        Jobs jobs = Jobs.start(3 + pollers.size()); // dispatch, tick, digest, and a poll per source
         for (int i = 0; i < pollers.size(); i++) {
             Poller poller = pollers.get(i);
             Duration every = config.sources().get(i).pollEvery();
@@ -109,6 +118,9 @@ public final class Earshot implements AutoCloseable {
         }
         jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::drainOnce);
         jobs.every("tick", TICK_EVERY, TICK_EVERY, inbox::wakeSnoozed);
+        if (config.digest().enabled()) {
+            jobs.dailyAt("digest", config.digest().at(), zone, digests::runDue);
+        }
 
         OpsServer ops = null;
         if (config.ops().enabled()) {
@@ -121,6 +133,13 @@ public final class Earshot implements AutoCloseable {
         }
         log.info("Earshot is ready: {}", config.describe());
         return new Earshot(store, jobs, dispatcher, ops, console, demoSources);
+    }
+
+    /** The digest's settings: the digest section, with the chat's channel unless it names another. */
+    static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
+        DigestConfig digest = config.digest();
+        return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel), digest.slaTarget(),
+                digest.businessHours().toHours());
     }
 
     private static SocialSource source(SourceConfig config, Clock clock) {

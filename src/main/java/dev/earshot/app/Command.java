@@ -42,4 +42,8 @@ public sealed interface Command {
 
     record Stats(StatsPeriod period) implements Command {
     }
+
+    /** Post today's digest in the channel now. */
+    record Digest() implements Command {
+    }
 }

@@ -38,6 +38,7 @@ public final class CommandParser {
         u.put("snooze", new String[] {"snooze <id> <time>", "out of sight until later (30m, 1h30m, 2d)"});
         u.put("resolve", new String[] {"resolve <id>", "done: the customer has what they need"});
         u.put("stats", new String[] {"stats [today|yesterday|7d|30d]", "how the team did"});
+        u.put("digest", new String[] {"digest", "post today's digest (yesterday's figures) in the channel now"});
         return Collections.unmodifiableMap(u);
     }
 
@@ -69,6 +70,7 @@ public final class CommandParser {
             case "dismiss" -> new Command.Dismiss(id(verb, first), required(verb, rest));
             case "snooze" -> new Command.Snooze(id(verb, first), span(verb, rest));
             case "stats" -> new Command.Stats(period(verb, first, rest));
+            case "digest" -> noArguments(verb, first, new Command.Digest());
             default -> throw new Refusal("There is no \"" + verb + "\" command. Try: /earshot help");
         };
     }
@@ -76,6 +78,13 @@ public final class CommandParser {
     /** {@code Usage: /earshot claim <id>} */
     public static String usageOf(String verb) {
         return "Usage: /earshot " + USAGE.get(verb)[0];
+    }
+
+    private static Command noArguments(String verb, String first, Command command) {
+        if (first != null) {
+            throw new Refusal(usageOf(verb));
+        }
+        return command;
     }
 
     private static long idOnly(String verb, String first, String rest) {

@@ -2,6 +2,7 @@ package dev.earshot.testing;
 
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
+import dev.earshot.app.Digests;
 import dev.earshot.app.Dispatcher;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
@@ -11,6 +12,7 @@ import dev.earshot.app.Telemetry;
 import dev.earshot.core.Member;
 import dev.earshot.core.PriorityRules;
 import dev.earshot.core.Team;
+import dev.earshot.port.ChartRenderer;
 import dev.earshot.port.Store;
 import dev.earshot.source.demo.DemoSource;
 import dev.earshot.store.SqliteStore;
@@ -39,6 +41,8 @@ public final class Harness implements AutoCloseable {
     public final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);
     public Inbox inbox;
     public CommandHandler commands;
+    /** Digests in UTC to #support, with the default settings. */
+    public Digests digests;
 
     public Harness(Path dir) {
         this(dir, new RecordingChat());
@@ -56,7 +60,8 @@ public final class Harness implements AutoCloseable {
     public void open() {
         store = SqliteStore.open(db);
         inbox = new Inbox(store, sources, PriorityRules.defaults(), m -> "support", clock, Telemetry.NONE);
-        commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC);
+        digests = new Digests(store, team, clock, ZoneOffset.UTC, Digests.Settings.defaults("support"));
+        commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC, digests);
     }
 
     public void restart() {
@@ -67,6 +72,11 @@ public final class Harness implements AutoCloseable {
     public Dispatcher dispatcher(Dispatcher.CrashPoints crashPoints) {
         return new Dispatcher(store, chat, sources, team, health, clock, ZoneOffset.UTC, backoff, crashPoints,
                 Telemetry.NONE);
+    }
+
+    public Dispatcher dispatcher(Dispatcher.CrashPoints crashPoints, ChartRenderer charts) {
+        return new Dispatcher(store, chat, sources, team, health, clock, ZoneOffset.UTC, backoff, crashPoints,
+                Telemetry.NONE, charts);
     }
 
     public Dispatcher dispatcher() {
