@@ -129,7 +129,7 @@ public final class DigestText {
     }
 
     static String followers(long n) {
-        if (n >= 1_000_000) {
+        if (n >= 999_500) { // what would round to "1000k" reads as 1M
             return trim(String.format(Locale.ROOT, "%.1f", n / 1_000_000.0)) + "M";
         }
         if (n >= 10_000) {

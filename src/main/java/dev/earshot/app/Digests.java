@@ -94,6 +94,11 @@ public final class Digests {
 
     /** The figures for [from, to), as of now. */
     public DigestReport report(String title, Instant from, Instant to) {
+        return DigestReport.compute(collect(title, from, to));
+    }
+
+    /** What the store holds for the report of [from, to), read in one snapshot; the sums are core's. */
+    public DigestReport.Input collect(String title, Instant from, Instant to) {
         Instant now = clock.instant();
         Instant trendFrom = DigestReport.trendFrom(from, to, zone);
         List<String> members = team.members().stream().map(Member::name).toList();
@@ -103,8 +108,8 @@ public final class Digests {
             int waitingTotal = tx.waitingCount();
             List<MemberActivity> activity = tx.memberActivity(from, to);
             List<Timing> timings = tx.timings(trendFrom, to);
-            return DigestReport.compute(new DigestReport.Input(title, from, to, zone, now, opened, waiting,
-                    waitingTotal, activity, members, timings, settings.slaTarget(), settings.hours()));
+            return new DigestReport.Input(title, from, to, zone, now, opened, waiting, waitingTotal, activity,
+                    members, timings, settings.slaTarget(), settings.hours());
         });
     }
 

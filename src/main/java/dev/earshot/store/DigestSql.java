@@ -64,11 +64,14 @@ final class DigestSql {
                 rs -> new Timing(Sql.instant(rs, "opened_at"), Sql.instant(rs, "first_reply_at")), from, to);
     }
 
+    /** The oldest are picked first, then joined to their first message: a long queue costs no joins. */
     List<WaitingItem> oldestWaiting(int limit) {
-        return sql.list("SELECT c.id, c.platform, c.author_handle, c.opened_at, m.url FROM conversations c"
+        return sql.list("SELECT c.id, c.platform, c.author_handle, c.opened_at, m.url FROM"
+                        + " (SELECT id, platform, author_handle, opened_at FROM conversations"
+                        + "   WHERE state IN " + WAITING + " ORDER BY opened_at, id LIMIT ?) c"
                         + " LEFT JOIN messages m ON m.id = (SELECT id FROM messages"
                         + "   WHERE conversation_id = c.id AND direction = 'in' ORDER BY created_at, id LIMIT 1)"
-                        + " WHERE c.state IN " + WAITING + " ORDER BY c.opened_at, c.id LIMIT ?",
+                        + " ORDER BY c.opened_at, c.id",
                 rs -> new WaitingItem(rs.getLong("id"), Platform.fromId(rs.getString("platform")),
                         rs.getString("author_handle"), Sql.instant(rs, "opened_at"), rs.getString("url")),
                 limit);
