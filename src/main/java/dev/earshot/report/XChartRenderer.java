@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -53,7 +53,7 @@ public final class XChartRenderer implements ChartRenderer {
             chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         }
         try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            byte[] png = ChartEncoder.getBytes(chart, "png");
             return Optional.of(new ChatPlatform.Image(name + ".png", title, png));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the chart of " + name, e);

@@ -148,6 +148,19 @@ class DigestOncePerDayTest {
                 new byte[] {1})));
     }
 
+    @Test
+    void aChartThatCannotBeDrawnDoesNotHoldTheDigestBack() {
+        to(TUESDAY_0855.plus(Duration.ofMinutes(5)));
+        h.digests.runDue();
+        h.drain(h.dispatcher(Dispatcher.CrashPoints.NONE, (name, trend) -> {
+            throw new IllegalStateException("no fonts on this machine");
+        }));
+        assertTrue(h.chat.reports.isEmpty());
+        assertEquals(1, h.chat.channelPosts.size(), "posted as text");
+        assertTrue(h.chat.channelPosts.get(0).text().startsWith("Daily digest · Monday 23 November 2026 (UTC)"));
+        assertEquals(0, h.outboxBacklog());
+    }
+
     private void to(Instant t) {
         h.clock.advance(Duration.between(h.clock.instant(), t));
     }
