@@ -2,6 +2,7 @@ package dev.earshot;
 
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
+import dev.earshot.app.Digests;
 import dev.earshot.app.Dispatcher;
 import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthBoard;
@@ -17,6 +18,7 @@ import dev.earshot.chat.slack.SlackCommands;
 import dev.earshot.chat.slack.SlackConnection;
 import dev.earshot.config.DemoSourceConfig;
 import dev.earshot.config.MastodonSourceConfig;
+import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.SlackChatConfig;
 import dev.earshot.config.SourceConfig;
@@ -28,6 +30,7 @@ import dev.earshot.port.ChatPlatform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.ops.Metrics;
 import dev.earshot.ops.OpsServer;
+import dev.earshot.report.XChartRenderer;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import dev.earshot.schedule.Jobs;
@@ -146,8 +149,9 @@ public final class Earshot implements AutoCloseable {
                 followThrough);
         Nudger nudger = new Nudger(store, followThrough, clock);
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
-                Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics);
-        CommandHandler commands = new CommandHandler(inbox, team, clock, zone);
+                Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer());
+        Digests digests = new Digests(store, team, clock, zone, digestSettings(config, config.chat().channel()));
+        CommandHandler commands = new CommandHandler(inbox, team, clock, zone, digests);
         ShellConsole console = shellChat == null ? null : new ShellConsole(terminal.in(), shellChat, commands, team);
         List<AutoCloseable> listeners = new ArrayList<>();
         if (slackConfig != null) {
@@ -168,8 +172,13 @@ public final class Earshot implements AutoCloseable {
                 .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard())).toList();
         pollers.forEach(Poller::pollOnce);
         drainAll(dispatcher);
+        if (config.digest().enabled()) {
+            // Catch-up (see Digests): today's digest, if its time has passed and it was not posted.
+            digests.runDue();
+            drainAll(dispatcher);
+        }
 
-        Jobs jobs = Jobs.start(2 + pollers.size());
+        Jobs jobs = Jobs.start(3 + pollers.size()); // dispatch, tick, digest, and a poll per source
         for (int i = 0; i < pollers.size(); i++) {
             Poller poller = pollers.get(i);
             Duration every = config.sources().get(i).pollEvery();
@@ -190,6 +199,9 @@ public final class Earshot implements AutoCloseable {
                 mastodon.startStreaming(coalesced(wakes, pollers.get(i)::pollOnce));
                 listeners.add(0, mastodon);
             }
+        }
+        if (config.digest().enabled()) {
+            jobs.dailyAt("digest", config.digest().at(), zone, digests::runDue);
         }
 
         OpsServer ops = null;
@@ -224,7 +236,15 @@ public final class Earshot implements AutoCloseable {
         nudger.tick();
     }
 
+    /** The digest's settings: the digest section, with the chat's channel unless it names another. */
+    static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
+        DigestConfig digest = config.digest();
+        return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel), digest.slaTarget(),
+                digest.businessHours().toHours());
+    }
+
     private static SocialSource source(SourceConfig config, Clock clock, HttpClient http) {
+
         if (config instanceof DemoSourceConfig demo) {
             return new DemoSource(demo.name(), demo.seed(), demo.account(), clock);
         }

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.StatsPeriod;
 import dev.earshot.config.BusinessHoursConfig;
+import dev.earshot.app.DigestText;
+import dev.earshot.app.Digests;
 import dev.earshot.config.ChatConfig;
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
@@ -21,18 +23,28 @@ import dev.earshot.config.StoreConfig;
 import dev.earshot.config.TeamConfig;
 import dev.earshot.config.TemplateConfig;
 import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.ConversationSummary;
+import dev.earshot.core.DigestReport;
+import dev.earshot.core.Spans;
+import dev.earshot.port.ChatPlatform;
+import dev.earshot.report.CsvLog;
+import dev.earshot.report.XChartRenderer;
 import dev.earshot.store.SqliteStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -46,12 +58,15 @@ import picocli.CommandLine.Parameters;
 /** The {@code earshot} command line. */
 @Command(name = "earshot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "No customer who talks to your company on social media is left in silence.",
-        subcommands = {Main.Run.class, Main.Demo.class, Main.CheckConfig.class, Main.Digest.class})
+        subcommands = {Main.Run.class, Main.Demo.class, Main.CheckConfig.class, Main.Digest.class,
+                Main.Export.class})
 public final class Main implements Runnable {
     static final int CONFIG_PROBLEM = 2;
     static final int CANNOT_START = 3;
 
     public static void main(String[] args) {
+        // A server has no display: charts are drawn in memory.
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 
@@ -109,7 +124,8 @@ public final class Main implements Runnable {
                     new OnCallConfig(List.of("bob", "carol"), null, null),
                     ContinuityConfig.defaults(),
                     null,
-                    List.of(new TemplateConfig("thanks", "Thanks {customer}, we're on it! {agent}")));
+                    List.of(new TemplateConfig("thanks", "Thanks {customer}, we're on it! {agent}")),
+                    null);
             System.out.println("Earshot demo: simulated customers write to @acme; you are the support team."
                     + " Conversations are kept in " + demo.store().path() + ".");
             return runUntilStopped(demo, true);
@@ -129,7 +145,7 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "digest", description = "Yesterday's figures for the team (the full digest comes later).")
+    @Command(name = "digest", description = "Print yesterday's digest here, and save its chart next to the database.")
     static final class Digest implements Callable<Integer> {
         @Option(names = "--config", required = true, description = "the YAML config file")
         Path config;
@@ -138,7 +154,7 @@ public final class Main implements Runnable {
         boolean print;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             quietLogs();
             Optional<EarshotConfig> config = load(this.config);
             if (config.isEmpty()) {
@@ -147,11 +163,21 @@ public final class Main implements Runnable {
             EarshotConfig loaded = config.get();
             ZoneId zone = loaded.team().timezone();
             Clock clock = Clock.system(zone);
-            StatsPeriod.Range range = StatsPeriod.YESTERDAY.range(clock.instant(), zone);
-            try (SqliteStore store = SqliteStore.open(Path.of(loaded.store().path()))) {
-                ResponseFigures figures = store.read(tx -> tx.figures(range.from(), range.to()));
-                String day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy").format(range.from().atZone(zone));
-                System.out.println(CommandHandler.describe("yesterday, " + day, figures));
+            Path db = Path.of(loaded.store().path()).toAbsolutePath();
+            try (SqliteStore store = SqliteStore.open(db)) {
+                Digests digests = new Digests(store, loaded.toTeam(), clock, zone,
+                        Earshot.digestSettings(loaded, chatChannel(loaded)));
+                LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
+                DigestReport report = digests.daily(yesterday);
+                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+                out.println(DigestText.body(report));
+                Optional<ChatPlatform.Image> chart = new XChartRenderer().trendChart("digest-" + yesterday, report.trend());
+                if (chart.isPresent()) {
+                    Path file = db.getParent().resolve(chart.get().fileName());
+                    Files.write(file, chart.get().png());
+                    out.println();
+                    out.println("Trend chart (" + DigestReport.TREND_DAYS + " days): " + file);
+                }
             }
             return 0;
         }
@@ -165,6 +191,73 @@ public final class Main implements Runnable {
             System.err.println(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    @Command(name = "export", description = "Write the conversation log as CSV: one row per conversation.")
+    static final class Export implements Callable<Integer> {
+        private static final int PAGE = 1_000;
+
+        @Option(names = "--config", required = true, description = "the YAML config file")
+        Path config;
+
+        @Option(names = "--since", defaultValue = "30d",
+                description = "conversations opened in this last span, like 7d or 12h (default ${DEFAULT-VALUE})")
+        String since;
+
+        @Option(names = "--out", description = "the CSV file to write (default: standard output)")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            quietLogs();
+            Duration span;
+            try {
+                span = Spans.parse(since);
+            } catch (IllegalArgumentException e) {
+                System.err.println("--since: not a time span; write it like 30d, 12h or 1w");
+                return CommandLine.ExitCode.USAGE;
+            }
+            EarshotConfig loaded;
+            try {
+                loaded = ConfigLoader.load(config, System::getenv);
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                return CONFIG_PROBLEM;
+            }
+            ZoneId zone = loaded.team().timezone();
+            Instant to = Clock.system(zone).instant();
+            Instant from = to.minus(span);
+            Writer writer = out == null
+                    ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                    : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+            int rows;
+            try (SqliteStore store = SqliteStore.open(Path.of(loaded.store().path()));
+                 CsvLog csv = new CsvLog(writer, zone)) {
+                long after = 0;
+                List<ConversationSummary> page;
+                do {
+                    long start = after;
+                    page = store.read(tx -> tx.conversationLog(from, to, start, PAGE));
+                    page.forEach(csv::write);
+                    after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+                } while (page.size() == PAGE);
+                rows = csv.rows();
+            }
+            System.err.println(rows + " conversations opened since " + from.atZone(zone).toLocalDateTime()
+                    .withNano(0) + " written" + (out == null ? "." : " to " + out + "."));
+            return 0;
+        }
+    }
+
+    /** The chat's channel: where cards, and unless told otherwise digests, go. */
+    private static String chatChannel(EarshotConfig config) {
+        if (config.chat().slack() != null) {
+            return config.chat().slack().channel();
+        }
+        if (config.chat().discord() != null) {
+            return config.chat().discord().channel();
+        }
+        return config.chat().shell() == null ? null : config.chat().shell().channel();
     }
 
     private static int runUntilStopped(EarshotConfig config, boolean console) throws InterruptedException {

@@ -113,7 +113,8 @@ class MainTest {
                 sources: [{ type: demo, name: demo }]
                 """.formatted(dir.resolve("earshot.db")));
         assertEquals(0, run("digest", "--config", file.toString(), "--print"));
-        assertTrue(out().startsWith("Stats for yesterday, "), out());
-        assertTrue(out().contains("0 received"), out());
+        assertTrue(out().startsWith("Daily digest · "), out());
+        assertTrue(out().contains("Received"), out());
+        assertTrue(out().contains(".png"), "the chart's path: " + out());
     }
 }

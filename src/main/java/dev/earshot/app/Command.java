@@ -54,4 +54,8 @@ public sealed interface Command {
 
     record Stats(StatsPeriod period) implements Command {
     }
+
+    /** Post today's digest in the channel now. */
+    record Digest() implements Command {
+    }
 }

@@ -7,7 +7,6 @@ import dev.earshot.core.Member;
 import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Refusal;
-import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.Spans;
 import dev.earshot.core.Team;
 import java.time.Clock;
@@ -37,12 +36,19 @@ public final class CommandHandler {
     private final Team team;
     private final Clock clock;
     private final ZoneId zone;
+    private final Digests digests;
 
+    /** Without a digest channel: {@code stats} works, {@code digest} says there is no channel. */
     public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone) {
+        this(inbox, team, clock, zone, new Digests(inbox.store(), team, clock, zone, Digests.Settings.defaults(null)));
+    }
+
+    public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone, Digests digests) {
         this.inbox = inbox;
         this.team = team;
         this.clock = clock;
         this.zone = zone;
+        this.digests = digests;
     }
 
     /** Parses and runs a line such as {@code claim 12}; always returns an answer. */
@@ -101,7 +107,10 @@ public final class CommandHandler {
             OnCallShift shift = inbox.onCall().put(actor, who, o.span());
             return "@" + who.name() + " is on call now" + inbox.onCall().until(shift) + ".";
         } else if (command instanceof Command.Stats s) {
-            return stats(s.period());
+            return DigestText.stats(digests.stats(s.period()));
+        } else if (command instanceof Command.Digest) {
+            digests.postNow();
+            return "The digest of yesterday is on its way to #" + digests.settings().channel() + ".";
         }
         throw new IllegalStateException("unhandled command " + command);
     }
@@ -149,22 +158,6 @@ public final class CommandHandler {
                     .append(h.detail().isBlank() ? "" : ": " + h.detail());
         }
         return out.toString();
-    }
-
-    private String stats(StatsPeriod period) {
-        StatsPeriod.Range range = period.range(clock.instant(), zone);
-        ResponseFigures f = inbox.figures(range.from(), range.to());
-        return describe(period.word(), f);
-    }
-
-    /** The figures in one paragraph; also what {@code earshot digest --print} prints. */
-    public static String describe(String label, ResponseFigures f) {
-        String rate = f.responseRatePercent().map(p -> " (" + p + "%)").orElse("");
-        String median = f.medianFirstResponse().map(Spans::format).orElse("n/a");
-        String p90 = f.percentile(90).map(Spans::format).orElse("n/a");
-        return "Stats for " + label + ": " + f.received() + " received, " + f.answered() + " answered" + rate
-                + ", " + f.dismissed() + " dismissed; " + f.waiting() + " waiting now.\n"
-                + "First response: median " + median + ", p90 " + p90 + ".";
     }
 
     static String snippet(String text, int max) {

@@ -41,6 +41,7 @@ public final class CommandParser {
         u.put("escalate", new String[] {"escalate <id> @member [note]", "bring in a teammate who knows"});
         u.put("oncall", new String[] {"oncall [@member [time]]", "who is on call; or put someone on call"});
         u.put("stats", new String[] {"stats [today|yesterday|7d|30d]", "how the team did"});
+        u.put("digest", new String[] {"digest", "post today's digest (yesterday's figures) in the channel now"});
         return Collections.unmodifiableMap(u);
     }
 
@@ -75,6 +76,7 @@ public final class CommandParser {
             case "escalate" -> escalate(verb, first, rest);
             case "oncall", "on-call" -> onCall("oncall", first, rest);
             case "stats" -> new Command.Stats(period(verb, first, rest));
+            case "digest" -> noArguments(verb, first, new Command.Digest());
             default -> throw new Refusal("There is no \"" + verb + "\" command. Try: /earshot help");
         };
     }
@@ -82,6 +84,13 @@ public final class CommandParser {
     /** {@code Usage: /earshot claim <id>} */
     public static String usageOf(String verb) {
         return "Usage: /earshot " + USAGE.get(verb)[0];
+    }
+
+    private static Command noArguments(String verb, String first, Command command) {
+        if (first != null) {
+            throw new Refusal(usageOf(verb));
+        }
+        return command;
     }
 
     private static long idOnly(String verb, String first, String rest) {

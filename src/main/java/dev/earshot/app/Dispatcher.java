@@ -8,6 +8,7 @@ import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Member;
 import dev.earshot.core.Message;
 import dev.earshot.core.Team;
+import dev.earshot.port.ChartRenderer;
 import dev.earshot.port.ChatPlatform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
@@ -77,14 +78,24 @@ public final class Dispatcher {
     private final Backoff backoff;
     private final CrashPoints crashPoints;
     private final Telemetry telemetry;
+    private final ChartRenderer charts;
     private final Map<String, Instant> targetWait = new HashMap<>();
     private final Map<String, Instant> nextPost = new HashMap<>();
     private final Map<String, Duration> pauses = new HashMap<>();
     /** Per channel target, the most cards one grouped post may hold; shrinks when the chat refuses one. */
     private final Map<String, Integer> groupLimits = new HashMap<>();
 
+    /** Reports go out as text only: no chart is drawn. */
     public Dispatcher(Store store, ChatPlatform chat, Sources sources, Team team, HealthBoard health,
                       Clock clock, ZoneId zone, Backoff backoff, CrashPoints crashPoints, Telemetry telemetry) {
+        this(store, chat, sources, team, health, clock, zone, backoff, crashPoints, telemetry, ChartRenderer.NONE);
+    }
+
+    /** @param charts draws the trend chart attached to a report (the digest) */
+    public Dispatcher(Store store, ChatPlatform chat, Sources sources, Team team, HealthBoard health,
+                      Clock clock, ZoneId zone, Backoff backoff, CrashPoints crashPoints, Telemetry telemetry,
+                      ChartRenderer charts) {
+        this.charts = charts;
         this.telemetry = telemetry;
         this.store = store;
         this.chat = chat;
@@ -275,6 +286,8 @@ public final class Dispatcher {
             return notice(row, n);
         } else if (effect instanceof Effect.ChannelPost p) {
             return channelPost(row, p);
+        } else if (effect instanceof Effect.Report r) {
+            return report(row, r);
         }
         throw new IllegalStateException("unknown effect " + effect);
     }
@@ -379,6 +392,39 @@ public final class Dispatcher {
             posted(row.target());
         }
         return done(row);
+    }
+
+    /**
+     * A report (the digest) with its chart. A row left sending by a crash is looked for first: if
+     * the chat has it, it is done; if not, it is posted. A chart that cannot be drawn does not hold
+     * the report back: it goes out as text.
+     */
+    private Outcome report(OutboxRow row, Effect.Report r) throws DeliveryException {
+        String channel = channelOf(row.target());
+        if (row.sending() && chat.findPosted(channel, row.key()).isPresent()) {
+            return done(row);
+        }
+        Optional<ChatPlatform.Image> chart = chart(r);
+        markSending(row);
+        crashPoints.reached("report:before-send");
+        if (chart.isPresent()) {
+            chat.postReport(channel, r.text(), chart.get(), row.key());
+        } else {
+            chat.postInChannel(channel, r.text(), List.of(), row.key());
+        }
+        posted(row.target());
+        crashPoints.reached("report:after-send");
+        log.info("{} posted to {}", r.name(), row.target());
+        return done(row);
+    }
+
+    private Optional<ChatPlatform.Image> chart(Effect.Report r) {
+        try {
+            return charts.trendChart(r.name(), r.trend());
+        } catch (RuntimeException e) {
+            log.warn("the chart of {} could not be drawn; posting the text alone", r.name(), e);
+            return Optional.empty();
+        }
     }
 
     private List<Member> members(List<String> names) {
@@ -507,7 +553,7 @@ public final class Dispatcher {
 
     private static boolean isPost(OutboxRow row) {
         return row.effect() instanceof Effect.PostCard || row.effect() instanceof Effect.ThreadPost
-                || row.effect() instanceof Effect.ChannelPost;
+                || row.effect() instanceof Effect.ChannelPost || row.effect() instanceof Effect.Report;
     }
 
     private static String channelOf(String target) {

@@ -424,6 +424,11 @@ public final class Inbox {
         return store.read(tx -> tx.queue(limit).stream().map(c -> view(tx, c.id())).toList());
     }
 
+    /** The store the use cases run on, for the other use cases of this package (the digests). */
+    Store store() {
+        return store;
+    }
+
     public ResponseFigures figures(Instant from, Instant to) {
         return store.read(tx -> tx.figures(from, to));
     }

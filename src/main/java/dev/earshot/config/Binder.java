@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
@@ -142,6 +143,9 @@ final class Binder {
         }
         if (type == Duration.class) {
             return "must be a time span like 30s or 1h30m";
+        }
+        if (type == LocalTime.class) {
+            return "must be a time of day like \"09:00\" (quoted, 24-hour)";
         }
         if (ZoneId.class.isAssignableFrom(type)) {
             return "unknown time zone; use an IANA name like Europe/Paris or UTC";

@@ -118,10 +118,11 @@ public final class ConfigLoader {
             validator.followThrough(base);
             validator.routes(base.routes(), sources);
             validator.templates(base.templates());
+            validator.digest(base.digest());
         });
         return bound.map(base -> new EarshotConfig(base.team(), base.store(), base.chat(), sources,
                 base.ops(), base.priority(), base.businessHours(), base.sla(), base.nudges(), base.oncall(),
-                base.continuity(), base.routes(), base.templates()));
+                base.continuity(), base.routes(), base.templates(), base.digest()));
     }
 
     private static List<SourceConfig> sources(JsonNode node, Binder binder, Problems problems) {

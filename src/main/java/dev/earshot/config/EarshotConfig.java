@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority,
         BusinessHoursConfig businessHours, SlaConfig sla, NudgesConfig nudges, OnCallConfig oncall,
-        ContinuityConfig continuity, List<RouteConfig> routes, List<TemplateConfig> templates) {
+        ContinuityConfig continuity, List<RouteConfig> routes, List<TemplateConfig> templates,
+        DigestConfig digest) {
 
     public EarshotConfig {
         team = team == null ? TeamConfig.defaults() : team;
@@ -31,6 +32,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         nudges = nudges == null ? NudgesConfig.defaults() : nudges;
         oncall = oncall == null ? OnCallConfig.defaults() : oncall;
         continuity = continuity == null ? ContinuityConfig.defaults() : continuity;
+        digest = digest == null ? DigestConfig.defaults() : digest;
         routes = routes == null ? List.of() : List.copyOf(routes);
         templates = templates == null ? List.of() : List.copyOf(templates);
     }
@@ -38,7 +40,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
     /** Only the first sections: the others get their defaults. */
     public EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat, List<SourceConfig> sources,
             OpsConfig ops, PriorityConfig priority) {
-        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null);
+        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null, null);
     }
 
     /** The routes, falling back to the chat's own channel. */

@@ -46,4 +46,18 @@ public sealed interface Effect {
     /** Tell one member something only they should see. */
     record Notice(long conversationId, String member, String text) implements Effect {
     }
+
+    /**
+     * Post a report in the channel (the digest): plain text with the trend drawn as a chart and
+     * attached. Concerns no conversation. The text is fixed when the report is made; the chart is
+     * drawn when it is sent, from the trend's plain values.
+     *
+     * @param name names the report and its image file ({@code digest-2026-11-22})
+     */
+    record Report(String name, String text, Trend trend) implements Effect {
+        @Override
+        public long conversationId() {
+            return 0;
+        }
+    }
 }

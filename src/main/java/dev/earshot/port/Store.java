@@ -2,13 +2,17 @@ package dev.earshot.port;
 
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
+import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.Effect;
 import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
+import dev.earshot.core.MemberActivity;
 import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.Timing;
+import dev.earshot.core.WaitingItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -145,6 +149,36 @@ public interface Store extends AutoCloseable {
         Optional<String> cursor(String source);
 
         void saveCursor(String source, String cursor, Instant at);
+
+        // ------------------------------------------------------------ scheduled work and reports
+
+        /**
+         * Claims one run of scheduled work, for example ({@code daily-digest:support}, {@code 2026-11-22}):
+         * true for the first claim of that pair ever, false for every later one. Write what the run
+         * sends in the same transaction, so that the claim and its outbox rows commit together.
+         */
+        boolean claimRun(String job, String period, Instant at);
+
+        /** Whether {@code (job, period)} was claimed already. */
+        boolean runClaimed(String job, String period);
+
+        /**
+         * Conversations opened in [from, to) with their first message and first responder, by id,
+         * the first {@code limit} after {@code afterId} (pass 0 to start).
+         */
+        List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit);
+
+        /** Opening and first-reply times of the conversations opened in [from, to). */
+        List<Timing> timings(Instant from, Instant to);
+
+        /** Conversations waiting for the team (new or claimed), oldest first. */
+        List<WaitingItem> oldestWaiting(int limit);
+
+        /** How many conversations wait for the team now. */
+        int waitingCount();
+
+        /** Claims and delivered replies per member in [from, to), from the audit log. */
+        List<MemberActivity> memberActivity(Instant from, Instant to);
     }
 
     /**

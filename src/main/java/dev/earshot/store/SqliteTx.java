@@ -2,13 +2,17 @@ package dev.earshot.store;
 
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
+import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.Effect;
 import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
+import dev.earshot.core.MemberActivity;
 import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.Timing;
+import dev.earshot.core.WaitingItem;
 import dev.earshot.port.Store;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +26,7 @@ final class SqliteTx implements Store.Tx {
     private final ConversationSql conversations;
     private final OutboxSql outbox;
     private final FollowThroughSql followThrough;
+    private final DigestSql digest;
 
     SqliteTx(Sql sql) {
         this.sql = sql;
@@ -29,6 +34,7 @@ final class SqliteTx implements Store.Tx {
         this.conversations = new ConversationSql(sql);
         this.outbox = new OutboxSql(sql);
         this.followThrough = new FollowThroughSql(sql);
+        this.digest = new DigestSql(sql);
     }
 
     @Override
@@ -219,5 +225,40 @@ final class SqliteTx implements Store.Tx {
         sql.update("INSERT INTO cursors (source, cursor, updated_at) VALUES (?, ?, ?)"
                 + " ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
                 source, cursor, at);
+    }
+
+    @Override
+    public boolean claimRun(String job, String period, Instant at) {
+        return digest.claimRun(job, period, at);
+    }
+
+    @Override
+    public boolean runClaimed(String job, String period) {
+        return digest.runClaimed(job, period);
+    }
+
+    @Override
+    public List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit) {
+        return digest.conversationLog(from, to, afterId, limit);
+    }
+
+    @Override
+    public List<Timing> timings(Instant from, Instant to) {
+        return digest.timings(from, to);
+    }
+
+    @Override
+    public List<WaitingItem> oldestWaiting(int limit) {
+        return digest.oldestWaiting(limit);
+    }
+
+    @Override
+    public int waitingCount() {
+        return digest.waitingCount();
+    }
+
+    @Override
+    public List<MemberActivity> memberActivity(Instant from, Instant to) {
+        return digest.memberActivity(from, to);
     }
 }

@@ -23,6 +23,9 @@ class CommandParserTest {
         assertEquals(new Command.Note(12, "called them\nthey are fine"), CommandParser.parse("note 12 called them\nthey are fine"));
         assertEquals(new Command.Stats(StatsPeriod.LAST_7_DAYS), CommandParser.parse("stats 7d"));
         assertEquals(new Command.Stats(StatsPeriod.TODAY), CommandParser.parse("stats"));
+        assertEquals(new Command.Stats(StatsPeriod.YESTERDAY), CommandParser.parse("stats yesterday"));
+        assertEquals(new Command.Stats(StatsPeriod.LAST_30_DAYS), CommandParser.parse("stats 30D"));
+        assertEquals(new Command.Digest(), CommandParser.parse("/earshot digest"));
         assertInstanceOf(Command.Queue.class, CommandParser.parse("queue"));
         assertInstanceOf(Command.Help.class, CommandParser.parse("/earshot"));
         assertInstanceOf(Command.Help.class, CommandParser.parse("help"));
@@ -50,6 +53,8 @@ class CommandParserTest {
         "assign 15 @bob and @carol~Usage: /earshot assign <id> @member",
         "dismiss 13~Usage: /earshot dismiss <id> <reason>",
         "stats forever~Usage: /earshot stats [today|yesterday|7d|30d]",
+        "stats 7d please~Usage: /earshot stats [today|yesterday|7d|30d]",
+        "digest now~Usage: /earshot digest",
         "show 99999999999999999~Usage: /earshot show <id>",
         "frobnicate 3~There is no \"frobnicate\" command. Try: /earshot help",
     })

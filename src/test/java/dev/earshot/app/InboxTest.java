@@ -153,7 +153,9 @@ class InboxTest {
         h.as("alice", "reply 1 hello");
         h.drain(h.dispatcher());
         String stats = h.as("carol", "stats today");
-        assertTrue(stats.startsWith("Stats for today: 4 received, 1 answered (25%), 0 dismissed; 3 waiting now."), stats);
+        assertTrue(stats.startsWith("Stats for today · Mon 23 Nov (UTC)"), stats);
+        assertTrue(stats.contains("  Received        4         Answered      1 (25%)\n"), stats);
+        assertTrue(stats.contains("  Dismissed       0         Waiting now   3\n"), stats);
         assertTrue(stats.contains("median 18m"), stats); // the first message was written 8 minutes before the poll
     }
 

@@ -35,7 +35,7 @@ class ConfigProblemsTest {
     void unknownKeysAreNamedWithTheirPathAndTheKnownKeys() {
         assertEquals(List.of(
                 "ops.prot: unknown key; known keys here: bind, port",
-                "slas: unknown key; known keys here: businessHours, chat, continuity, nudges, oncall, ops, priority,"
+                "slas: unknown key; known keys here: businessHours, chat, continuity, digest, nudges, oncall, ops, priority,"
                         + " routes, sla, sources, store, team, templates",
                 "sources[0].pollevery: unknown key; known keys here: account, name, pollEvery, seed"),
                 problems(TEAM + "ops:\n  prot: 9000\nslas: {}\n"

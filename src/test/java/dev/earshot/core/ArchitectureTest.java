@@ -20,7 +20,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("dev.earshot.app..", "dev.earshot.port..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "java.sql..", "com.slack..", "net.dv8tion..", "twitter4j..", "org.quartz..",
-                    "com.fasterxml..", "org.sqlite..", "dev.earshot.store..", "dev.earshot.chat..",
+                    "com.fasterxml..", "org.knowm..", "java.awt..", "javax.imageio..", "dev.earshot.report..", "org.sqlite..", "dev.earshot.store..", "dev.earshot.chat..",
                     "dev.earshot.source..", "dev.earshot.config..", "dev.earshot.schedule..", "dev.earshot.ops..");
 
     @ArchTest

@@ -598,6 +598,132 @@ abstract class StoreContract {
 
     // ----------------------------------------------------------------- helpers
 
+    // ---------------------------------------------------------------- scheduled runs and digests
+
+    @Test
+    void a_scheduled_run_is_claimed_once_per_job_and_period() {
+        assertFalse(claimed("daily-digest:support", "2025-03-02"));
+        assertTrue(claim("daily-digest:support", "2025-03-02", T0));
+        assertFalse(claim("daily-digest:support", "2025-03-02", T0.plusSeconds(60)));
+        assertTrue(claimed("daily-digest:support", "2025-03-02"));
+        assertTrue(claim("daily-digest:support", "2025-03-03", T0), "another period");
+        assertTrue(claim("weekly-digest:support", "2025-03-02", T0), "another job");
+        store.close();
+        store = openStore();
+        assertFalse(claim("daily-digest:support", "2025-03-02", T0), "kept across a restart");
+    }
+
+    @Test
+    void a_claim_rolls_back_with_its_transaction() {
+        assertThrows(IllegalStateException.class, () -> store.write(tx -> {
+            tx.claimRun("daily-digest:support", "2025-03-02", T0);
+            tx.enqueue(new Effect.ChannelPost(0, "digest", List.of()), "chat:support", T0);
+            throw new IllegalStateException("crash before commit");
+        }));
+        assertFalse(claimed("daily-digest:support", "2025-03-02"));
+        assertEquals(0, (int) store.read(tx -> tx.outboxBacklog()));
+        assertTrue(claim("daily-digest:support", "2025-03-02", T0));
+    }
+
+    @Test
+    void the_conversation_log_has_the_first_message_and_who_answered_first() {
+        Message first = new Message(Platform.X, ACCOUNT, "m1", new Author(Platform.X, "jane", "Jane", 4_321, null),
+                "=cmd|' /C calc'!A0", "https://x.com/jane/1", T0, MessageKind.MENTION, null, "t1");
+        long jane = store.write(tx -> {
+            long id = tx.insertConversation(Conversation.open(first, "support", new Priority(40))).id();
+            tx.addCustomerMessage(id, first, T0);
+            tx.addCustomerMessage(id, message("m2", "jane", "t1", T0.plusSeconds(30)), T0.plusSeconds(30));
+            tx.record(new HistoryEntry(id, T0.plusSeconds(60), "alice", "claim", ""));
+            tx.record(new HistoryEntry(id, T0.plusSeconds(90), "bob", "replied", "hi"));
+            tx.record(new HistoryEntry(id, T0.plusSeconds(95), "alice", "replied", "me too"));
+            Conversation c = tx.conversation(id).orElseThrow();
+            tx.update(c.reply("bob", true).answeredAt(T0.plusSeconds(90)));
+            return id;
+        });
+        long outside = store.write(tx -> {
+            Message m = message("m3", "kim", "t3", T0.plusSeconds(200));
+            long id = tx.insertConversation(Conversation.open(m, "support", new Priority(20))).id();
+            tx.addCustomerMessage(id, m, T0.plusSeconds(200));
+            tx.record(new HistoryEntry(id, T0.plusSeconds(300), HistoryEntry.EARSHOT, "answered-outside", "done"));
+            tx.record(new HistoryEntry(id, T0.plusSeconds(400), "alice", "replied", "later"));
+            return id;
+        });
+        long bare = store.write(tx -> tx.insertConversation(conversation("noone", "t4", State.NEW, T0.plusSeconds(500),
+                10, null, null)).id());
+        store.write(tx -> tx.insertConversation(conversation("later", "t5", State.NEW, T0.plus(Duration.ofDays(1)),
+                10, null, null)));
+
+        List<dev.earshot.core.ConversationSummary> log = store.read(tx ->
+                tx.conversationLog(T0, T0.plus(Duration.ofDays(1)), 0, 100));
+        assertEquals(List.of(jane, outside, bare), log.stream().map(dev.earshot.core.ConversationSummary::id).toList());
+        dev.earshot.core.ConversationSummary j = log.get(0);
+        assertAll(
+                () -> assertEquals("jane", j.authorHandle()),
+                () -> assertEquals(4_321, j.followers()),
+                () -> assertEquals("=cmd|' /C calc'!A0", j.firstText(), "stored as written"),
+                () -> assertEquals("https://x.com/jane/1", j.url()),
+                () -> assertEquals(T0.plusSeconds(90), j.firstReplyAt()),
+                () -> assertEquals(State.REPLIED, j.state()),
+                () -> assertEquals("bob", j.owner()),
+                () -> assertEquals(40, j.priority().score()),
+                () -> assertEquals("bob", j.firstResponder()));
+        assertEquals(null, log.get(1).firstResponder(), "answered from the platform's app first");
+        assertEquals(-1, log.get(2).followers(), "no message stored");
+        assertEquals("", log.get(2).firstText());
+        assertEquals(List.of(outside, bare), store.read(tx -> tx.conversationLog(T0, T0.plus(Duration.ofDays(1)),
+                jane, 100)).stream().map(dev.earshot.core.ConversationSummary::id).toList(), "paged after an id");
+        assertEquals(1, store.read(tx -> tx.conversationLog(T0, T0.plus(Duration.ofDays(1)), 0, 1)).size());
+    }
+
+    @Test
+    void timings_are_the_opening_and_first_reply_of_each_conversation_in_the_range() {
+        insertFigure("a", T0.minusSeconds(1), State.NEW, null);
+        insertFigure("b", T0, State.REPLIED, Duration.ofMinutes(5));
+        insertFigure("c", T0.plusSeconds(10), State.NEW, null);
+        insertFigure("d", T0.plusSeconds(3600), State.NEW, null);
+        List<dev.earshot.core.Timing> timings = store.read(tx -> tx.timings(T0, T0.plusSeconds(3600)));
+        assertEquals(Set.of(new dev.earshot.core.Timing(T0, T0.plus(Duration.ofMinutes(5))),
+                new dev.earshot.core.Timing(T0.plusSeconds(10), null)), Set.copyOf(timings));
+    }
+
+    @Test
+    void the_oldest_waiting_come_first_with_the_link_to_their_first_message() {
+        Message m = new Message(Platform.X, ACCOUNT, "w1", new Author(Platform.X, "old", null, 1, null), "hi",
+                "https://x.com/old/w1", T0, MessageKind.MENTION, null, "w1");
+        long old = store.write(tx -> {
+            long id = tx.insertConversation(Conversation.open(m, "support", new Priority(5))).id();
+            tx.addCustomerMessage(id, m, T0);
+            return id;
+        });
+        insertFigure("urgent-but-newer", T0.plusSeconds(60), State.CLAIMED, null);
+        insertFigure("answered", T0.minusSeconds(60), State.REPLIED, Duration.ofMinutes(1));
+        insertFigure("snoozed", T0.minusSeconds(60), State.SNOOZED, null);
+        List<dev.earshot.core.WaitingItem> waiting = store.read(tx -> tx.oldestWaiting(10));
+        assertEquals(List.of("old", "urgent-but-newer"), waiting.stream().map(dev.earshot.core.WaitingItem::authorHandle).toList());
+        assertEquals(new dev.earshot.core.WaitingItem(old, Platform.X, "old", T0, "https://x.com/old/w1"), waiting.get(0));
+        assertEquals("", waiting.get(1).url());
+        assertEquals(2, (int) store.read(tx -> tx.waitingCount()));
+        assertEquals(1, store.read(tx -> tx.oldestWaiting(1)).size());
+    }
+
+    @Test
+    void member_activity_counts_claims_and_delivered_replies_in_the_range() {
+        store.write(tx -> {
+            tx.record(new HistoryEntry(1, T0.minusSeconds(1), "alice", "claim", ""));
+            tx.record(new HistoryEntry(1, T0, "alice", "claim", ""));
+            tx.record(new HistoryEntry(1, T0.plusSeconds(5), "alice", "reply", "queued, not delivered"));
+            tx.record(new HistoryEntry(1, T0.plusSeconds(9), "alice", "replied", "delivered"));
+            tx.record(new HistoryEntry(2, T0.plusSeconds(9), "bob", "replied", "delivered"));
+            tx.record(new HistoryEntry(3, T0.plusSeconds(9), "bob", "replied", "delivered"));
+            tx.record(new HistoryEntry(3, T0.plusSeconds(9), HistoryEntry.EARSHOT, "replied", "not a member"));
+            tx.record(new HistoryEntry(4, T0.plusSeconds(3600), "carol", "claim", "out of range"));
+            return null;
+        });
+        assertEquals(List.of(new dev.earshot.core.MemberActivity("alice", 1, 1),
+                        new dev.earshot.core.MemberActivity("bob", 0, 2)),
+                store.read(tx -> tx.memberActivity(T0, T0.plusSeconds(3600))));
+    }
+
     static Message message(String externalId, String handle, String thread, Instant at) {
         return new Message(Platform.X, ACCOUNT, externalId, new Author(Platform.X, handle, null, 10, null),
                 "hello from " + handle, "", at, MessageKind.MENTION, null, thread);
@@ -634,6 +760,16 @@ abstract class StoreContract {
         return new Conversation(0, Platform.X, ACCOUNT, handle, thread, "#support", state, owner,
                 new Priority(priority), openedAt, openedAt, firstReplyAt, snoozedUntil, owner,
                 state == State.DISMISSED ? "spam" : null, null, 0);
+    }
+
+    private boolean claim(String job, String period, Instant at) {
+        Boolean won = store.write(tx -> tx.claimRun(job, period, at));
+        return won;
+    }
+
+    private boolean claimed(String job, String period) {
+        Boolean claimed = store.read(tx -> tx.runClaimed(job, period));
+        return claimed;
     }
 
     /** The conditional write in a transaction of its own. */

@@ -2,6 +2,7 @@ package dev.earshot.testing;
 
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
+import dev.earshot.app.Digests;
 import dev.earshot.app.Dispatcher;
 import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthBoard;
@@ -14,6 +15,7 @@ import dev.earshot.core.Member;
 import dev.earshot.core.PriorityRules;
 import dev.earshot.core.Team;
 import dev.earshot.port.SocialSource;
+import dev.earshot.port.ChartRenderer;
 import dev.earshot.port.Store;
 import dev.earshot.source.demo.DemoSource;
 import dev.earshot.store.SqliteStore;
@@ -52,6 +54,8 @@ public final class Harness implements AutoCloseable {
     public final FollowThrough followThrough;
     public final PriorityRules priority;
     public Nudger nudger;
+    /** Digests in UTC to #support, with the default settings. */
+    public Digests digests;
 
     public Harness(Path dir) {
         this(dir, new RecordingChat());
@@ -96,7 +100,8 @@ public final class Harness implements AutoCloseable {
         store = SqliteStore.open(db);
         inbox = new Inbox(store, sources, priority, m -> "support", clock, Telemetry.NONE, followThrough);
         nudger = new Nudger(store, followThrough, clock);
-        commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC);
+        digests = new Digests(store, team, clock, ZoneOffset.UTC, Digests.Settings.defaults("support"));
+        commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC, digests);
     }
 
     public void restart() {
@@ -107,6 +112,11 @@ public final class Harness implements AutoCloseable {
     public Dispatcher dispatcher(Dispatcher.CrashPoints crashPoints) {
         return new Dispatcher(store, chat, sources, team, health, clock, ZoneOffset.UTC, backoff, crashPoints,
                 Telemetry.NONE);
+    }
+
+    public Dispatcher dispatcher(Dispatcher.CrashPoints crashPoints, ChartRenderer charts) {
+        return new Dispatcher(store, chat, sources, team, health, clock, ZoneOffset.UTC, backoff, crashPoints,
+                Telemetry.NONE, charts);
     }
 
     public Dispatcher dispatcher() {

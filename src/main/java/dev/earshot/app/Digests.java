@@ -1,0 +1,251 @@
+package dev.earshot.app;
+
+import dev.earshot.core.ConversationSummary;
+import dev.earshot.core.DigestHours;
+import dev.earshot.core.DigestReport;
+import dev.earshot.core.Effect;
+import dev.earshot.core.Member;
+import dev.earshot.core.MemberActivity;
+import dev.earshot.core.Refusal;
+import dev.earshot.core.Team;
+import dev.earshot.core.Timing;
+import dev.earshot.core.WaitingItem;
+import dev.earshot.port.Store;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The digests: the morning one, the weekly one on Mondays, the one asked for on demand, and the
+ * same figures for {@code /earshot stats}.
+ *
+ * <p>Once per period, across restarts (RELIABILITY.md, promise 7): a scheduled digest claims its
+ * period ({@code daily-digest:<channel>}, {@code 2026-11-22}) in the same transaction as the
+ * outbox row that posts it. A crash after the claim still posts exactly once, since the outbox
+ * row is durable and settled after a crash; a second run for the same period finds the claim.
+ *
+ * <p>Catch-up policy: {@link #runDue} posts the digest of today (covering yesterday) when today's
+ * digest time has passed and it was not posted yet, so a process that was down at 09:00 posts it
+ * when it starts again the same day. It never posts digests of days further back: a digest that
+ * arrives days late helps nobody. The weekly digest follows the same rule on Mondays.
+ */
+public final class Digests {
+    private static final Logger log = LoggerFactory.getLogger(Digests.class);
+    private static final int LOG_PAGE = 5_000;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    /**
+     * How the team wants its digests.
+     *
+     * @param at the local time of the morning digest, in the team's time zone
+     * @param weekly whether Mondays bring a weekly digest too
+     * @param channel where digests are posted; null when none is set up
+     * @param slaTarget the first-response target "SLA met" is measured against
+     * @param hours the business hours that split the after-hours figures off
+     */
+    public record Settings(LocalTime at, boolean weekly, String channel, Duration slaTarget, DigestHours hours) {
+        public Settings {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(slaTarget, "slaTarget");
+            Objects.requireNonNull(hours, "hours");
+        }
+
+        /** 09:00, weekly on, a 1h target, Monday to Friday 09:00 to 18:00. */
+        public static Settings defaults(String channel) {
+            return new Settings(LocalTime.of(9, 0), true, channel, Duration.ofHours(1), DigestHours.officeDefault());
+        }
+    }
+
+    private final Store store;
+    private final Team team;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Settings settings;
+
+    public Digests(Store store, Team team, Clock clock, ZoneId zone, Settings settings) {
+        this.store = store;
+        this.team = team;
+        this.clock = clock;
+        this.zone = zone;
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The figures for [from, to), as of now. */
+    public DigestReport report(String title, Instant from, Instant to) {
+        return DigestReport.compute(collect(title, from, to));
+    }
+
+    /** What the store holds for the report of [from, to), read in one snapshot; the sums are core's. */
+    public DigestReport.Input collect(String title, Instant from, Instant to) {
+        Instant now = clock.instant();
+        Instant trendFrom = DigestReport.trendFrom(from, to, zone);
+        List<String> members = team.members().stream().map(Member::name).toList();
+        return store.read(tx -> {
+            List<ConversationSummary> opened = conversations(tx, from, to);
+            List<WaitingItem> waiting = tx.oldestWaiting(DigestReport.WAITING_SHOWN);
+            int waitingTotal = tx.waitingCount();
+            List<MemberActivity> activity = tx.memberActivity(from, to);
+            List<Timing> timings = tx.timings(trendFrom, to);
+            return new DigestReport.Input(title, from, to, zone, now, opened, waiting, waitingTotal, activity,
+                    members, timings, settings.slaTarget(), settings.hours());
+        });
+    }
+
+    /** The daily digest covering the local day {@code day}. */
+    public DigestReport daily(LocalDate day) {
+        return report("Daily digest · " + DAY.format(day), start(day), start(day.plusDays(1)));
+    }
+
+    /** The weekly digest covering the ISO week that starts on {@code monday}. */
+    public DigestReport weekly(LocalDate monday) {
+        LocalDate sunday = monday.plusDays(6);
+        return report("Weekly digest · week " + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ", "
+                + SHORT_DAY.format(monday) + " – " + DAY.format(sunday), start(monday), start(monday.plusDays(7)));
+    }
+
+    /** What {@code /earshot stats} shows: the digest's figures for the period. */
+    public DigestReport stats(StatsPeriod period) {
+        Instant now = clock.instant();
+        StatsPeriod.Range range = period.range(now, zone);
+        LocalDate first = range.from().atZone(zone).toLocalDate();
+        LocalDate last = DigestReport.lastDay(range.from(), range.to(), zone);
+        String days = first.equals(last) ? SHORT_DAY.format(first) : SHORT_DAY.format(first) + " – " + SHORT_DAY.format(last);
+        // A period that runs until now includes now: what happened this very millisecond counts.
+        Instant to = range.to().isBefore(now) ? range.to() : now.plusMillis(1);
+        return report("Stats for " + period.word() + " · " + days, range.from(), to);
+    }
+
+    /** Posts what is due now; see {@link #runDue(Instant)}. */
+    public int runDue() {
+        return runDue(clock.instant());
+    }
+
+    /**
+     * Posts the digests due at {@code asOf} that were not posted yet: today's daily digest (of
+     * yesterday) once today's digest time has passed, and on Mondays the weekly one (of last
+     * week). Never older ones. Returns how many were queued (0 when all were posted already).
+     *
+     * @param asOf normally now; a scheduler passes the time it meant to fire, which may be a
+     *     moment later than now (Quartz may fire a few milliseconds early)
+     */
+    public int runDue(Instant asOf) {
+        Instant now = clock.instant();
+        Instant when = asOf.isAfter(now) ? asOf : now;
+        LocalDate today = when.atZone(zone).toLocalDate();
+        if (when.isBefore(dueAt(today))) {
+            return 0;
+        }
+        requireChannel();
+        LocalDate yesterday = today.minusDays(1);
+        int queued = post(dailyJob(), yesterday.toString(), "digest-" + yesterday, () -> daily(yesterday)) ? 1 : 0;
+        if (settings.weekly() && today.getDayOfWeek() == DayOfWeek.MONDAY) {
+            LocalDate monday = today.minusWeeks(1);
+            String week = isoWeek(monday);
+            queued += post(weeklyJob(), week, "weekly-digest-" + week, () -> weekly(monday)) ? 1 : 0;
+        }
+        return queued;
+    }
+
+    /**
+     * Today's digest (of yesterday), posted now on demand; not keyed, so asking twice posts twice.
+     * Returns the report that was queued.
+     */
+    public DigestReport postNow() {
+        requireChannel();
+        LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
+        DigestReport report = daily(yesterday);
+        Effect.Report effect = new Effect.Report("digest-" + yesterday, DigestText.digest(report), report.trend());
+        store.write(tx -> tx.enqueue(effect, target(), clock.instant()));
+        log.info("digest of {} asked for; queued for #{}", yesterday, settings.channel());
+        return report;
+    }
+
+    /** When the morning digest of {@code day} is due: at the set time, or just after a DST gap that skips it. */
+    public Instant dueAt(LocalDate day) {
+        return day.atTime(settings.at()).atZone(zone).toInstant();
+    }
+
+    public String dailyJob() {
+        return "daily-digest:" + settings.channel();
+    }
+
+    public String weeklyJob() {
+        return "weekly-digest:" + settings.channel();
+    }
+
+    /** {@code 2026-W47}: the ISO week holding {@code day}. */
+    public static String isoWeek(LocalDate day) {
+        return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private boolean post(String job, String period, String name, Supplier<DigestReport> make) {
+        if (store.read(tx -> tx.runClaimed(job, period))) {
+            return false;
+        }
+        DigestReport report = make.get();
+        Effect.Report effect = new Effect.Report(name, DigestText.digest(report), report.trend());
+        boolean claimed = store.write(tx -> {
+            Instant now = clock.instant();
+            if (!tx.claimRun(job, period, now)) {
+                return false; // another run got there between our check and this write
+            }
+            tx.enqueue(effect, target(), now);
+            return true;
+        });
+        if (claimed) {
+            log.info("{} for {} queued for #{}: {} received, {} answered", job.substring(0, job.indexOf(':')),
+                    period, settings.channel(), report.figures().received(), report.figures().answered());
+        }
+        return claimed;
+    }
+
+    private static List<ConversationSummary> conversations(Store.Tx tx, Instant from, Instant to) {
+        List<ConversationSummary> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<ConversationSummary> page = tx.conversationLog(from, to, after, LOG_PAGE);
+            all.addAll(page);
+            if (page.size() < LOG_PAGE) {
+                return all;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    private void requireChannel() {
+        if (settings.channel() == null || settings.channel().isBlank()) {
+            throw new Refusal("No channel is set up for the digest.");
+        }
+    }
+
+    private String target() {
+        return "chat:" + settings.channel();
+    }
+
+    private Instant start(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+}

@@ -1,0 +1,238 @@
+package dev.earshot.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the team did over a period: the arithmetic behind the morning digest, the weekly digest and
+ * {@code /earshot stats}. Pure: the store collects the rows, {@link #compute} does the sums, the
+ * application lays out the text and a chart adapter draws {@link #trend()}.
+ *
+ * <p>What each figure means, so that a manager can check it by hand:
+ * <ul>
+ * <li>received, answered, dismissed, response rate, median and p90 first response: over the
+ *     conversations opened in [from, to); "answered" means a first reply reached the customer by
+ *     the time the report was made ({@link ResponseFigures}, nearest-rank percentiles).
+ * <li>SLA met: of those conversations that needed an answer, the share answered within the
+ *     target. Answered late, or unanswered and already older than the target, is a miss;
+ *     unanswered but still within the target is not counted yet; closed (dismissed or resolved)
+ *     without an answer needed none and is not counted.
+ * <li>still waiting: every conversation waiting for the team now (new or claimed), oldest first,
+ *     whatever day it came in.
+ * <li>per teammate: claims and delivered replies in [from, to) from the audit log; the median
+ *     first response of the conversations opened in the period whose first answer was theirs.
+ * <li>after hours: the same figures for the conversations opened outside {@link DigestHours}.
+ * <li>top voices: the authors of the period's conversations with the most followers.
+ * <li>trend: {@value #TREND_DAYS} local days ending with the period's last day.
+ * </ul>
+ */
+public record DigestReport(
+        String title,
+        Instant from,
+        Instant to,
+        ZoneId zone,
+        Instant at,
+        ResponseFigures figures,
+        Sla sla,
+        List<WaitingItem> waiting,
+        int waitingTotal,
+        List<Teammate> team,
+        DigestHours hours,
+        ResponseFigures afterHours,
+        ResponseFigures inHours,
+        List<Voice> topVoices,
+        Trend trend) {
+
+    public static final int TREND_DAYS = 14;
+    public static final int WAITING_SHOWN = 10;
+    public static final int TOP_VOICES = 5;
+
+    public DigestReport {
+        waiting = List.copyOf(waiting);
+        team = List.copyOf(team);
+        topVoices = List.copyOf(topVoices);
+    }
+
+    /**
+     * First responses within the target.
+     *
+     * @param counted conversations that needed an answer and were answered, or are already late
+     */
+    public record Sla(Duration target, int met, int counted) {
+        public Optional<Integer> percent() {
+            return counted == 0 ? Optional.empty() : Optional.of(Math.round(100f * met / counted));
+        }
+    }
+
+    /** One row of the per-teammate table; {@code medianResponse} null when none was theirs. */
+    public record Teammate(String member, int claimed, int replied, Duration medianResponse) {
+        public Optional<Duration> median() {
+            return Optional.ofNullable(medianResponse);
+        }
+    }
+
+    /** An influential author, with how many of their conversations were answered. */
+    public record Voice(Platform platform, String handle, long followers, int conversations, int answered) {
+    }
+
+    /**
+     * What the store collected for one report.
+     *
+     * @param opened conversations opened in [from, to)
+     * @param waiting conversations waiting now, oldest first (may be cut short)
+     * @param waitingTotal how many are waiting now in all
+     * @param activity claims and replies per member in [from, to)
+     * @param members the configured team, so that a quiet teammate shows too
+     * @param trendTimings conversations opened from {@link #trendFrom} to {@code to}
+     */
+    public record Input(String title, Instant from, Instant to, ZoneId zone, Instant now,
+                        List<ConversationSummary> opened, List<WaitingItem> waiting, int waitingTotal,
+                        List<MemberActivity> activity, List<String> members, List<Timing> trendTimings,
+                        Duration slaTarget, DigestHours hours) {
+        public Input {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(slaTarget, "slaTarget");
+            Objects.requireNonNull(hours, "hours");
+        }
+    }
+
+    /** The period's last local day: the day holding the last instant before {@code to}. */
+    public static LocalDate lastDay(Instant from, Instant to, ZoneId zone) {
+        Instant last = to.isAfter(from) ? to.minusMillis(1) : from;
+        return last.atZone(zone).toLocalDate();
+    }
+
+    /** Where the trend's timings must start: the first of the {@value #TREND_DAYS} days. */
+    public static Instant trendFrom(Instant from, Instant to, ZoneId zone) {
+        return lastDay(from, to, zone).minusDays(TREND_DAYS - 1L).atStartOfDay(zone).toInstant();
+    }
+
+    public static DigestReport compute(Input in) {
+        List<ConversationSummary> opened = in.opened().stream()
+                .filter(c -> !c.openedAt().isBefore(in.from()) && c.openedAt().isBefore(in.to())).toList();
+        ResponseFigures figures = figures(opened, in.waitingTotal());
+        List<ConversationSummary> outside = opened.stream()
+                .filter(c -> !in.hours().contains(c.openedAt(), in.zone())).toList();
+        List<ConversationSummary> inside = opened.stream()
+                .filter(c -> in.hours().contains(c.openedAt(), in.zone())).toList();
+        List<WaitingItem> waiting = in.waiting().stream()
+                .sorted(Comparator.comparing(WaitingItem::openedAt).thenComparingLong(WaitingItem::id))
+                .limit(WAITING_SHOWN).toList();
+        return new DigestReport(in.title(), in.from(), in.to(), in.zone(), in.now(), figures,
+                sla(opened, in.slaTarget(), in.now()), waiting, in.waitingTotal(),
+                team(opened, in.activity(), in.members()), in.hours(), figures(outside, 0), figures(inside, 0),
+                voices(opened), trend(in));
+    }
+
+    private static ResponseFigures figures(List<ConversationSummary> rows, int waiting) {
+        int answered = (int) rows.stream().filter(ConversationSummary::answered).count();
+        int dismissed = (int) rows.stream().filter(c -> c.state() == State.DISMISSED).count();
+        return new ResponseFigures(rows.size(), answered, dismissed, waiting, firstResponses(rows));
+    }
+
+    private static List<Duration> firstResponses(List<ConversationSummary> rows) {
+        return rows.stream().filter(ConversationSummary::answered)
+                .map(c -> nonNegative(Duration.between(c.openedAt(), c.firstReplyAt()))).toList();
+    }
+
+    private static Sla sla(List<ConversationSummary> rows, Duration target, Instant now) {
+        int met = 0;
+        int counted = 0;
+        for (ConversationSummary c : rows) {
+            if (c.answered()) {
+                counted++;
+                met += Duration.between(c.openedAt(), c.firstReplyAt()).compareTo(target) <= 0 ? 1 : 0;
+            } else if (c.state().isOpen() && Duration.between(c.openedAt(), now).compareTo(target) > 0) {
+                counted++;
+            }
+        }
+        return new Sla(target, met, counted);
+    }
+
+    private static List<Teammate> team(List<ConversationSummary> rows, List<MemberActivity> activity,
+                                       List<String> members) {
+        Map<String, MemberActivity> byName = new LinkedHashMap<>();
+        activity.forEach(a -> byName.merge(a.member(), a, (x, y) ->
+                new MemberActivity(x.member(), x.claimed() + y.claimed(), x.replied() + y.replied())));
+        Set<String> names = new LinkedHashSet<>(members);
+        names.addAll(byName.keySet());
+        rows.stream().map(ConversationSummary::firstResponder).filter(Objects::nonNull).forEach(names::add);
+        List<Teammate> out = new ArrayList<>();
+        for (String name : names) {
+            MemberActivity a = byName.getOrDefault(name, new MemberActivity(name, 0, 0));
+            List<Duration> theirs = firstResponses(rows.stream()
+                    .filter(c -> name.equals(c.firstResponder())).toList());
+            Duration median = new ResponseFigures(theirs.size(), theirs.size(), 0, 0, theirs)
+                    .medianFirstResponse().orElse(null);
+            out.add(new Teammate(name, a.claimed(), a.replied(), median));
+        }
+        out.sort(Comparator.comparingInt(Teammate::replied).reversed()
+                .thenComparing(Comparator.comparingInt(Teammate::claimed).reversed())
+                .thenComparing(Teammate::member));
+        return out;
+    }
+
+    private static List<Voice> voices(List<ConversationSummary> rows) {
+        Map<String, Voice> byAuthor = new LinkedHashMap<>();
+        for (ConversationSummary c : rows) {
+            if (c.followers() < 0) {
+                continue;
+            }
+            String key = c.platform().id() + ":" + c.authorHandle();
+            Voice seen = byAuthor.get(key);
+            int answered = c.answered() ? 1 : 0;
+            byAuthor.put(key, seen == null
+                    ? new Voice(c.platform(), c.authorHandle(), c.followers(), 1, answered)
+                    : new Voice(c.platform(), c.authorHandle(), Math.max(seen.followers(), c.followers()),
+                            seen.conversations() + 1, seen.answered() + answered));
+        }
+        return byAuthor.values().stream()
+                .sorted(Comparator.comparingLong(Voice::followers).reversed().thenComparing(Voice::handle))
+                .limit(TOP_VOICES).toList();
+    }
+
+    private static Trend trend(Input in) {
+        LocalDate last = lastDay(in.from(), in.to(), in.zone());
+        LocalDate first = last.minusDays(TREND_DAYS - 1L);
+        Map<LocalDate, List<Timing>> byDay = new LinkedHashMap<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            byDay.put(d, new ArrayList<>());
+        }
+        for (Timing t : in.trendTimings()) {
+            if (t.openedAt().isBefore(in.to())) {
+                List<Timing> day = byDay.get(t.openedAt().atZone(in.zone()).toLocalDate());
+                if (day != null) {
+                    day.add(t);
+                }
+            }
+        }
+        List<Trend.Day> days = new ArrayList<>();
+        byDay.forEach((date, timings) -> {
+            List<Duration> responses = timings.stream().filter(t -> t.firstReplyAt() != null)
+                    .map(t -> nonNegative(Duration.between(t.openedAt(), t.firstReplyAt()))).toList();
+            Duration median = new ResponseFigures(timings.size(), responses.size(), 0, 0, responses)
+                    .medianFirstResponse().orElse(null);
+            days.add(new Trend.Day(date, timings.size(), responses.size(), median));
+        });
+        return new Trend(days);
+    }
+
+    /** A reply stamped a moment before the message (clock skew between platforms) counts as zero. */
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+}

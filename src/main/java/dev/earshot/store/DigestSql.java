@@ -1,0 +1,114 @@
+package dev.earshot.store;
+
+import dev.earshot.core.ConversationSummary;
+import dev.earshot.core.MemberActivity;
+import dev.earshot.core.Platform;
+import dev.earshot.core.Priority;
+import dev.earshot.core.State;
+import dev.earshot.core.Timing;
+import dev.earshot.core.WaitingItem;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What the digest, the stats and the CSV export read; and the once-per-period claims of scheduled work. */
+final class DigestSql {
+    private static final String WAITING = Arrays.stream(State.values()).filter(State::isWaiting)
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+
+    // The history actions written by Inbox (claim) and the Dispatcher (replied: the customer got it),
+    // and by Inbox when the brand answered from the platform's own app.
+    private static final String CLAIM = "claim";
+    private static final String REPLIED = "replied";
+    private static final String ANSWERED_OUTSIDE = "answered-outside";
+
+    private final Sql sql;
+
+    DigestSql(Sql sql) {
+        this.sql = sql;
+    }
+
+    boolean claimRun(String job, String period, Instant at) {
+        return sql.update("INSERT INTO scheduled_runs (job, period, claimed_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (job, period) DO NOTHING", job, period, at) == 1;
+    }
+
+    boolean runClaimed(String job, String period) {
+        return sql.one("SELECT 1 FROM scheduled_runs WHERE job = ? AND period = ?", rs -> true, job, period)
+                .isPresent();
+    }
+
+    /**
+     * The first customer message is found through the messages index (conversation, direction,
+     * created_at); the first responder through the history index (conversation, at).
+     */
+    List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit) {
+        return sql.list("SELECT c.id, c.platform, c.account, c.author_handle, c.opened_at, c.first_reply_at,"
+                        + " c.state, c.owner, c.priority, m.author_followers, m.text, m.url,"
+                        + " (SELECT CASE WHEN h.action = ? THEN h.actor END FROM history h"
+                        + "   WHERE h.conversation_id = c.id AND h.action IN (?, ?)"
+                        + "   ORDER BY h.at, h.id LIMIT 1) AS first_responder"
+                        + " FROM conversations c"
+                        + " LEFT JOIN messages m ON m.id = (SELECT id FROM messages"
+                        + "   WHERE conversation_id = c.id AND direction = 'in' ORDER BY created_at, id LIMIT 1)"
+                        + " WHERE c.opened_at >= ? AND c.opened_at < ? AND c.id > ?"
+                        + " ORDER BY c.id LIMIT ?",
+                DigestSql::summary, REPLIED, REPLIED, ANSWERED_OUTSIDE, from, to, afterId, limit);
+    }
+
+    List<Timing> timings(Instant from, Instant to) {
+        return sql.list("SELECT opened_at, first_reply_at FROM conversations WHERE opened_at >= ? AND opened_at < ?",
+                rs -> new Timing(Sql.instant(rs, "opened_at"), Sql.instant(rs, "first_reply_at")), from, to);
+    }
+
+    /** The oldest are picked first, then joined to their first message: a long queue costs no joins. */
+    List<WaitingItem> oldestWaiting(int limit) {
+        return sql.list("SELECT c.id, c.platform, c.author_handle, c.opened_at, m.url FROM"
+                        + " (SELECT id, platform, author_handle, opened_at FROM conversations"
+                        + "   WHERE state IN " + WAITING + " ORDER BY opened_at, id LIMIT ?) c"
+                        + " LEFT JOIN messages m ON m.id = (SELECT id FROM messages"
+                        + "   WHERE conversation_id = c.id AND direction = 'in' ORDER BY created_at, id LIMIT 1)"
+                        + " ORDER BY c.opened_at, c.id",
+                rs -> new WaitingItem(rs.getLong("id"), Platform.fromId(rs.getString("platform")),
+                        rs.getString("author_handle"), Sql.instant(rs, "opened_at"), rs.getString("url")),
+                limit);
+    }
+
+    int waitingCount() {
+        return sql.one("SELECT COUNT(*) FROM conversations WHERE state IN " + WAITING, rs -> rs.getInt(1))
+                .orElse(0);
+    }
+
+    List<MemberActivity> memberActivity(Instant from, Instant to) {
+        return sql.list("SELECT actor, SUM(CASE WHEN action = ? THEN 1 ELSE 0 END) AS claimed,"
+                        + " SUM(CASE WHEN action = ? THEN 1 ELSE 0 END) AS replied"
+                        + " FROM history WHERE action IN (?, ?) AND at >= ? AND at < ? AND actor <> 'earshot'"
+                        + " GROUP BY actor ORDER BY actor",
+                rs -> new MemberActivity(rs.getString("actor"), rs.getInt("claimed"), rs.getInt("replied")),
+                CLAIM, REPLIED, CLAIM, REPLIED, from, to);
+    }
+
+    private static ConversationSummary summary(ResultSet rs) throws SQLException {
+        long followers = rs.getLong("author_followers");
+        if (rs.wasNull()) {
+            followers = -1;
+        }
+        return new ConversationSummary(
+                rs.getLong("id"),
+                Platform.fromId(rs.getString("platform")),
+                rs.getString("account"),
+                rs.getString("author_handle"),
+                followers,
+                rs.getString("text"),
+                rs.getString("url"),
+                Sql.instant(rs, "opened_at"),
+                Sql.instant(rs, "first_reply_at"),
+                State.valueOf(rs.getString("state")),
+                rs.getString("owner"),
+                new Priority(rs.getInt("priority")),
+                rs.getString("first_responder"));
+    }
+}

@@ -1,0 +1,211 @@
+package dev.earshot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.earshot.core.Author;
+import dev.earshot.core.DigestReport;
+import dev.earshot.core.Message;
+import dev.earshot.core.MessageKind;
+import dev.earshot.core.Platform;
+import dev.earshot.core.Trend;
+import dev.earshot.port.ChartRenderer;
+import dev.earshot.port.ChatPlatform;
+import dev.earshot.port.SocialSource;
+import dev.earshot.testing.Harness;
+import dev.earshot.testing.RecordingChat;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One day of a team's work, built through the inbox and the commands with a stepping clock, and
+ * the digest's figures checked against what was worked out by hand (UTC; business hours Mon–Fri
+ * 09:00–18:00; a 1h first-response target):
+ *
+ * <pre>
+ *  #  opened  author  followers  what happened                                   first response
+ *  1  09:00   ann     120,000    alice claims 09:05, replies 09:20              20m   in hours
+ *  2  09:10   ben          50    bob replies 10:40                              1h30m in hours
+ *  3  10:00   cat       3,000    alice replies 10:30 without claiming           30m   in hours
+ *  4  13:00   dan          10    alice dismisses it as spam 13:05               –     in hours
+ *  5  19:30   eve         800    bob claims 19:45, replies 21:30                2h    after hours
+ *  6  22:00   fay     200,000    nobody: still waiting at the digest            –     after hours
+ * </pre>
+ *
+ * Received 6, answered 4 (67%), dismissed 1, waiting 1. First responses sorted 20m, 30m, 1h30m,
+ * 2h: nearest-rank median (rank 2) 30m, p90 (rank 4) 2h. SLA: #1 and #3 met, #2 and #5 late, #6
+ * overdue, #4 needed no answer: 2 of 5, 40%. After hours: #5 and #6, 1 answered, median 2h; in
+ * hours the median of 20m, 30m, 1h30m is 30m. Alice: 1 claim, 2 replies, median of 20m and 30m
+ * is 20m. Bob: 1 claim, 2 replies, median of 1h30m and 2h is 1h30m. Carol did nothing.
+ */
+class DigestFixtureDayTest {
+    static final Instant MONDAY = Instant.parse("2026-11-23T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    Harness h;
+    Dispatcher dispatcher;
+    final List<Trend> drawn = new ArrayList<>();
+
+    @BeforeEach
+    void theDay() {
+        h = new Harness(dir, new RecordingChat());
+        ChartRenderer capture = (name, trend) -> {
+            drawn.add(trend);
+            return Optional.of(new ChatPlatform.Image(name + ".png", "chart", new byte[] {1}));
+        };
+        dispatcher = h.dispatcher(Dispatcher.CrashPoints.NONE, capture);
+        at("09:00");
+        arrives("ann", 120_000, "my order arrived broken");
+        at("09:05");
+        does("alice", "claim 1");
+        at("09:10");
+        arrives("ben", 50, "where is my parcel?");
+        at("09:20");
+        does("alice", "reply 1 Sorry Ann, a new one is on its way.");
+        at("10:00");
+        arrives("cat", 3_000, "do you ship to Norway?");
+        at("10:30");
+        does("alice", "reply 3 We do!");
+        at("10:40");
+        does("bob", "reply 2 It is out for delivery today.");
+        at("13:00");
+        arrives("dan", 10, "BUY CHEAP FOLLOWERS");
+        at("13:05");
+        does("alice", "dismiss 4 spam");
+        at("19:30");
+        arrives("eve", 800, "is the shop open on Sunday?");
+        at("19:45");
+        does("bob", "claim 5");
+        at("21:30");
+        does("bob", "reply 5 It is, from 10 to 4.");
+        at("22:00");
+        arrives("fay", 200_000, "still no refund after three weeks");
+        h.clock.advance(Duration.between(h.clock.instant(), MONDAY.plus(Duration.ofHours(33)))); // Tuesday 09:00
+    }
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void theFiguresAreTheHandComputedOnes() {
+        DigestReport r = h.digests.daily(LocalDate.of(2026, 11, 23));
+        assertEquals(6, r.figures().received());
+        assertEquals(4, r.figures().answered());
+        assertEquals(Optional.of(67), r.figures().responseRatePercent());
+        assertEquals(1, r.figures().dismissed());
+        assertEquals(1, r.waitingTotal());
+        assertEquals(Optional.of(Duration.ofMinutes(30)), r.figures().medianFirstResponse());
+        assertEquals(Optional.of(Duration.ofHours(2)), r.figures().percentile(90));
+        assertEquals(new DigestReport.Sla(Duration.ofHours(1), 2, 5), r.sla());
+        assertEquals(Optional.of(40), r.sla().percent());
+        assertEquals(2, r.afterHours().received());
+        assertEquals(1, r.afterHours().answered());
+        assertEquals(Optional.of(Duration.ofHours(2)), r.afterHours().medianFirstResponse());
+        assertEquals(Optional.of(Duration.ofMinutes(30)), r.inHours().medianFirstResponse());
+        assertEquals(List.of(
+                new DigestReport.Teammate("alice", 1, 2, Duration.ofMinutes(20)),
+                new DigestReport.Teammate("bob", 1, 2, Duration.ofMinutes(90)),
+                new DigestReport.Teammate("carol", 0, 0, null)), r.team());
+        assertEquals(List.of("fay", "ann", "cat", "eve", "ben"), r.topVoices().stream().map(DigestReport.Voice::handle).toList());
+        assertEquals(6L, r.waiting().get(0).id());
+    }
+
+    @Test
+    void theMorningDigestIsPostedWithThisTextAndTheTrendGoesToTheChart() {
+        assertEquals(1, h.digests.runDue());
+        h.drain(dispatcher);
+        assertEquals(1, h.chat.reports.size());
+        RecordingChat.Report posted = h.chat.reports.get(0);
+        assertEquals("support", posted.channel());
+        assertEquals("digest-2026-11-23.png", posted.image().fileName());
+        assertEquals("""
+                Daily digest · Monday 23 November 2026 (UTC)
+
+                  Received        6         Answered      4 (67%)
+                  Dismissed       1         Waiting now   1
+                  First response  median 30m · p90 2h
+                  SLA met (1h)    40% (2 of 5 within 1h)
+
+                Still waiting: 1, oldest first
+                  #6 · @fay · 11h · Demo https://social.example/@fay/m6
+
+                Team      claimed  replied  median response
+                  @alice        1        2              20m
+                  @bob          1        2           1h 30m
+                  @carol        0        0                –
+
+                After hours (outside Mon–Fri 09:00–18:00)
+                  2 received · 1 answered (50%) · median first response 2h · in hours 30m
+
+                Top voices
+                  @fay  200k followers · Demo · 1 conversation, not answered
+                  @ann  120k followers · Demo · 1 conversation, answered
+                  @cat    3k followers · Demo · 1 conversation, answered
+                  @eve   800 followers · Demo · 1 conversation, answered
+                  @ben    50 followers · Demo · 1 conversation, answered
+
+                Trend: the 14-day chart is attached (received and answered per day, median first response).""",
+                posted.text());
+
+        assertEquals(1, drawn.size(), "the renderer got the trend once");
+        Trend trend = drawn.get(0);
+        assertEquals(14, trend.days().size());
+        assertEquals(new Trend.Day(LocalDate.of(2026, 11, 23), 6, 4, Duration.ofMinutes(30)), trend.days().get(13));
+        for (Trend.Day quiet : trend.days().subList(0, 13)) {
+            assertEquals(0, quiet.received(), quiet.toString());
+        }
+        assertEquals(LocalDate.of(2026, 11, 10), trend.days().get(0).date());
+    }
+
+    @Test
+    void statsForYesterdayShowTheSameFigures() {
+        String stats = h.as("carol", "stats yesterday");
+        String digest = DigestText.body(h.digests.daily(LocalDate.of(2026, 11, 23)));
+        assertTrue(stats.startsWith("Stats for yesterday · Mon 23 Nov (UTC)\n"), stats);
+        assertEquals(digest.substring(digest.indexOf("\n\n")), stats.substring(stats.indexOf("\n\n"),
+                stats.indexOf("\n\n/earshot digest")));
+    }
+
+    @Test
+    void theDigestCommandPostsOnDemandEveryTimeItIsAsked() {
+        assertEquals("The digest of yesterday is on its way to #support.", h.as("carol", "digest"));
+        assertEquals("The digest of yesterday is on its way to #support.", h.as("bob", "digest"));
+        h.drain(dispatcher);
+        assertEquals(2, h.chat.reports.size());
+        assertEquals(1, h.digests.runDue(), "on demand claims nothing: the morning digest is still due");
+    }
+
+    private void at(String hhmm) {
+        Instant t = MONDAY.plus(Duration.parse("PT" + hhmm.replace(":", "H") + "M"));
+        h.clock.advance(Duration.between(h.clock.instant(), t));
+        h.drain(dispatcher);
+    }
+
+    /** A teammate's command, and whatever it sends delivered at once. */
+    private void does(String member, String line) {
+        h.as(member, line);
+        h.drain(dispatcher);
+    }
+
+    private int next = 1;
+
+    private void arrives(String handle, long followers, String text) {
+        String id = "m" + next++;
+        Message m = new Message(Platform.DEMO, "demo", id, new Author(Platform.DEMO, handle, null, followers, null),
+                text, "https://social.example/@" + handle + "/" + id, h.clock.instant(), MessageKind.MENTION, null, id);
+        h.inbox.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
+        h.drain(dispatcher);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.earshot.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The digest's arithmetic on rows written by hand. */
+class DigestReportTest {
+    static final ZoneId UTC = ZoneOffset.UTC;
+    static final Instant DAY = Instant.parse("2026-11-23T00:00:00Z"); // a Monday
+    static final Instant NEXT = DAY.plus(Duration.ofDays(1));
+
+    static ConversationSummary row(long id, String author, long followers, String opened, String replied,
+                                   State state, String responder) {
+        return new ConversationSummary(id, Platform.DEMO, "demo", author, followers, "hi", "https://x/" + id,
+                DAY.plus(Duration.parse(opened)), replied == null ? null : DAY.plus(Duration.parse(replied)), state,
+                responder, new Priority(30), responder);
+    }
+
+    static DigestReport compute(List<ConversationSummary> rows, List<Timing> timings, Instant now) {
+        return DigestReport.compute(new DigestReport.Input("t", DAY, NEXT, UTC, now, rows, List.of(), 0,
+                List.of(), List.of("alice"), timings, Duration.ofHours(1), DigestHours.officeDefault()));
+    }
+
+    @Test
+    void slaCountsLateAndOverdueButNotClosedOrStillInTime() {
+        Instant now = NEXT.plus(Duration.ofMinutes(30));
+        List<ConversationSummary> rows = List.of(
+                row(1, "a", 1, "PT9H", "PT9H59M", State.REPLIED, "alice"),          // met, just
+                row(2, "b", 1, "PT9H", "PT10H1M", State.REPLIED, "alice"),          // late
+                row(3, "c", 1, "PT10H", null, State.DISMISSED, null),              // needed no answer
+                row(4, "d", 1, "PT10H", null, State.RESOLVED, null),               // closed, no answer needed
+                row(5, "e", 1, "PT11H", null, State.NEW, null),                    // overdue
+                row(6, "f", 1, "PT23H50M", null, State.CLAIMED, null));            // 40m old: not yet counted
+        DigestReport.Sla sla = compute(rows, List.of(), now).sla();
+        assertEquals(1, sla.met());
+        assertEquals(3, sla.counted());
+        assertEquals(Optional.of(33), sla.percent());
+    }
+
+    @Test
+    void afterHoursSplitsByTheLocalWindow() {
+        // 08:59 and 18:00 are outside Mon–Fri 09:00–18:00; 09:00 and 17:59 inside.
+        List<ConversationSummary> rows = List.of(
+                row(1, "a", 1, "PT8H59M", "PT9H59M", State.REPLIED, "alice"),
+                row(2, "b", 1, "PT9H", "PT9H10M", State.REPLIED, "alice"),
+                row(3, "c", 1, "PT17H59M", "PT18H19M", State.REPLIED, "alice"),
+                row(4, "d", 1, "PT18H", null, State.NEW, null));
+        DigestReport r = compute(rows, List.of(), NEXT);
+        assertEquals(2, r.afterHours().received());
+        assertEquals(1, r.afterHours().answered());
+        assertEquals(Optional.of(Duration.ofHours(1)), r.afterHours().medianFirstResponse());
+        assertEquals(2, r.inHours().received());
+        assertEquals(Optional.of(Duration.ofMinutes(10)), r.inHours().medianFirstResponse());
+    }
+
+    @Test
+    void topVoicesAreTheLargestAudiencesOncePerAuthorAndSkipUnknownOnes() {
+        List<ConversationSummary> rows = List.of(
+                row(1, "small", 10, "PT1H", null, State.NEW, null),
+                row(2, "big", 5_000, "PT2H", "PT3H", State.REPLIED, "alice"),
+                row(3, "big", 5_100, "PT4H", null, State.NEW, null),
+                row(4, "unknown", -1, "PT5H", null, State.NEW, null),
+                row(5, "mid", 700, "PT6H", null, State.NEW, null),
+                row(6, "v4", 600, "PT6H", null, State.NEW, null),
+                row(7, "v5", 500, "PT6H", null, State.NEW, null),
+                row(8, "v6", 400, "PT6H", null, State.NEW, null));
+        List<DigestReport.Voice> voices = compute(rows, List.of(), NEXT).topVoices();
+        assertEquals(List.of(new DigestReport.Voice(Platform.DEMO, "big", 5_100, 2, 1),
+                new DigestReport.Voice(Platform.DEMO, "mid", 700, 1, 0),
+                new DigestReport.Voice(Platform.DEMO, "v4", 600, 1, 0),
+                new DigestReport.Voice(Platform.DEMO, "v5", 500, 1, 0),
+                new DigestReport.Voice(Platform.DEMO, "v6", 400, 1, 0)), voices);
+    }
+
+    @Test
+    void theTrendHasFourteenLocalDaysEndingWithThePeriodsLastDay() {
+        List<Timing> timings = List.of(
+                new Timing(DAY.minus(Duration.ofDays(13)), DAY.minus(Duration.ofDays(13)).plusSeconds(600)),
+                new Timing(DAY.minus(Duration.ofDays(14)), null), // the 15th day back: not shown
+                new Timing(DAY.plusSeconds(60), DAY.plusSeconds(60 + 1200)),
+                new Timing(DAY.plusSeconds(120), DAY.plusSeconds(120 + 2400)),
+                new Timing(DAY.plusSeconds(180), null));
+        Trend trend = compute(List.of(), timings, NEXT).trend();
+        assertEquals(14, trend.days().size());
+        assertEquals(LocalDate.of(2026, 11, 10), trend.days().get(0).date());
+        assertEquals(new Trend.Day(LocalDate.of(2026, 11, 10), 1, 1, Duration.ofMinutes(10)), trend.days().get(0));
+        assertEquals(new Trend.Day(LocalDate.of(2026, 11, 23), 3, 2, Duration.ofMinutes(20)), trend.days().get(13));
+        assertNull(trend.days().get(5).medianFirstResponse());
+    }
+
+    @Test
+    void theTrendBucketsByLocalDayAcrossADstChange() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        // 2026-03-29 has 23 hours in Berlin: 00:00+01:00 to 24:00+02:00 is 23h.
+        Instant from = LocalDate.of(2026, 3, 29).atStartOfDay(berlin).toInstant();
+        Instant to = LocalDate.of(2026, 3, 30).atStartOfDay(berlin).toInstant();
+        assertEquals(Duration.ofHours(23), Duration.between(from, to));
+        List<Timing> timings = List.of(
+                new Timing(from, null),                          // first moment of the 29th
+                new Timing(to.minusSeconds(1), null),            // last second of the 29th (23:59:59+02:00)
+                new Timing(from.minusSeconds(1), null));         // the 28th
+        DigestReport r = DigestReport.compute(new DigestReport.Input("t", from, to, berlin, to, List.of(), List.of(),
+                0, List.of(), List.of(), timings, Duration.ofHours(1), DigestHours.officeDefault()));
+        assertEquals(LocalDate.of(2026, 3, 29), r.trend().days().get(13).date());
+        assertEquals(2, r.trend().days().get(13).received());
+        assertEquals(1, r.trend().days().get(12).received());
+        assertEquals(LocalDate.of(2026, 3, 16).atStartOfDay(berlin).toInstant(), DigestReport.trendFrom(from, to, berlin));
+    }
+
+    @Test
+    void anEmptyPeriodHasNoRatesRatherThanZeroes() {
+        DigestReport r = compute(List.of(), List.of(), NEXT);
+        assertEquals(Optional.empty(), r.figures().responseRatePercent());
+        assertEquals(Optional.empty(), r.sla().percent());
+        assertEquals(List.of(new DigestReport.Teammate("alice", 0, 0, null)), r.team());
+    }
+
+    @Test
+    void digestHoursDescribeThemselves() {
+        assertEquals("Mon–Fri 09:00–18:00", DigestHours.officeDefault().describe());
+        assertEquals("Mon,Wed 08:00–12:00", new DigestHours(java.util.Set.of(java.time.DayOfWeek.WEDNESDAY,
+                java.time.DayOfWeek.MONDAY), java.time.LocalTime.of(8, 0), java.time.LocalTime.of(12, 0)).describe());
+    }
+}
