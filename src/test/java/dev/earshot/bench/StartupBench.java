@@ -1,0 +1,207 @@
+package dev.earshot.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up and stop of the real thing: {@code java -jar target/earshot.jar run --config ...} as a
+ * child process with the demo source, the shell chat and the ops endpoint, on a fresh data folder.
+ * Measures the time from launch to the first {@code /healthz} 200, the resident memory then
+ * (VmRSS), and the time from SIGTERM to exit (the graceful-stop promise: within 10 s).
+ */
+public final class StartupBench {
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(60);
+    private static final Duration STOP_PROMISE = Duration.ofSeconds(10);
+    private static final long POLL_MILLIS = 10;
+
+    private StartupBench() {
+    }
+
+    record Run(double readyMillis, double rssMiB, double peakRssMiB, double stopMillis, int exitCode) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        int runs = quick ? 1 : 3;
+        Path jar = Path.of(System.getProperty("earshot.jar", "target/earshot.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("startup: no " + jar + "; build it first: mvn -q -B -DskipTests package");
+            System.exit(2);
+        }
+        BenchTable table = new BenchTable("startup");
+        measure(table, jar, runs, List.of(), "default heap");
+        measure(table, jar, runs, List.of("-Xmx128m"), "-Xmx128m");
+    }
+
+    private static void measure(BenchTable table, Path jar, int runs, List<String> jvmOptions, String label)
+            throws Exception {
+        List<Run> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            System.err.printf("startup: %s, run %d of %d ...%n", label, i + 1, runs);
+            results.add(once(jar, jvmOptions));
+        }
+        String of = runs == 1 ? "1 run" : "median of " + runs + " runs";
+        double[] ready = results.stream().mapToDouble(Run::readyMillis).toArray();
+        double[] rss = results.stream().mapToDouble(Run::rssMiB).toArray();
+        double[] stop = results.stream().mapToDouble(Run::stopMillis).toArray();
+        table.row("time to ready (first /healthz 200), " + label, median(ready), "ms",
+                of + range(ready) + "; fresh data folder: schema migration, first poll and drain included");
+        table.row("resident memory at ready (VmRSS), " + label, median(rss), "MiB",
+                of + range(rss) + String.format("; peak VmHWM %.0f MiB", results.stream()
+                        .mapToDouble(Run::peakRssMiB).max().orElse(Double.NaN)));
+        table.row("stop after SIGTERM, " + label, median(stop), "ms",
+                of + range(stop) + "; promise ≤ 10,000 ms; exit codes "
+                        + results.stream().map(r -> Integer.toString(r.exitCode())).distinct().toList());
+    }
+
+    private static Run once(Path jar, List<String> jvmOptions) throws Exception {
+        try (Scratch scratch = new Scratch("startup")) {
+            int port = freePort();
+            Path config = scratch.file("earshot.yml");
+            Files.writeString(config, config(scratch.file("earshot.db"), port));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
+            Path log = scratch.file("earshot.log");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(scratch.file("chat.out").toFile())
+                    .redirectError(log.toFile());
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(250)).build();
+
+            long launched = System.nanoTime();
+            Process process = builder.start();
+            // The shell chat reads standard input until it ends: keep the pipe open, write nothing.
+            OutputStream quietTerminal = process.getOutputStream();
+            try {
+                double ready = awaitHealthy(http, port, process, launched, log);
+                double[] rss = residentMiB(process.pid());
+                long signalled = System.nanoTime();
+                process.destroy();
+                if (!process.waitFor(STOP_PROMISE.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    System.err.println("startup: still running 15 s after SIGTERM; killed");
+                }
+                double stop = millisSince(signalled);
+                return new Run(ready, rss[0], rss[1], stop, process.waitFor());
+            } finally {
+                if (process.isAlive()) {
+                    process.destroyForcibly().waitFor();
+                }
+                quietTerminal.close();
+            }
+        }
+    }
+
+    /** Milliseconds from launch to the first 200; polls every 10 ms, waiting on the child itself. */
+    private static double awaitHealthy(HttpClient http, int port, Process process, long launched, Path log)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                .timeout(Duration.ofSeconds(1)).build();
+        long deadline = launched + READY_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return millisSince(launched);
+                }
+            } catch (ConnectException e) {
+                // not listening yet
+            } catch (IOException e) {
+                // listening but not answering yet: the request's own timeout bounded the wait
+            }
+            // The wait between polls doubles as the check that the child is still alive.
+            if (process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("earshot exited with " + process.exitValue()
+                        + " before it was ready:\n" + tail(log));
+            }
+        }
+        throw new IllegalStateException("no /healthz 200 within " + READY_DEADLINE.toSeconds() + " s:\n" + tail(log));
+    }
+
+    /** VmRSS and VmHWM in MiB, from Linux's /proc; NaN elsewhere. */
+    private static double[] residentMiB(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        double[] out = {Double.NaN, Double.NaN};
+        if (!Files.isReadable(status)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                out[0] = kibibytes(line) / 1024.0;
+            } else if (line.startsWith("VmHWM:")) {
+                out[1] = kibibytes(line) / 1024.0;
+            }
+        }
+        return out;
+    }
+
+    private static long kibibytes(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+    }
+
+    /** The ops endpoint's {@code port: 0} means off, so find a free one: bind, read, let go. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String config(Path db, int port) {
+        return """
+                team:
+                  members:
+                    - name: alice
+                      admin: true
+                    - name: bob
+                store:
+                  path: '%s'
+                chat:
+                  shell:
+                    channel: support
+                sources:
+                  - type: demo
+                    name: demo
+                ops:
+                  port: %d
+                  bind: 127.0.0.1
+                """.formatted(db.toString().replace("'", "''"), port);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String range(double[] values) {
+        if (values.length < 2) {
+            return "";
+        }
+        return String.format(" (%s–%s)", BenchTable.number(Arrays.stream(values).min().orElseThrow()),
+                BenchTable.number(Arrays.stream(values).max().orElseThrow()));
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+}
