@@ -54,9 +54,7 @@ public final class DetectionBench {
     }
 
     public static void main(String[] args) throws Exception {
-        long seed = args.length > 0 ? Long.parseLong(args[0]) : 7;
-        System.out.println("| benchmark | measure | value | unit |");
-        System.out.println("| --- | --- | --- | --- |");
+        long seed = args.length > 0 && !args[0].startsWith("--") ? Long.parseLong(args[0]) : 7;
         run("detection, Mastodon polling every 1 s", MastodonBench.create(), Duration.ofSeconds(1), false, seed);
         run("detection, Bluesky polling every 1 s", BlueskyBench.create(), Duration.ofSeconds(1), false, seed);
         run("detection, Mastodon stream (polling every 30 s as fallback)", MastodonBench.create(),
@@ -100,12 +98,9 @@ public final class DetectionBench {
             boolean all = seen.await(at + pollEvery.toMillis() * 3 + 10_000, TimeUnit.MILLISECONDS);
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf("| %s | p50 | %.0f | ms |%n", name, percentile(sorted, 50));
-            System.out.printf("| %s | p99 | %.0f | ms |%n", name, percentile(sorted, 99));
-            System.out.printf("| %s | cards seen | %d of %d | messages |%n", name, sorted.size(), MESSAGES);
-            if (!all) {
-                System.out.printf("| %s | missing | %d | messages |%n", name, MESSAGES - sorted.size());
-            }
+            BenchTable table = new BenchTable(name);
+            table.row("detection p50", percentile(sorted, 50), "ms", sorted.size() + " of " + MESSAGES + " cards seen");
+            table.row("detection p99", percentile(sorted, 99), "ms", all ? "" : (MESSAGES - sorted.size()) + " missing");
         } finally {
             jobs.shutdownNow();
             jobs.awaitTermination(5, TimeUnit.SECONDS);

@@ -54,8 +54,10 @@ public final class DigestBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        // A second argument names a database file to keep (and to reuse when it exists).
+        // scripts/bench passes --quick for a smaller store; a number sets the size, and a second
+        // argument names a database file to keep (and to reuse when it exists).
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        int messages = quick ? 100_000 : args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = args.length > 1 ? null : Files.createTempDirectory("earshot-bench");
         Path db = args.length > 1 ? Path.of(args[1]) : dir.resolve("bench.db");
         boolean reuse = Files.exists(db);
@@ -66,8 +68,6 @@ public final class DigestBench {
         messages = reuse ? count(db, "messages") : messages;
         double fillSeconds = (System.nanoTime() - t0) / 1e9;
 
-        System.out.println("| benchmark | measure | value | unit |");
-        System.out.println("| --- | --- | --- | --- |");
         row("setup", "customer messages", messages, "rows");
         row("setup", "conversations", conversations, "rows");
         row("setup", reuse ? "reused an existing file" : "bulk insert (JDBC batches, one transaction) and index build", fillSeconds, "s");
@@ -272,9 +272,7 @@ public final class DigestBench {
     }
 
     private static void row(String benchmark, String measure, double value, String unit) {
-        String shown = value == Math.rint(value) && value >= 100 ? String.format("%,.0f", value)
-                : String.format("%.1f", value);
-        System.out.println("| " + benchmark + " | " + measure + " | " + shown + " | " + unit + " |");
+        new BenchTable(benchmark).row(measure, value, unit, "");
     }
 
     private static void deleteAll(Path dir) throws java.io.IOException {

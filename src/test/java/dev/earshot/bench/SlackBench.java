@@ -110,6 +110,7 @@ public final class SlackBench {
     }
 
     private static void row(String benchmark, String measure, String value, String unit) {
-        System.out.println("| " + benchmark + " | " + measure + " | " + value + " | " + unit + " |");
+        System.out.println("| " + BenchTable.cell(benchmark) + " | " + BenchTable.cell(measure) + " | " + value + " | "
+                + BenchTable.cell(unit) + " | |");
     }
 }

@@ -25,7 +25,7 @@ final class Traffic {
     static final Instant START = Instant.parse("2026-11-02T08:00:00Z");
 
     /** What one poll of one source brings: a fetch as {@code Inbox.ingest} takes it. */
-    record Batch(String source, SocialSource.Fetch fetch) {
+    record Batch(SocialSource source, SocialSource.Fetch fetch) {
         int size() {
             return fetch.messages().size();
         }
@@ -127,7 +127,30 @@ final class Traffic {
 
     private static Batch batch(String account, List<Message> messages) {
         String cursor = messages.get(messages.size() - 1).externalId();
-        return new Batch(account, new SocialSource.Fetch(messages, cursor));
+        return new Batch(new Origin(account, messages.get(0).platform()), new SocialSource.Fetch(messages, cursor));
+    }
+
+    /** The source a batch came from, as ingest sees it: a name and a platform. Nothing is sent back. */
+    record Origin(String name, Platform platform) implements SocialSource {
+        @Override
+        public Fetch fetchSince(java.util.Optional<String> cursor) {
+            throw new IllegalStateException("benchmarks hand their batches to ingest directly");
+        }
+
+        @Override
+        public SentReply reply(Message to, String text, String idempotencyKey) {
+            throw new IllegalStateException("benchmarks send no replies");
+        }
+
+        @Override
+        public java.util.Optional<SentReply> findReply(Message to, String idempotencyKey) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public int maxReplyLength() {
+            return 500;
+        }
     }
 
     private static Message opening(Account account, Author author, String id, Instant at, Random random) {
