@@ -1,7 +1,6 @@
 package dev.earshot.store;
 
 import dev.earshot.core.Platform;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,11 +22,11 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private final Connection connection;
+    private final Statements statements;
     private boolean over;
 
-    Sql(Connection connection) {
-        this.connection = connection;
+    Sql(Statements statements) {
+        this.statements = statements;
     }
 
     /** After this, a Tx that escaped its transaction fails instead of writing outside the lock. */
@@ -36,8 +35,8 @@ final class Sql {
     }
 
     int update(String sql, Object... params) {
-        try (PreparedStatement ps = prepare(sql, params)) {
-            return ps.executeUpdate();
+        try {
+            return prepare(sql, params).executeUpdate();
         } catch (SQLException e) {
             throw failed(sql, e);
         }
@@ -50,7 +49,7 @@ final class Sql {
     }
 
     <T> List<T> list(String sql, Row<T> row, Object... params) {
-        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = prepare(sql, params).executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(row.map(rs));
@@ -76,14 +75,14 @@ final class Sql {
         if (over) {
             throw new IllegalStateException("this transaction is over; use the Tx only inside write() or read()");
         }
-        PreparedStatement ps = connection.prepareStatement(sql);
+        PreparedStatement ps = statements.get(sql);
         try {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, value(params[i]));
             }
             return ps;
         } catch (SQLException | RuntimeException e) {
-            ps.close();
+            statements.discard(sql);
             throw e;
         }
     }
@@ -101,7 +100,8 @@ final class Sql {
         return param;
     }
 
-    private static StoreException failed(String sql, SQLException e) {
+    private StoreException failed(String sql, SQLException e) {
+        statements.discard(sql);
         return new StoreException(e.getMessage() + " (in: " + sql.strip() + ")", e);
     }
 }

@@ -40,10 +40,15 @@ public final class SqliteStore implements Store {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ReentrantLock readLock = new ReentrantLock(true);
 
+    private final Statements writerStatements;
+    private final Statements readerStatements;
+
     private SqliteStore(Path file, Connection writer, Connection reader) {
         this.file = file;
         this.writer = writer;
         this.reader = reader;
+        this.writerStatements = new Statements(writer);
+        this.readerStatements = new Statements(reader);
     }
 
     /** Opens (or creates) the database at {@code file}, brings its schema up to date and checks its settings. */
@@ -74,12 +79,12 @@ public final class SqliteStore implements Store {
 
     @Override
     public <T> T write(Function<Tx, T> work) {
-        return inTransaction(writeLock, writer, work);
+        return inTransaction(writeLock, writer, writerStatements, work);
     }
 
     @Override
     public <T> T read(Function<Tx, T> work) {
-        return inTransaction(readLock, reader, work);
+        return inTransaction(readLock, reader, readerStatements, work);
     }
 
     /** The settings of the writer connection as SQLite reports them now. */
@@ -99,6 +104,8 @@ public final class SqliteStore implements Store {
         writeLock.lock();
         readLock.lock();
         try {
+            readerStatements.close();
+            writerStatements.close();
             closeQuietly(reader, null);
             closeQuietly(writer, null);
         } finally {
@@ -112,14 +119,15 @@ public final class SqliteStore implements Store {
      * runs the configured BEGIN, {@code setAutoCommit(true)} runs COMMIT. The driver's own
      * {@code commit()} would begin the next transaction at once and hold the write lock between ours.
      */
-    private <T> T inTransaction(ReentrantLock lock, Connection connection, Function<Tx, T> work) {
+    private <T> T inTransaction(ReentrantLock lock, Connection connection, Statements statements,
+                                Function<Tx, T> work) {
         if (lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("transactions do not nest: pass the Tx you already have");
         }
         lock.lock();
         try {
             begin(connection);
-            Sql sql = new Sql(connection);
+            Sql sql = new Sql(statements);
             T result;
             try {
                 result = work.apply(new SqliteTx(sql));
