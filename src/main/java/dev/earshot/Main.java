@@ -26,6 +26,7 @@ import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Spans;
+import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
 import dev.earshot.report.CsvLog;
 import dev.earshot.report.XChartRenderer;
@@ -165,7 +166,9 @@ public final class Main implements Runnable {
             Clock clock = Clock.system(zone);
             Path db = Path.of(loaded.store().path()).toAbsolutePath();
             try (SqliteStore store = SqliteStore.open(db)) {
-                Digests digests = new Digests(store, loaded.toTeam(), clock, zone,
+                Team team = loaded.toTeam();
+                Digests digests = new Digests(store, team, clock,
+                        Earshot.followThrough(loaded, team, chatChannel(loaded)).sla(),
                         Earshot.digestSettings(loaded, chatChannel(loaded)));
                 LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
                 DigestReport report = digests.daily(yesterday);

@@ -40,7 +40,8 @@ public final class CommandHandler {
 
     /** Without a digest channel: {@code stats} works, {@code digest} says there is no channel. */
     public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone) {
-        this(inbox, team, clock, zone, new Digests(inbox.store(), team, clock, zone, Digests.Settings.defaults(null)));
+        this(inbox, team, clock, zone, new Digests(inbox.store(), team, clock, inbox.followThrough().sla(),
+                Digests.Settings.defaults(null)));
     }
 
     public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone, Digests digests) {

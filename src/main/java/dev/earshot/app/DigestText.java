@@ -2,12 +2,12 @@ package dev.earshot.app;
 
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.SlaPolicy;
 import dev.earshot.core.Spans;
 import dev.earshot.core.WaitingItem;
+import dev.earshot.core.ZoneName;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,7 +38,7 @@ public final class DigestText {
     /** The figures alone, without the line about the chart. */
     public static String body(DigestReport r) {
         StringBuilder out = new StringBuilder();
-        out.append(r.title()).append(" (").append(zoneName(r.zone())).append(")\n\n");
+        out.append(r.title()).append(" (").append(ZoneName.of(r.zone())).append(")\n\n");
         figures(out, r);
         out.append('\n');
         waiting(out, r);
@@ -60,8 +60,17 @@ public final class DigestText {
                 span(f.percentile(90))));
         DigestReport.Sla sla = r.sla();
         String slaText = sla.percent().map(p -> p + "% (" + sla.met() + " of " + sla.counted() + " within "
-                + Spans.format(sla.target()) + ")").orElse("n/a (nothing to count yet)");
-        out.append(String.format("  %-16s%s%n", "SLA met (" + Spans.format(sla.target()) + ")", slaText));
+                + targets(sla.policy()) + ")").orElse("n/a (nothing to count yet; target " + targets(sla.policy()) + ")");
+        out.append(String.format("  %-16s%s%n", "SLA met", slaText));
+    }
+
+    /** The first-response targets as the nudges apply them: {@code 1h, 4h after hours}. */
+    static String targets(SlaPolicy sla) {
+        String in = Spans.format(sla.inHours());
+        if (sla.pauseOutsideHours()) {
+            return in + " of business hours";
+        }
+        return sla.inHours().equals(sla.outsideHours()) ? in : in + ", " + Spans.format(sla.outsideHours()) + " after hours";
     }
 
     private static void waiting(StringBuilder out, DigestReport r) {
@@ -140,10 +149,6 @@ public final class DigestText {
 
     private static String trim(String decimal) {
         return decimal.endsWith(".0") ? decimal.substring(0, decimal.length() - 2) : decimal;
-    }
-
-    private static String zoneName(ZoneId zone) {
-        return zone.normalized() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0 ? "UTC" : zone.getId();
     }
 
     private static String span(Optional<Duration> d) {

@@ -1,19 +1,18 @@
 package dev.earshot.app;
 
 import dev.earshot.core.ConversationSummary;
-import dev.earshot.core.DigestHours;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Effect;
 import dev.earshot.core.Member;
 import dev.earshot.core.MemberActivity;
 import dev.earshot.core.Refusal;
+import dev.earshot.core.SlaPolicy;
 import dev.earshot.core.Team;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -54,33 +53,35 @@ public final class Digests {
      * @param at the local time of the morning digest, in the team's time zone
      * @param weekly whether Mondays bring a weekly digest too
      * @param channel where digests are posted; null when none is set up
-     * @param slaTarget the first-response target "SLA met" is measured against
-     * @param hours the business hours that split the after-hours figures off
      */
-    public record Settings(LocalTime at, boolean weekly, String channel, Duration slaTarget, DigestHours hours) {
+    public record Settings(LocalTime at, boolean weekly, String channel) {
         public Settings {
             Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(slaTarget, "slaTarget");
-            Objects.requireNonNull(hours, "hours");
         }
 
-        /** 09:00, weekly on, a 1h target, Monday to Friday 09:00 to 18:00. */
+        /** 09:00, weekly on. */
         public static Settings defaults(String channel) {
-            return new Settings(LocalTime.of(9, 0), true, channel, Duration.ofHours(1), DigestHours.officeDefault());
+            return new Settings(LocalTime.of(9, 0), true, channel);
         }
     }
 
     private final Store store;
     private final Team team;
     private final Clock clock;
+    private final SlaPolicy sla;
     private final ZoneId zone;
     private final Settings settings;
 
-    public Digests(Store store, Team team, Clock clock, ZoneId zone, Settings settings) {
+    /**
+     * @param sla the team's SLA clock, the one the nudges run on: "SLA met" is measured by it and
+     *     its business hours split the after-hours figures off; their time zone is the digest's
+     */
+    public Digests(Store store, Team team, Clock clock, SlaPolicy sla, Settings settings) {
         this.store = store;
         this.team = team;
         this.clock = clock;
-        this.zone = zone;
+        this.sla = sla;
+        this.zone = sla.hours().zone();
         this.settings = settings;
     }
 
@@ -109,7 +110,7 @@ public final class Digests {
             List<MemberActivity> activity = tx.memberActivity(from, to);
             List<Timing> timings = tx.timings(trendFrom, to);
             return new DigestReport.Input(title, from, to, zone, now, opened, waiting, waitingTotal, activity,
-                    members, timings, settings.slaTarget(), settings.hours());
+                    members, timings, sla);
         });
     }
 

@@ -429,6 +429,11 @@ public final class Inbox {
         return store;
     }
 
+    /** The follow-through settings, for the other use cases of this package (the digests' SLA clock). */
+    FollowThrough followThrough() {
+        return followThrough;
+    }
+
     public ResponseFigures figures(Instant from, Instant to) {
         return store.read(tx -> tx.figures(from, to));
     }

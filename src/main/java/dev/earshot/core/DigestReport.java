@@ -25,14 +25,16 @@ import java.util.Set;
  *     conversations opened in [from, to); "answered" means a first reply reached the customer by
  *     the time the report was made ({@link ResponseFigures}, nearest-rank percentiles).
  * <li>SLA met: of those conversations that needed an answer, the share answered within the
- *     target. Answered late, or unanswered and already older than the target, is a miss;
- *     unanswered but still within the target is not counted yet; closed (dismissed or resolved)
- *     without an answer needed none and is not counted.
+ *     team's {@link SlaPolicy}, by the same rule the nudges follow: the in-hours or after-hours
+ *     target by when the conversation opened, and with a paused clock only business time counts.
+ *     Answered late, or unanswered and already past the target, is a miss; unanswered but still
+ *     within the target is not counted yet; closed (dismissed or resolved) without an answer
+ *     needed none and is not counted.
  * <li>still waiting: every conversation waiting for the team now (new or claimed), oldest first,
  *     whatever day it came in.
  * <li>per teammate: claims and delivered replies in [from, to) from the audit log; the median
  *     first response of the conversations opened in the period whose first answer was theirs.
- * <li>after hours: the same figures for the conversations opened outside {@link DigestHours}.
+ * <li>after hours: the same figures for the conversations opened outside the team's {@link BusinessHours}.
  * <li>top voices: the authors of the period's conversations with the most followers.
  * <li>trend: {@value #TREND_DAYS} local days ending with the period's last day.
  * </ul>
@@ -48,7 +50,6 @@ public record DigestReport(
         List<WaitingItem> waiting,
         int waitingTotal,
         List<Teammate> team,
-        DigestHours hours,
         ResponseFigures afterHours,
         ResponseFigures inHours,
         List<Voice> topVoices,
@@ -64,12 +65,21 @@ public record DigestReport(
         topVoices = List.copyOf(topVoices);
     }
 
+    /** The business hours the after-hours figures are split by: the SLA clock's own. */
+    public BusinessHours hours() {
+        return sla.policy().hours();
+    }
+
     /**
-     * First responses within the target.
+     * First responses within the team's targets.
      *
      * @param counted conversations that needed an answer and were answered, or are already late
      */
-    public record Sla(Duration target, int met, int counted) {
+    public record Sla(SlaPolicy policy, int met, int counted) {
+        public Sla {
+            Objects.requireNonNull(policy, "policy");
+        }
+
         public Optional<Integer> percent() {
             return counted == 0 ? Optional.empty() : Optional.of(Math.round(100f * met / counted));
         }
@@ -99,14 +109,16 @@ public record DigestReport(
     public record Input(String title, Instant from, Instant to, ZoneId zone, Instant now,
                         List<ConversationSummary> opened, List<WaitingItem> waiting, int waitingTotal,
                         List<MemberActivity> activity, List<String> members, List<Timing> trendTimings,
-                        Duration slaTarget, DigestHours hours) {
+                        SlaPolicy sla) {
         public Input {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(now, "now");
-            Objects.requireNonNull(slaTarget, "slaTarget");
-            Objects.requireNonNull(hours, "hours");
+            Objects.requireNonNull(sla, "sla");
+            if (!zone.normalized().equals(sla.hours().zone().normalized())) {
+                throw new IllegalArgumentException("the report's days and the business hours must share one time zone");
+            }
         }
     }
 
@@ -125,16 +137,15 @@ public record DigestReport(
         List<ConversationSummary> opened = in.opened().stream()
                 .filter(c -> !c.openedAt().isBefore(in.from()) && c.openedAt().isBefore(in.to())).toList();
         ResponseFigures figures = figures(opened, in.waitingTotal());
-        List<ConversationSummary> outside = opened.stream()
-                .filter(c -> !in.hours().contains(c.openedAt(), in.zone())).toList();
-        List<ConversationSummary> inside = opened.stream()
-                .filter(c -> in.hours().contains(c.openedAt(), in.zone())).toList();
+        BusinessHours hours = in.sla().hours();
+        List<ConversationSummary> outside = opened.stream().filter(c -> !hours.isOpen(c.openedAt())).toList();
+        List<ConversationSummary> inside = opened.stream().filter(c -> hours.isOpen(c.openedAt())).toList();
         List<WaitingItem> waiting = in.waiting().stream()
                 .sorted(Comparator.comparing(WaitingItem::openedAt).thenComparingLong(WaitingItem::id))
                 .limit(WAITING_SHOWN).toList();
         return new DigestReport(in.title(), in.from(), in.to(), in.zone(), in.now(), figures,
-                sla(opened, in.slaTarget(), in.now()), waiting, in.waitingTotal(),
-                team(opened, in.activity(), in.members()), in.hours(), figures(outside, 0), figures(inside, 0),
+                sla(opened, in.sla(), in.now()), waiting, in.waitingTotal(),
+                team(opened, in.activity(), in.members()), figures(outside, 0), figures(inside, 0),
                 voices(opened), trend(in));
     }
 
@@ -149,18 +160,19 @@ public record DigestReport(
                 .map(c -> nonNegative(Duration.between(c.openedAt(), c.firstReplyAt()))).toList();
     }
 
-    private static Sla sla(List<ConversationSummary> rows, Duration target, Instant now) {
+    private static Sla sla(List<ConversationSummary> rows, SlaPolicy policy, Instant now) {
         int met = 0;
         int counted = 0;
         for (ConversationSummary c : rows) {
+            Duration target = policy.target(c.openedAt());
             if (c.answered()) {
                 counted++;
-                met += Duration.between(c.openedAt(), c.firstReplyAt()).compareTo(target) <= 0 ? 1 : 0;
-            } else if (c.state().isOpen() && Duration.between(c.openedAt(), now).compareTo(target) > 0) {
+                met += policy.elapsed(c.openedAt(), c.firstReplyAt()).compareTo(target) <= 0 ? 1 : 0;
+            } else if (c.state().isOpen() && policy.elapsed(c.openedAt(), now).compareTo(target) > 0) {
                 counted++;
             }
         }
-        return new Sla(target, met, counted);
+        return new Sla(policy, met, counted);
     }
 
     private static List<Teammate> team(List<ConversationSummary> rows, List<MemberActivity> activity,
