@@ -173,7 +173,7 @@ public final class Main implements Runnable {
                 LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
                 DigestReport report = digests.daily(yesterday);
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-                out.println(DigestText.body(report));
+                out.println(DigestText.report(report));
                 Optional<ChatPlatform.Image> chart = new XChartRenderer().trendChart("digest-" + yesterday, report.trend());
                 if (chart.isPresent()) {
                     Path file = db.getParent().resolve(chart.get().fileName());

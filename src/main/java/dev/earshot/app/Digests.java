@@ -95,11 +95,19 @@ public final class Digests {
 
     /** The figures for [from, to), as of now. */
     public DigestReport report(String title, Instant from, Instant to) {
-        return DigestReport.compute(collect(title, from, to));
+        return report(title, from, to, null);
     }
 
-    /** What the store holds for the report of [from, to), read in one snapshot; the sums are core's. */
-    public DigestReport.Input collect(String title, Instant from, Instant to) {
+    private DigestReport report(String title, Instant from, Instant to, LocalDate dueOn) {
+        return DigestReport.compute(collect(title, from, to, dueOn));
+    }
+
+    /**
+     * What the store holds for the report of [from, to), read in one snapshot; the sums are core's.
+     *
+     * @param dueOn the local day whose follow-ups the report lists, or null for none
+     */
+    public DigestReport.Input collect(String title, Instant from, Instant to, LocalDate dueOn) {
         Instant now = clock.instant();
         Instant trendFrom = DigestReport.trendFrom(from, to, zone);
         List<String> members = team.members().stream().map(Member::name).toList();
@@ -109,14 +117,19 @@ public final class Digests {
             int waitingTotal = tx.waitingCount();
             List<MemberActivity> activity = tx.memberActivity(from, to);
             List<Timing> timings = tx.timings(trendFrom, to);
+            DigestReport.DueToday due = dueOn == null ? null : new DigestReport.DueToday(dueOn,
+                    tx.followUpsDue(start(dueOn), start(dueOn.plusDays(1))).stream()
+                            .flatMap(f -> tx.conversation(f.conversationId()).stream()
+                                    .map(c -> DigestReport.FollowUpDue.of(f, c)))
+                            .toList());
             return new DigestReport.Input(title, from, to, zone, now, opened, waiting, waitingTotal, activity,
-                    members, timings, sla);
+                    members, timings, sla, due);
         });
     }
 
-    /** The daily digest covering the local day {@code day}. */
+    /** The daily digest covering the local day {@code day}, posted the morning after: with that morning's follow-ups. */
     public DigestReport daily(LocalDate day) {
-        return report("Daily digest · " + DAY.format(day), start(day), start(day.plusDays(1)));
+        return report("Daily digest · " + DAY.format(day), start(day), start(day.plusDays(1)), day.plusDays(1));
     }
 
     /** The weekly digest covering the ISO week that starts on {@code monday}. */

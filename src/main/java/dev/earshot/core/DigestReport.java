@@ -36,6 +36,8 @@ import java.util.Set;
  *     first response of the conversations opened in the period whose first answer was theirs.
  * <li>after hours: the same figures for the conversations opened outside the team's {@link BusinessHours}.
  * <li>top voices: the authors of the period's conversations with the most followers.
+ * <li>follow-ups due today (the daily digest only): those due on the local day the digest is for,
+ *     reminded or not, soonest first, each with who is reminded of it.
  * <li>trend: {@value #TREND_DAYS} local days ending with the period's last day.
  * </ul>
  */
@@ -53,7 +55,8 @@ public record DigestReport(
         ResponseFigures afterHours,
         ResponseFigures inHours,
         List<Voice> topVoices,
-        Trend trend) {
+        Trend trend,
+        DueToday dueToday) {
 
     public static final int TREND_DAYS = 14;
     public static final int WAITING_SHOWN = 10;
@@ -92,6 +95,28 @@ public record DigestReport(
         }
     }
 
+    /**
+     * The follow-ups due on one local day; a report without them (weekly, stats) has none at all.
+     */
+    public record DueToday(LocalDate day, List<FollowUpDue> followUps) {
+        public DueToday {
+            Objects.requireNonNull(day, "day");
+            followUps = List.copyOf(followUps);
+        }
+    }
+
+    /** A follow-up due: on which conversation, when, who is reminded (owner, else who set it), and its note. */
+    public record FollowUpDue(long conversationId, Instant dueAt, String who, String note) {
+        public FollowUpDue {
+            Objects.requireNonNull(dueAt, "dueAt");
+            note = note == null ? "" : note;
+        }
+
+        public static FollowUpDue of(FollowUp f, Conversation c) {
+            return new FollowUpDue(c.id(), f.dueAt(), f.remind(c), f.note());
+        }
+    }
+
     /** An influential author, with how many of their conversations were answered. */
     public record Voice(Platform platform, String handle, long followers, int conversations, int answered) {
     }
@@ -105,11 +130,12 @@ public record DigestReport(
      * @param activity claims and replies per member in [from, to)
      * @param members the configured team, so that a quiet teammate shows too
      * @param trendTimings conversations opened from {@link #trendFrom} to {@code to}
+     * @param dueToday the follow-ups due on the digest's day, or null when this report lists none
      */
     public record Input(String title, Instant from, Instant to, ZoneId zone, Instant now,
                         List<ConversationSummary> opened, List<WaitingItem> waiting, int waitingTotal,
                         List<MemberActivity> activity, List<String> members, List<Timing> trendTimings,
-                        SlaPolicy sla) {
+                        SlaPolicy sla, DueToday dueToday) {
         public Input {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
@@ -146,7 +172,7 @@ public record DigestReport(
         return new DigestReport(in.title(), in.from(), in.to(), in.zone(), in.now(), figures,
                 sla(opened, in.sla(), in.now()), waiting, in.waitingTotal(),
                 team(opened, in.activity(), in.members()), figures(outside, 0), figures(inside, 0),
-                voices(opened), trend(in));
+                voices(opened), trend(in), in.dueToday());
     }
 
     private static ResponseFigures figures(List<ConversationSummary> rows, int waiting) {

@@ -1,6 +1,7 @@
 package dev.earshot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.core.Author;
@@ -60,6 +61,10 @@ import org.junit.jupiter.api.io.TempDir;
  * #6 has used none by Tuesday 09:00 (not counted yet): 3 of 4, 75%. After hours: #5 and #6, 1 answered, median 2h; in
  * hours the median of 20m, 30m, 1h30m is 30m. Alice: 1 claim, 2 replies, median of 20m and 30m
  * is 20m. Bob: 1 claim, 2 replies, median of 1h30m and 2h is 1h30m. Carol did nothing.
+ *
+ * <p>Follow-ups: alice sets one on #1 due Wednesday (not today's), one on #5 due Tuesday 09:30
+ * (bob owns #5, so he is the one reminded), and carol one without a note on #6, due Tuesday 22:00
+ * (nobody owns #6: carol herself). Tuesday's digest lists #5 and #6.
  */
 class DigestFixtureDayTest {
     static final Instant MONDAY = Instant.parse("2026-11-23T00:00:00Z");
@@ -105,6 +110,7 @@ class DigestFixtureDayTest {
         arrives("ben", 50, "where is my parcel?");
         at("09:20");
         does("alice", "reply 1 Sorry Ann, a new one is on its way.");
+        does("alice", "followup 1 2d check the new one arrived"); // due Wednesday: not in Tuesday's digest
         at("10:00");
         arrives("cat", 3_000, "do you ship to Norway?");
         at("10:30");
@@ -121,8 +127,10 @@ class DigestFixtureDayTest {
         does("bob", "claim 5");
         at("21:30");
         does("bob", "reply 5 It is, from 10 to 4.");
+        does("alice", "followup 5 12h ask whether they found us on Sunday"); // Tuesday 09:30: bob owns #5
         at("22:00");
         arrives("fay", 200_000, "still no refund after three weeks");
+        does("carol", "followup 6 1d");                                        // Tuesday 22:00: nobody owns #6
         h.clock.advance(Duration.between(h.clock.instant(), MONDAY.plus(Duration.ofHours(33)))); // Tuesday 09:00
     }
 
@@ -154,6 +162,10 @@ class DigestFixtureDayTest {
                 new DigestReport.Teammate("carol", 0, 0, null)), r.team());
         assertEquals(List.of("fay", "ann", "cat", "eve", "ben"), r.topVoices().stream().map(DigestReport.Voice::handle).toList());
         assertEquals(6L, r.waiting().get(0).id());
+        assertEquals(new DigestReport.DueToday(LocalDate.of(2026, 11, 24), List.of(
+                new DigestReport.FollowUpDue(5, Instant.parse("2026-11-24T09:30:00Z"), "bob",
+                        "ask whether they found us on Sunday"),
+                new DigestReport.FollowUpDue(6, Instant.parse("2026-11-24T22:00:00Z"), "carol", ""))), r.dueToday());
     }
 
     @Test
@@ -200,6 +212,10 @@ class DigestFixtureDayTest {
                   @eve   800 followers · Demo · 1 conversation, answered
                   @ben    50 followers · Demo · 1 conversation, answered
 
+                Follow-ups due today: 2
+                  #5 · due 09:30 · @bob · ask whether they found us on Sunday
+                  #6 · due 22:00 · @carol
+
                 Trend: the 14-day chart is attached (received and answered per day, median first response).""",
                 posted.text());
 
@@ -218,6 +234,7 @@ class DigestFixtureDayTest {
         String stats = h.as("carol", "stats yesterday");
         String digest = DigestText.body(h.digests.daily(LocalDate.of(2026, 11, 23)));
         assertTrue(stats.startsWith("Stats for yesterday · Mon 23 Nov (UTC)\n"), stats);
+        assertFalse(stats.contains("Follow-ups"), "follow-ups due today belong to the morning digest");
         assertEquals(digest.substring(digest.indexOf("\n\n")), stats.substring(stats.indexOf("\n\n"),
                 stats.indexOf("\n\n/earshot digest")));
     }

@@ -96,8 +96,8 @@ public final class DigestBench {
             DigestReport yesterday = digests.daily(LAST_DAY);
             Instant from = yesterday.from();
             Instant to = yesterday.to();
-            double[] collect = time(() -> digests.collect("t", from, to));
-            DigestReport.Input input = digests.collect("t", from, to);
+            double[] collect = time(() -> digests.collect("t", from, to, null));
+            DigestReport.Input input = digests.collect("t", from, to, null);
             double[] compute = time(() -> DigestReport.compute(input));
             row("digest", "daily: collecting the rows from the store, median", collect[0], "ms");
             row("digest", "daily: the arithmetic in core, median", compute[0], "ms");

@@ -37,7 +37,7 @@ class DigestReportTest {
 
     static DigestReport compute(List<ConversationSummary> rows, List<Timing> timings, Instant now, SlaPolicy sla) {
         return DigestReport.compute(new DigestReport.Input("t", DAY, NEXT, UTC, now, rows, List.of(), 0,
-                List.of(), List.of("alice"), timings, sla));
+                List.of(), List.of("alice"), timings, sla, null));
     }
 
     @Test
@@ -150,7 +150,7 @@ class DigestReportTest {
                 new Timing(to.minusSeconds(1), null),            // last second of the 29th (23:59:59+02:00)
                 new Timing(from.minusSeconds(1), null));         // the 28th
         DigestReport r = DigestReport.compute(new DigestReport.Input("t", from, to, berlin, to, List.of(), List.of(),
-                0, List.of(), List.of(), timings, SlaPolicy.standard(BusinessHours.standard(berlin))));
+                0, List.of(), List.of(), timings, SlaPolicy.standard(BusinessHours.standard(berlin)), null));
         assertEquals(LocalDate.of(2026, 3, 29), r.trend().days().get(13).date());
         assertEquals(2, r.trend().days().get(13).received());
         assertEquals(1, r.trend().days().get(12).received());
@@ -169,7 +169,7 @@ class DigestReportTest {
     void theReportsDaysAndTheBusinessHoursShareOneZone() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new DigestReport.Input("t", DAY, NEXT, ZoneId.of("Europe/Berlin"), NEXT, List.of(), List.of(),
-                        0, List.of(), List.of(), List.of(), SLA));
+                        0, List.of(), List.of(), List.of(), SLA, null));
         assertEquals("the report's days and the business hours must share one time zone", e.getMessage());
     }
 }
