@@ -256,7 +256,7 @@ public final class Digests {
     }
 
     private String target() {
-        return "chat:" + settings.channel();
+        return Inbox.chatTarget(settings.channel());
     }
 
     private Instant start(LocalDate day) {

@@ -240,6 +240,13 @@ class DigestFixtureDayTest {
     }
 
     @Test
+    void commandsAndDigestsCannotBeWiredInTwoTimeZones() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CommandHandler(h.inbox, h.team, h.clock, java.time.ZoneId.of("Europe/Berlin"), h.digests));
+        assertEquals("commands, business hours and digests must share the team's time zone", e.getMessage());
+    }
+
+    @Test
     void theDigestCommandPostsOnDemandEveryTimeItIsAsked() {
         assertEquals("The digest of yesterday is on its way to #support.", h.as("carol", "digest"));
         assertEquals("The digest of yesterday is on its way to #support.", h.as("bob", "digest"));
