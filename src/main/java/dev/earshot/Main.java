@@ -168,8 +168,8 @@ public final class Main implements Runnable {
             try (SqliteStore store = SqliteStore.open(db)) {
                 Team team = loaded.toTeam();
                 Digests digests = new Digests(store, team, clock,
-                        Earshot.followThrough(loaded, team, chatChannel(loaded)).sla(),
-                        Earshot.digestSettings(loaded, chatChannel(loaded)));
+                        Earshot.followThrough(loaded, team, loaded.chat().channel()).sla(),
+                        Earshot.digestSettings(loaded, loaded.chat().channel()));
                 LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
                 DigestReport report = digests.daily(yesterday);
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -250,17 +250,6 @@ public final class Main implements Runnable {
                     .withNano(0) + " written" + (out == null ? "." : " to " + out + "."));
             return 0;
         }
-    }
-
-    /** The chat's channel: where cards, and unless told otherwise digests, go. */
-    private static String chatChannel(EarshotConfig config) {
-        if (config.chat().slack() != null) {
-            return config.chat().slack().channel();
-        }
-        if (config.chat().discord() != null) {
-            return config.chat().discord().channel();
-        }
-        return config.chat().shell() == null ? null : config.chat().shell().channel();
     }
 
     private static int runUntilStopped(EarshotConfig config, boolean console) throws InterruptedException {
