@@ -150,7 +150,7 @@ public final class Earshot implements AutoCloseable {
         Nudger nudger = new Nudger(store, followThrough, clock);
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer());
-        Digests digests = new Digests(store, team, clock, zone, digestSettings(config, config.chat().channel()));
+        Digests digests = new Digests(store, team, clock, followThrough.sla(), digestSettings(config, config.chat().channel()));
         CommandHandler commands = new CommandHandler(inbox, team, clock, zone, digests);
         ShellConsole console = shellChat == null ? null : new ShellConsole(terminal.in(), shellChat, commands, team);
         List<AutoCloseable> listeners = new ArrayList<>();
@@ -239,8 +239,7 @@ public final class Earshot implements AutoCloseable {
     /** The digest's settings: the digest section, with the chat's channel unless it names another. */
     static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
         DigestConfig digest = config.digest();
-        return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel), digest.slaTarget(),
-                digest.businessHours().toHours());
+        return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel));
     }
 
     private static SocialSource source(SourceConfig config, Clock clock, HttpClient http) {

@@ -26,6 +26,7 @@ import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Spans;
+import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
 import dev.earshot.report.CsvLog;
 import dev.earshot.report.XChartRenderer;
@@ -165,12 +166,14 @@ public final class Main implements Runnable {
             Clock clock = Clock.system(zone);
             Path db = Path.of(loaded.store().path()).toAbsolutePath();
             try (SqliteStore store = SqliteStore.open(db)) {
-                Digests digests = new Digests(store, loaded.toTeam(), clock, zone,
-                        Earshot.digestSettings(loaded, chatChannel(loaded)));
+                Team team = loaded.toTeam();
+                Digests digests = new Digests(store, team, clock,
+                        Earshot.followThrough(loaded, team, loaded.chat().channel()).sla(),
+                        Earshot.digestSettings(loaded, loaded.chat().channel()));
                 LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
                 DigestReport report = digests.daily(yesterday);
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-                out.println(DigestText.body(report));
+                out.println(DigestText.report(report));
                 Optional<ChatPlatform.Image> chart = new XChartRenderer().trendChart("digest-" + yesterday, report.trend());
                 if (chart.isPresent()) {
                     Path file = db.getParent().resolve(chart.get().fileName());
@@ -247,17 +250,6 @@ public final class Main implements Runnable {
                     .withNano(0) + " written" + (out == null ? "." : " to " + out + "."));
             return 0;
         }
-    }
-
-    /** The chat's channel: where cards, and unless told otherwise digests, go. */
-    private static String chatChannel(EarshotConfig config) {
-        if (config.chat().slack() != null) {
-            return config.chat().slack().channel();
-        }
-        if (config.chat().discord() != null) {
-            return config.chat().discord().channel();
-        }
-        return config.chat().shell() == null ? null : config.chat().shell().channel();
     }
 
     private static int runUntilStopped(EarshotConfig config, boolean console) throws InterruptedException {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,9 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class CommandHandler {
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
     private static final int QUEUE_LENGTH = 20;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z");
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", Locale.ENGLISH);
 
     private final Inbox inbox;
     private final Team team;
@@ -40,10 +41,19 @@ public final class CommandHandler {
 
     /** Without a digest channel: {@code stats} works, {@code digest} says there is no channel. */
     public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone) {
-        this(inbox, team, clock, zone, new Digests(inbox.store(), team, clock, zone, Digests.Settings.defaults(null)));
+        this(inbox, team, clock, zone, new Digests(inbox.store(), team, clock, inbox.followThrough().sla(),
+                Digests.Settings.defaults(null)));
     }
 
+    /**
+     * @param zone the team's time zone, the one the business hours, follow-ups and digests read
+     *     the time in: answers here and the posts they cause never name two different times
+     */
     public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone, Digests digests) {
+        ZoneId teams = inbox.followThrough().zone().normalized();
+        if (!zone.normalized().equals(teams) || !digests.zone().normalized().equals(teams)) {
+            throw new IllegalArgumentException("commands, business hours and digests must share the team's time zone");
+        }
         this.inbox = inbox;
         this.team = team;
         this.clock = clock;

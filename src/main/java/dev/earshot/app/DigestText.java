@@ -2,12 +2,14 @@ package dev.earshot.app;
 
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.SlaPolicy;
 import dev.earshot.core.Spans;
 import dev.earshot.core.WaitingItem;
+import dev.earshot.core.ZoneName;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,13 +21,15 @@ import java.util.Optional;
 public final class DigestText {
     private static final String NONE = "–";
     private static final int HANDLE_MAX = 24;
+    private static final int NOTE_MAX = 80;
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private DigestText() {
     }
 
     /** The digest as posted, with a line saying the chart is attached. */
     public static String digest(DigestReport r) {
-        return body(r) + "\n\nTrend: the " + DigestReport.TREND_DAYS + "-day chart is attached"
+        return report(r) + "\n\nTrend: the " + DigestReport.TREND_DAYS + "-day chart is attached"
                 + " (received and answered per day, median first response).";
     }
 
@@ -35,10 +39,30 @@ public final class DigestText {
                 + "-day chart in the channel.";
     }
 
-    /** The figures alone, without the line about the chart. */
+    /** The figures and, in a daily digest, the follow-ups due today; without the line about the chart. */
+    public static String report(DigestReport r) {
+        if (r.dueToday() == null) {
+            return body(r);
+        }
+        StringBuilder out = new StringBuilder(body(r)).append("\n\n");
+        List<DigestReport.FollowUpDue> due = r.dueToday().followUps();
+        if (due.isEmpty()) {
+            return out.append("Follow-ups due today: none.").toString();
+        }
+        out.append("Follow-ups due today: ").append(due.size()).append('\n');
+        int idWidth = due.stream().mapToInt(f -> Long.toString(f.conversationId()).length() + 1).max().orElse(2);
+        for (DigestReport.FollowUpDue f : due) {
+            String note = f.note().isBlank() ? "" : " · " + cut(oneLine(f.note()), NOTE_MAX);
+            out.append(String.format("  %-" + idWidth + "s · due %s · @%s%s%n", "#" + f.conversationId(),
+                    HH_MM.format(f.dueAt().atZone(r.zone())), handle(f.who()), note));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    /** The figures alone (what stats shows too), without follow-ups or the line about the chart. */
     public static String body(DigestReport r) {
         StringBuilder out = new StringBuilder();
-        out.append(r.title()).append(" (").append(zoneName(r.zone())).append(")\n\n");
+        out.append(r.title()).append(" (").append(ZoneName.of(r.zone())).append(")\n\n");
         figures(out, r);
         out.append('\n');
         waiting(out, r);
@@ -60,8 +84,17 @@ public final class DigestText {
                 span(f.percentile(90))));
         DigestReport.Sla sla = r.sla();
         String slaText = sla.percent().map(p -> p + "% (" + sla.met() + " of " + sla.counted() + " within "
-                + Spans.format(sla.target()) + ")").orElse("n/a (nothing to count yet)");
-        out.append(String.format("  %-16s%s%n", "SLA met (" + Spans.format(sla.target()) + ")", slaText));
+                + targets(sla.policy()) + ")").orElse("n/a (nothing to count yet; target " + targets(sla.policy()) + ")");
+        out.append(String.format("  %-16s%s%n", "SLA met", slaText));
+    }
+
+    /** The first-response targets as the nudges apply them: {@code 1h, 4h after hours}. */
+    static String targets(SlaPolicy sla) {
+        String in = Spans.format(sla.inHours());
+        if (sla.pauseOutsideHours()) {
+            return in + " of business hours";
+        }
+        return sla.inHours().equals(sla.outsideHours()) ? in : in + ", " + Spans.format(sla.outsideHours()) + " after hours";
     }
 
     private static void waiting(StringBuilder out, DigestReport r) {
@@ -142,10 +175,6 @@ public final class DigestText {
         return decimal.endsWith(".0") ? decimal.substring(0, decimal.length() - 2) : decimal;
     }
 
-    private static String zoneName(ZoneId zone) {
-        return zone.normalized() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0 ? "UTC" : zone.getId();
-    }
-
     private static String span(Optional<Duration> d) {
         return d.map(Spans::format).orElse(NONE);
     }
@@ -156,9 +185,12 @@ public final class DigestText {
 
     /** A handle on one line and of a sane length: it comes from the customer's platform. */
     static String handle(String raw) {
-        String flat = oneLine(raw);
-        return flat.codePointCount(0, flat.length()) <= HANDLE_MAX ? flat
-                : flat.substring(0, flat.offsetByCodePoints(0, HANDLE_MAX - 1)) + "…";
+        return cut(oneLine(raw), HANDLE_MAX);
+    }
+
+    private static String cut(String flat, int max) {
+        return flat.codePointCount(0, flat.length()) <= max ? flat
+                : flat.substring(0, flat.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private static String oneLine(String text) {

@@ -1,19 +1,18 @@
 package dev.earshot.app;
 
 import dev.earshot.core.ConversationSummary;
-import dev.earshot.core.DigestHours;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Effect;
 import dev.earshot.core.Member;
 import dev.earshot.core.MemberActivity;
 import dev.earshot.core.Refusal;
+import dev.earshot.core.SlaPolicy;
 import dev.earshot.core.Team;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -54,33 +53,35 @@ public final class Digests {
      * @param at the local time of the morning digest, in the team's time zone
      * @param weekly whether Mondays bring a weekly digest too
      * @param channel where digests are posted; null when none is set up
-     * @param slaTarget the first-response target "SLA met" is measured against
-     * @param hours the business hours that split the after-hours figures off
      */
-    public record Settings(LocalTime at, boolean weekly, String channel, Duration slaTarget, DigestHours hours) {
+    public record Settings(LocalTime at, boolean weekly, String channel) {
         public Settings {
             Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(slaTarget, "slaTarget");
-            Objects.requireNonNull(hours, "hours");
         }
 
-        /** 09:00, weekly on, a 1h target, Monday to Friday 09:00 to 18:00. */
+        /** 09:00, weekly on. */
         public static Settings defaults(String channel) {
-            return new Settings(LocalTime.of(9, 0), true, channel, Duration.ofHours(1), DigestHours.officeDefault());
+            return new Settings(LocalTime.of(9, 0), true, channel);
         }
     }
 
     private final Store store;
     private final Team team;
     private final Clock clock;
+    private final SlaPolicy sla;
     private final ZoneId zone;
     private final Settings settings;
 
-    public Digests(Store store, Team team, Clock clock, ZoneId zone, Settings settings) {
+    /**
+     * @param sla the team's SLA clock, the one the nudges run on: "SLA met" is measured by it and
+     *     its business hours split the after-hours figures off; their time zone is the digest's
+     */
+    public Digests(Store store, Team team, Clock clock, SlaPolicy sla, Settings settings) {
         this.store = store;
         this.team = team;
         this.clock = clock;
-        this.zone = zone;
+        this.sla = sla;
+        this.zone = sla.hours().zone();
         this.settings = settings;
     }
 
@@ -94,11 +95,19 @@ public final class Digests {
 
     /** The figures for [from, to), as of now. */
     public DigestReport report(String title, Instant from, Instant to) {
-        return DigestReport.compute(collect(title, from, to));
+        return report(title, from, to, null);
     }
 
-    /** What the store holds for the report of [from, to), read in one snapshot; the sums are core's. */
-    public DigestReport.Input collect(String title, Instant from, Instant to) {
+    private DigestReport report(String title, Instant from, Instant to, LocalDate dueOn) {
+        return DigestReport.compute(collect(title, from, to, dueOn));
+    }
+
+    /**
+     * What the store holds for the report of [from, to), read in one snapshot; the sums are core's.
+     *
+     * @param dueOn the local day whose follow-ups the report lists, or null for none
+     */
+    public DigestReport.Input collect(String title, Instant from, Instant to, LocalDate dueOn) {
         Instant now = clock.instant();
         Instant trendFrom = DigestReport.trendFrom(from, to, zone);
         List<String> members = team.members().stream().map(Member::name).toList();
@@ -108,14 +117,19 @@ public final class Digests {
             int waitingTotal = tx.waitingCount();
             List<MemberActivity> activity = tx.memberActivity(from, to);
             List<Timing> timings = tx.timings(trendFrom, to);
+            DigestReport.DueToday due = dueOn == null ? null : new DigestReport.DueToday(dueOn,
+                    tx.followUpsDue(start(dueOn), start(dueOn.plusDays(1))).stream()
+                            .flatMap(f -> tx.conversation(f.conversationId()).stream()
+                                    .map(c -> DigestReport.FollowUpDue.of(f, c)))
+                            .toList());
             return new DigestReport.Input(title, from, to, zone, now, opened, waiting, waitingTotal, activity,
-                    members, timings, settings.slaTarget(), settings.hours());
+                    members, timings, sla, due);
         });
     }
 
-    /** The daily digest covering the local day {@code day}. */
+    /** The daily digest covering the local day {@code day}, posted the morning after: with that morning's follow-ups. */
     public DigestReport daily(LocalDate day) {
-        return report("Daily digest · " + DAY.format(day), start(day), start(day.plusDays(1)));
+        return report("Daily digest · " + DAY.format(day), start(day), start(day.plusDays(1)), day.plusDays(1));
     }
 
     /** The weekly digest covering the ISO week that starts on {@code monday}. */
@@ -242,7 +256,7 @@ public final class Digests {
     }
 
     private String target() {
-        return "chat:" + settings.channel();
+        return Inbox.chatTarget(settings.channel());
     }
 
     private Instant start(LocalDate day) {

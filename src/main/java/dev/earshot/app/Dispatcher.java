@@ -410,7 +410,7 @@ public final class Dispatcher {
         if (chart.isPresent()) {
             chat.postReport(channel, r.text(), chart.get(), row.key());
         } else {
-            chat.postInChannel(channel, r.text(), List.of(), row.key());
+            chat.postReportText(channel, r.text(), row.key());
         }
         posted(row.target());
         crashPoints.reached("report:after-send");

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -40,7 +41,7 @@ public final class Inbox {
     private static final int WRITE_ATTEMPTS = 8;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", Locale.ENGLISH);
 
     private final Store store;
     private final Sources sources;
@@ -220,7 +221,7 @@ public final class Inbox {
         String text = "⚠️ " + from.name() + ": " + gap.why() + " Messages from " + minute(gap.from()) + " to "
                 + minute(gap.to()) + " UTC may be missing here; look on " + from.platform().displayName()
                 + " directly.";
-        tx.enqueue(new Effect.ChannelPost(0, text, List.of()), "chat:" + channel, now);
+        tx.enqueue(new Effect.ChannelPost(0, text, List.of()), chatTarget(channel), now);
     }
 
     private static String minute(Instant at) {
@@ -429,6 +430,11 @@ public final class Inbox {
         return store;
     }
 
+    /** The follow-through settings, for the other use cases of this package (the digests' SLA clock). */
+    FollowThrough followThrough() {
+        return followThrough;
+    }
+
     public ResponseFigures figures(Instant from, Instant to) {
         return store.read(tx -> tx.figures(from, to));
     }
@@ -487,7 +493,12 @@ public final class Inbox {
 
     /** Outbox target for a conversation's chat channel. */
     public static String chatTarget(Conversation c) {
-        return "chat:" + c.channel();
+        return chatTarget(c.channel());
+    }
+
+    /** Outbox target for a chat channel: the one spelling of it for cards, nudges, on-call posts and digests. */
+    public static String chatTarget(String channel) {
+        return "chat:" + channel;
     }
 
     public static String sourceTarget(String sourceName) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ public final class Nudger {
     private static final Logger log = LoggerFactory.getLogger(Nudger.class);
     /** More waiting conversations than this are nudged on later ticks, most urgent first. */
     private static final int MOST_PER_TICK = 5_000;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Store store;
     private final FollowThrough settings;

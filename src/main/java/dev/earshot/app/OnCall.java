@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OnCall {
     private static final Logger log = LoggerFactory.getLogger(OnCall.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", Locale.ENGLISH);
 
     private final Store store;
     private final FollowThrough settings;
@@ -52,7 +53,7 @@ public final class OnCall {
             if (settings.channel() != null) {
                 tx.enqueue(new Effect.ChannelPost(0, "📟 on call now" + until(shift)
                                 + (who.name().equals(actor.name()) ? "" : ", put there by @" + actor.name()) + ".",
-                        List.of(who.name())), "chat:" + settings.channel(), now);
+                        List.of(who.name())), Inbox.chatTarget(settings.channel()), now);
             }
             return null;
         });

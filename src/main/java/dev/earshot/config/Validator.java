@@ -184,26 +184,6 @@ final class Validator {
         if (digest.channel() != null && digest.channel().isBlank()) {
             problems.add("digest.channel", "must not be empty; leave it out to use the chat's channel");
         }
-        if (digest.slaTarget().compareTo(Duration.ofMinutes(1)) < 0) {
-            problems.add("digest.slaTarget", "must be at least 1m");
-        }
-        DigestHoursConfig hours = digest.businessHours();
-        if (hours.days().isEmpty()) {
-            problems.add("digest.businessHours.days", "name at least one day (mon, tue, wed, thu, fri, sat, sun)");
-        }
-        Map<String, String> seen = new HashMap<>();
-        for (int i = 0; i < hours.days().size(); i++) {
-            String path = Problems.at("digest.businessHours.days", i);
-            String day = hours.days().get(i).strip().toLowerCase(Locale.ROOT);
-            if (!DigestHoursConfig.DAYS.containsKey(day)) {
-                problems.add(path, "must be one of: mon, tue, wed, thu, fri, sat, sun");
-            } else {
-                unique(seen, day, path);
-            }
-        }
-        if (!hours.from().isBefore(hours.to())) {
-            problems.add("digest.businessHours.to", "must be later than digest.businessHours.from");
-        }
     }
 
     void store(StoreConfig store) {

@@ -103,7 +103,7 @@ public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, Lo
             dayList = "every day";
         }
         String closing = close.equals(LocalTime.MIDNIGHT) ? "24:00" : close.toString();
-        return dayList + " " + open + "–" + closing + " " + zone.getId()
+        return dayList + " " + open + "–" + closing + " " + ZoneName.of(zone)
                 + (holidays.isEmpty() ? "" : ", " + holidays.size() + " holidays");
     }
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,7 +35,7 @@ public record Card(
     /** The buttons a card offers; they follow the state. */
     public enum Action { CLAIM, REPLY, DISMISS, SNOOZE, RESOLVE, OPEN }
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE HH:mm z");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE HH:mm z", Locale.ENGLISH);
 
     public static Card of(Conversation c, Message first, int messageCount, String lastReply,
                           Instant now, ZoneId zone) {

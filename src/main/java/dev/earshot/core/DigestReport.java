@@ -25,15 +25,19 @@ import java.util.Set;
  *     conversations opened in [from, to); "answered" means a first reply reached the customer by
  *     the time the report was made ({@link ResponseFigures}, nearest-rank percentiles).
  * <li>SLA met: of those conversations that needed an answer, the share answered within the
- *     target. Answered late, or unanswered and already older than the target, is a miss;
- *     unanswered but still within the target is not counted yet; closed (dismissed or resolved)
- *     without an answer needed none and is not counted.
+ *     team's {@link SlaPolicy}, by the same rule the nudges follow: the in-hours or after-hours
+ *     target by when the conversation opened, and with a paused clock only business time counts.
+ *     Answered late, or unanswered and already past the target, is a miss; unanswered but still
+ *     within the target is not counted yet; closed (dismissed or resolved) without an answer
+ *     needed none and is not counted.
  * <li>still waiting: every conversation waiting for the team now (new or claimed), oldest first,
  *     whatever day it came in.
  * <li>per teammate: claims and delivered replies in [from, to) from the audit log; the median
  *     first response of the conversations opened in the period whose first answer was theirs.
- * <li>after hours: the same figures for the conversations opened outside {@link DigestHours}.
+ * <li>after hours: the same figures for the conversations opened outside the team's {@link BusinessHours}.
  * <li>top voices: the authors of the period's conversations with the most followers.
+ * <li>follow-ups due today (the daily digest only): those due on the local day the digest is for,
+ *     reminded or not, soonest first, each with who is reminded of it.
  * <li>trend: {@value #TREND_DAYS} local days ending with the period's last day.
  * </ul>
  */
@@ -48,11 +52,11 @@ public record DigestReport(
         List<WaitingItem> waiting,
         int waitingTotal,
         List<Teammate> team,
-        DigestHours hours,
         ResponseFigures afterHours,
         ResponseFigures inHours,
         List<Voice> topVoices,
-        Trend trend) {
+        Trend trend,
+        DueToday dueToday) {
 
     public static final int TREND_DAYS = 14;
     public static final int WAITING_SHOWN = 10;
@@ -64,12 +68,21 @@ public record DigestReport(
         topVoices = List.copyOf(topVoices);
     }
 
+    /** The business hours the after-hours figures are split by: the SLA clock's own. */
+    public BusinessHours hours() {
+        return sla.policy().hours();
+    }
+
     /**
-     * First responses within the target.
+     * First responses within the team's targets.
      *
      * @param counted conversations that needed an answer and were answered, or are already late
      */
-    public record Sla(Duration target, int met, int counted) {
+    public record Sla(SlaPolicy policy, int met, int counted) {
+        public Sla {
+            Objects.requireNonNull(policy, "policy");
+        }
+
         public Optional<Integer> percent() {
             return counted == 0 ? Optional.empty() : Optional.of(Math.round(100f * met / counted));
         }
@@ -79,6 +92,28 @@ public record DigestReport(
     public record Teammate(String member, int claimed, int replied, Duration medianResponse) {
         public Optional<Duration> median() {
             return Optional.ofNullable(medianResponse);
+        }
+    }
+
+    /**
+     * The follow-ups due on one local day; a report without them (weekly, stats) has none at all.
+     */
+    public record DueToday(LocalDate day, List<FollowUpDue> followUps) {
+        public DueToday {
+            Objects.requireNonNull(day, "day");
+            followUps = List.copyOf(followUps);
+        }
+    }
+
+    /** A follow-up due: on which conversation, when, who is reminded (owner, else who set it), and its note. */
+    public record FollowUpDue(long conversationId, Instant dueAt, String who, String note) {
+        public FollowUpDue {
+            Objects.requireNonNull(dueAt, "dueAt");
+            note = note == null ? "" : note;
+        }
+
+        public static FollowUpDue of(FollowUp f, Conversation c) {
+            return new FollowUpDue(c.id(), f.dueAt(), f.remind(c), f.note());
         }
     }
 
@@ -95,18 +130,21 @@ public record DigestReport(
      * @param activity claims and replies per member in [from, to)
      * @param members the configured team, so that a quiet teammate shows too
      * @param trendTimings conversations opened from {@link #trendFrom} to {@code to}
+     * @param dueToday the follow-ups due on the digest's day, or null when this report lists none
      */
     public record Input(String title, Instant from, Instant to, ZoneId zone, Instant now,
                         List<ConversationSummary> opened, List<WaitingItem> waiting, int waitingTotal,
                         List<MemberActivity> activity, List<String> members, List<Timing> trendTimings,
-                        Duration slaTarget, DigestHours hours) {
+                        SlaPolicy sla, DueToday dueToday) {
         public Input {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(now, "now");
-            Objects.requireNonNull(slaTarget, "slaTarget");
-            Objects.requireNonNull(hours, "hours");
+            Objects.requireNonNull(sla, "sla");
+            if (!zone.normalized().equals(sla.hours().zone().normalized())) {
+                throw new IllegalArgumentException("the report's days and the business hours must share one time zone");
+            }
         }
     }
 
@@ -125,17 +163,16 @@ public record DigestReport(
         List<ConversationSummary> opened = in.opened().stream()
                 .filter(c -> !c.openedAt().isBefore(in.from()) && c.openedAt().isBefore(in.to())).toList();
         ResponseFigures figures = figures(opened, in.waitingTotal());
-        List<ConversationSummary> outside = opened.stream()
-                .filter(c -> !in.hours().contains(c.openedAt(), in.zone())).toList();
-        List<ConversationSummary> inside = opened.stream()
-                .filter(c -> in.hours().contains(c.openedAt(), in.zone())).toList();
+        BusinessHours hours = in.sla().hours();
+        List<ConversationSummary> outside = opened.stream().filter(c -> !hours.isOpen(c.openedAt())).toList();
+        List<ConversationSummary> inside = opened.stream().filter(c -> hours.isOpen(c.openedAt())).toList();
         List<WaitingItem> waiting = in.waiting().stream()
                 .sorted(Comparator.comparing(WaitingItem::openedAt).thenComparingLong(WaitingItem::id))
                 .limit(WAITING_SHOWN).toList();
         return new DigestReport(in.title(), in.from(), in.to(), in.zone(), in.now(), figures,
-                sla(opened, in.slaTarget(), in.now()), waiting, in.waitingTotal(),
-                team(opened, in.activity(), in.members()), in.hours(), figures(outside, 0), figures(inside, 0),
-                voices(opened), trend(in));
+                sla(opened, in.sla(), in.now()), waiting, in.waitingTotal(),
+                team(opened, in.activity(), in.members()), figures(outside, 0), figures(inside, 0),
+                voices(opened), trend(in), in.dueToday());
     }
 
     private static ResponseFigures figures(List<ConversationSummary> rows, int waiting) {
@@ -149,18 +186,19 @@ public record DigestReport(
                 .map(c -> nonNegative(Duration.between(c.openedAt(), c.firstReplyAt()))).toList();
     }
 
-    private static Sla sla(List<ConversationSummary> rows, Duration target, Instant now) {
+    private static Sla sla(List<ConversationSummary> rows, SlaPolicy policy, Instant now) {
         int met = 0;
         int counted = 0;
         for (ConversationSummary c : rows) {
+            Duration target = policy.target(c.openedAt());
             if (c.answered()) {
                 counted++;
-                met += Duration.between(c.openedAt(), c.firstReplyAt()).compareTo(target) <= 0 ? 1 : 0;
-            } else if (c.state().isOpen() && Duration.between(c.openedAt(), now).compareTo(target) > 0) {
+                met += policy.elapsed(c.openedAt(), c.firstReplyAt()).compareTo(target) <= 0 ? 1 : 0;
+            } else if (c.state().isOpen() && policy.elapsed(c.openedAt(), now).compareTo(target) > 0) {
                 counted++;
             }
         }
-        return new Sla(target, met, counted);
+        return new Sla(policy, met, counted);
     }
 
     private static List<Teammate> team(List<ConversationSummary> rows, List<MemberActivity> activity,

@@ -57,9 +57,16 @@ public interface ChatPlatform {
 
     /**
      * Posts a report (the digest): plain text with an image attached (Slack: files.getUploadURLExternal
-     * then files.completeUploadExternal; the shell saves the file and prints its path).
+     * then files.completeUploadExternal; the shell saves the file and prints its path). The text is a
+     * title line, then parts aligned for a fixed-width font; the adapter escapes all of it and may
+     * show those parts as a code block. Nobody is pinged.
      */
     ChatRef postReport(String channel, String text, Image image, String key) throws DeliveryException;
+
+    /** A report whose image could not be made, laid out as {@link #postReport} lays out its text. */
+    default ChatRef postReportText(String channel, String text, String key) throws DeliveryException {
+        return postInChannel(channel, text, List.of(), key);
+    }
 
     /** Tells one member something only they see. */
     void notice(String channel, Member member, String text) throws DeliveryException;

@@ -3,8 +3,10 @@ package dev.earshot.bench;
 import dev.earshot.app.DigestText;
 import dev.earshot.app.Digests;
 import dev.earshot.app.StatsPeriod;
+import dev.earshot.core.BusinessHours;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Member;
+import dev.earshot.core.SlaPolicy;
 import dev.earshot.core.Team;
 import dev.earshot.report.XChartRenderer;
 import dev.earshot.store.SqliteStore;
@@ -89,12 +91,13 @@ public final class DigestBench {
         TestClock clock = new TestClock(LAST_DAY.plusDays(1).atTime(9, 0).atZone(ZONE).toInstant());
         Team team = new Team(MEMBERS.stream().map(m -> new Member(m, Map.of(), false)).toList());
         try (SqliteStore store = SqliteStore.open(db)) {
-            Digests digests = new Digests(store, team, clock, ZONE, Digests.Settings.defaults("support"));
+            Digests digests = new Digests(store, team, clock, SlaPolicy.standard(BusinessHours.standard(ZONE)),
+                    Digests.Settings.defaults("support"));
             DigestReport yesterday = digests.daily(LAST_DAY);
             Instant from = yesterday.from();
             Instant to = yesterday.to();
-            double[] collect = time(() -> digests.collect("t", from, to));
-            DigestReport.Input input = digests.collect("t", from, to);
+            double[] collect = time(() -> digests.collect("t", from, to, null));
+            DigestReport.Input input = digests.collect("t", from, to, null);
             double[] compute = time(() -> DigestReport.compute(input));
             row("digest", "daily: collecting the rows from the store, median", collect[0], "ms");
             row("digest", "daily: the arithmetic in core, median", compute[0], "ms");

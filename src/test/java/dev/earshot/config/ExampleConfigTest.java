@@ -35,7 +35,7 @@ class ExampleConfigTest {
                 MastodonSourceConfig.class, BlueskySourceConfig.class, XSourceConfig.class,
                 OpsConfig.class, PriorityConfig.class, BusinessHoursConfig.class, SlaConfig.class,
                 NudgesConfig.class, NudgesConfig.Step.class, OnCallConfig.class, ContinuityConfig.class,
-                RouteConfig.class, TemplateConfig.class, DigestConfig.class, DigestHoursConfig.class);
+                RouteConfig.class, TemplateConfig.class, DigestConfig.class);
         for (Class<? extends Record> section : sections) {
             for (RecordComponent key : section.getRecordComponents()) {
                 Pattern documented = Pattern.compile("(?m)^[ #-]*" + key.getName() + ":.*#\\s*\\S");

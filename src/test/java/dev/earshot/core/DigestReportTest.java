@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The digest's arithmetic on rows written by hand. */
@@ -17,6 +19,10 @@ class DigestReportTest {
     static final ZoneId UTC = ZoneOffset.UTC;
     static final Instant DAY = Instant.parse("2026-11-23T00:00:00Z"); // a Monday
     static final Instant NEXT = DAY.plus(Duration.ofDays(1));
+    static final BusinessHours OFFICE = new BusinessHours(UTC, BusinessHours.WEEKDAYS, LocalTime.of(9, 0),
+            LocalTime.of(18, 0), Set.of());
+    /** 1h in business hours, 4h outside them, the clock always running. */
+    static final SlaPolicy SLA = SlaPolicy.standard(OFFICE);
 
     static ConversationSummary row(long id, String author, long followers, String opened, String replied,
                                    State state, String responder) {
@@ -26,8 +32,12 @@ class DigestReportTest {
     }
 
     static DigestReport compute(List<ConversationSummary> rows, List<Timing> timings, Instant now) {
+        return compute(rows, timings, now, SLA);
+    }
+
+    static DigestReport compute(List<ConversationSummary> rows, List<Timing> timings, Instant now, SlaPolicy sla) {
         return DigestReport.compute(new DigestReport.Input("t", DAY, NEXT, UTC, now, rows, List.of(), 0,
-                List.of(), List.of("alice"), timings, Duration.ofHours(1), DigestHours.officeDefault()));
+                List.of(), List.of("alice"), timings, sla, null));
     }
 
     @Test
@@ -44,11 +54,42 @@ class DigestReportTest {
         assertEquals(1, sla.met());
         assertEquals(3, sla.counted());
         assertEquals(Optional.of(33), sla.percent());
+        assertEquals(SLA, sla.policy());
+    }
+
+    @Test
+    void slaUsesTheAfterHoursTargetForWhatCameInAfterHoursAsTheNudgesDo() {
+        Instant now = NEXT.plus(Duration.ofHours(9)); // Tuesday 09:00
+        List<ConversationSummary> rows = List.of(
+                row(1, "a", 1, "PT8H", "PT11H", State.REPLIED, "alice"),       // before opening: 3h of 4h, met
+                row(2, "b", 1, "PT17H", "PT18H30M", State.REPLIED, "alice"),   // in hours: 1h30m of 1h, late
+                row(3, "c", 1, "PT19H", "PT23H30M", State.REPLIED, "alice"),   // 4h30m of 4h, late
+                row(4, "d", 1, "PT20H", null, State.NEW, null));                // 13h waiting: overdue
+        DigestReport.Sla sla = compute(rows, List.of(), now).sla();
+        assertEquals(1, sla.met());
+        assertEquals(4, sla.counted());
+        for (ConversationSummary c : rows) {
+            Instant end = c.answered() ? c.firstReplyAt() : now;
+            assertEquals(SLA.percent(c.openedAt(), end) <= 100, c.id() == 1, "the nudges' clock agrees on #" + c.id());
+        }
+    }
+
+    @Test
+    void slaWithAPausedClockCountsOnlyBusinessTime() {
+        SlaPolicy paused = new SlaPolicy(Duration.ofHours(1), Duration.ofHours(4), true, OFFICE);
+        Instant now = NEXT.plus(Duration.ofHours(9).plusMinutes(30)); // Tuesday 09:30
+        List<ConversationSummary> rows = List.of(
+                row(1, "a", 1, "PT17H30M", "PT21H", State.REPLIED, "alice"),  // 30m of business time: met
+                row(2, "b", 1, "PT17H30M", null, State.NEW, null),            // 30m + 30m = 1h, not past it: not counted
+                row(3, "c", 1, "PT16H", null, State.NEW, null));              // 2h + 30m: overdue
+        DigestReport.Sla sla = compute(rows, List.of(), now, paused).sla();
+        assertEquals(1, sla.met());
+        assertEquals(2, sla.counted());
     }
 
     @Test
     void afterHoursSplitsByTheLocalWindow() {
-        // 08:59 and 18:00 are outside Mon–Fri 09:00–18:00; 09:00 and 17:59 inside.
+        // 08:59 and 18:00 are outside the business hours (Mon–Fri 09:00–18:00); 09:00 and 17:59 inside.
         List<ConversationSummary> rows = List.of(
                 row(1, "a", 1, "PT8H59M", "PT9H59M", State.REPLIED, "alice"),
                 row(2, "b", 1, "PT9H", "PT9H10M", State.REPLIED, "alice"),
@@ -109,7 +150,7 @@ class DigestReportTest {
                 new Timing(to.minusSeconds(1), null),            // last second of the 29th (23:59:59+02:00)
                 new Timing(from.minusSeconds(1), null));         // the 28th
         DigestReport r = DigestReport.compute(new DigestReport.Input("t", from, to, berlin, to, List.of(), List.of(),
-                0, List.of(), List.of(), timings, Duration.ofHours(1), DigestHours.officeDefault()));
+                0, List.of(), List.of(), timings, SlaPolicy.standard(BusinessHours.standard(berlin)), null));
         assertEquals(LocalDate.of(2026, 3, 29), r.trend().days().get(13).date());
         assertEquals(2, r.trend().days().get(13).received());
         assertEquals(1, r.trend().days().get(12).received());
@@ -125,9 +166,10 @@ class DigestReportTest {
     }
 
     @Test
-    void digestHoursDescribeThemselves() {
-        assertEquals("Mon–Fri 09:00–18:00", DigestHours.officeDefault().describe());
-        assertEquals("Mon,Wed 08:00–12:00", new DigestHours(java.util.Set.of(java.time.DayOfWeek.WEDNESDAY,
-                java.time.DayOfWeek.MONDAY), java.time.LocalTime.of(8, 0), java.time.LocalTime.of(12, 0)).describe());
+    void theReportsDaysAndTheBusinessHoursShareOneZone() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DigestReport.Input("t", DAY, NEXT, ZoneId.of("Europe/Berlin"), NEXT, List.of(), List.of(),
+                        0, List.of(), List.of(), List.of(), SLA, null));
+        assertEquals("the report's days and the business hours must share one time zone", e.getMessage());
     }
 }

@@ -8,9 +8,10 @@ import dev.earshot.app.Dispatcher;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Sources;
 import dev.earshot.app.Telemetry;
-import dev.earshot.core.DigestHours;
+import dev.earshot.core.BusinessHours;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Member;
+import dev.earshot.core.SlaPolicy;
 import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
 import dev.earshot.port.Store;
@@ -43,6 +44,7 @@ import org.quartz.Trigger;
  */
 class DigestDstTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final SlaPolicy SLA = SlaPolicy.standard(BusinessHours.standard(BERLIN));
     static final Team TEAM = new Team(List.of(new Member("alice", Map.of(), true)));
 
     @TempDir
@@ -68,12 +70,12 @@ class DigestDstTest {
         try {
             for (Instant fire : fireTimes(at, start, end)) {
                 clock.advance(Duration.between(clock.instant(), fire));
-                Digests digests = new Digests(store, TEAM, clock, BERLIN, settings(at));
+                Digests digests = new Digests(store, TEAM, clock, SLA, settings(at));
                 if (turn++ % 12 == 0) {
                     // A restart now and then: the scheduler's memory is lost, the store's is not.
                     store.close();
                     store = SqliteStore.open(db);
-                    digests = new Digests(store, TEAM, clock, BERLIN, settings(at));
+                    digests = new Digests(store, TEAM, clock, SLA, settings(at));
                     digests.runDue(); // the catch-up at start
                 }
                 digests.runDue(fire);
@@ -109,7 +111,7 @@ class DigestDstTest {
     @Test
     void theDigestOfAChangeDayCoversItsRealLength() {
         try (Store store = SqliteStore.open(dir.resolve("len.db"))) {
-            Digests digests = new Digests(store, TEAM, new TestClock(Instant.parse("2026-11-01T00:00:00Z")), BERLIN,
+            Digests digests = new Digests(store, TEAM, new TestClock(Instant.parse("2026-11-01T00:00:00Z")), SLA,
                     settings(LocalTime.of(9, 0)));
             DigestReport spring = digests.daily(LocalDate.of(2026, 3, 29));
             DigestReport autumn = digests.daily(LocalDate.of(2026, 10, 25));
@@ -119,7 +121,7 @@ class DigestDstTest {
     }
 
     private static Digests.Settings settings(LocalTime at) {
-        return new Digests.Settings(at, false, "support", Duration.ofHours(1), DigestHours.officeDefault());
+        return new Digests.Settings(at, false, "support");
     }
 
     /** Every fire time of the digest job's triggers in [from, to), in order. */

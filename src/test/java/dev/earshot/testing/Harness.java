@@ -54,7 +54,7 @@ public final class Harness implements AutoCloseable {
     public final FollowThrough followThrough;
     public final PriorityRules priority;
     public Nudger nudger;
-    /** Digests in UTC to #support, with the default settings. */
+    /** Digests to #support, with the default settings, on the follow-through's SLA clock (UTC). */
     public Digests digests;
 
     public Harness(Path dir) {
@@ -100,7 +100,7 @@ public final class Harness implements AutoCloseable {
         store = SqliteStore.open(db);
         inbox = new Inbox(store, sources, priority, m -> "support", clock, Telemetry.NONE, followThrough);
         nudger = new Nudger(store, followThrough, clock);
-        digests = new Digests(store, team, clock, ZoneOffset.UTC, Digests.Settings.defaults("support"));
+        digests = new Digests(store, team, clock, followThrough.sla(), Digests.Settings.defaults("support"));
         commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC, digests);
     }
 

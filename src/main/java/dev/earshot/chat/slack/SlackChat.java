@@ -149,9 +149,19 @@ public final class SlackChat implements ChatPlatform {
         return new SlackRef(channelOf(r, channel), r.getTs()).toChatRef();
     }
 
+    /** A report without its image: the same layout as {@link #postReport}'s comment, as a channel message. */
+    @Override
+    public ChatRef postReportText(String channel, String text, String key) throws DeliveryException {
+        ChatPostMessageResponse r = call("chat.postMessage", () -> methods.chatPostMessage(q -> q.channel(channel)
+                .text(SlackText.report(text)).metadataAsString(PostMarks.single(key)).unfurlLinks(false)
+                .unfurlMedia(false).linkNames(false)));
+        return new SlackRef(channelOf(r, channel), r.getTs()).toChatRef();
+    }
+
     /**
      * Uploads the image (files.getUploadURLExternal, the upload itself, files.completeUploadExternal)
-     * and shares it in the channel with the text as its comment. A file carries no message metadata,
+     * and shares it in the channel with the text as its comment (title in bold, the tables as a
+     * code block: {@link SlackText#report}). A file carries no message metadata,
      * so the key goes into the file's name, where {@link #findPosted} looks for it.
      */
     @Override
@@ -161,7 +171,7 @@ public final class SlackChat implements ChatPlatform {
                 .filesGetUploadURLExternal(q -> q.filename(fileName).length(image.png().length)));
         upload(url.getUploadUrl(), image.png());
         FilesCompleteUploadExternalResponse done = call("files.completeUploadExternal", () -> methods
-                .filesCompleteUploadExternal(q -> q.channelId(channel).initialComment(SlackText.escape(text))
+                .filesCompleteUploadExternal(q -> q.channelId(channel).initialComment(SlackText.report(text))
                         .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder()
                                 .id(url.getFileId()).title(image.title()).build()))));
         return shareTs(done, channel).map(ts -> new SlackRef(channel, ts).toChatRef())

@@ -38,6 +38,28 @@ final class SlackText {
         return out.toString();
     }
 
+    /**
+     * A report (the digest) as Slack shows it: its first line, the title, in bold; the rest, laid
+     * out for a fixed-width font, as a code block so its columns stay aligned. All of it escaped;
+     * every backtick is followed by a zero-width space, so nothing in the text can open or close a
+     * block.
+     */
+    static String report(String text) {
+        String plain = text == null ? "" : text.stripTrailing();
+        int newline = plain.indexOf('\n');
+        String title = (newline < 0 ? plain : plain.substring(0, newline)).strip();
+        String body = newline < 0 ? "" : plain.substring(newline + 1).replaceFirst("^(\\s*\\n)+", "");
+        String heading = title.isEmpty() ? "" : "*" + unfenced(title) + "*";
+        if (body.isBlank()) {
+            return heading;
+        }
+        return (heading.isEmpty() ? "" : heading + "\n") + "```\n" + unfenced(body) + "\n```";
+    }
+
+    private static String unfenced(String text) {
+        return escape(text).replace("`", "`\u200B");
+    }
+
     /** A real mention of a member ({@code <@U012AB3CD>}); their plain name when they have no Slack id. */
     static String mention(Member member) {
         String id = member.chatIds().get("slack");

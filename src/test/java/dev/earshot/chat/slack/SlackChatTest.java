@@ -130,17 +130,34 @@ class SlackChatTest {
     @Test
     void aReportUploadsTheImageInThreeStepsAndCanBeFoundAgain() throws DeliveryException {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-        ChatRef ref = chat.postReport(CHANNEL, "Digest: 12 received <3", new ChatPlatform.Image("trend.png",
+        ChatRef ref = chat.postReport(CHANNEL, REPORT, new ChatPlatform.Image("trend.png",
                 "14 days", png), "digest-key");
         assertEquals(List.of("files.getUploadURLExternal", "files.completeUploadExternal"),
                 fake.calls.stream().map(FakeSlack.Call::method).toList());
         FakeSlack.Call complete = fake.calls("files.completeUploadExternal").get(0);
         assertEquals(CHANNEL, complete.get("channel_id"));
-        assertEquals("Digest: 12 received &lt;3", complete.get("initial_comment"));
+        assertEquals(REPORT_AS_SLACK_SHOWS_IT, complete.get("initial_comment"));
         assertEquals("4", fake.calls("files.getUploadURLExternal").get(0).get("length"));
         assertTrue(fake.uploads.values().stream().anyMatch(b -> java.util.Arrays.equals(png, b)));
         assertTrue(ref.value().startsWith("slack:C0SUPPORT:"));
         assertTrue(chat.findPosted(CHANNEL, "digest-key").isPresent());
+    }
+
+    /** A title, then aligned lines with what a customer could put in a handle or link. */
+    static final String REPORT = "Daily digest · Monday 23 November 2026 (UTC)\n\n"
+            + "  Received        12 <3\n"
+            + "  #6 · @fay · <!channel> ```x``` <@U0ALICE>\n\n"
+            + "Trend: the chart is attached.";
+    static final String REPORT_AS_SLACK_SHOWS_IT = "*Daily digest · Monday 23 November 2026 (UTC)*\n```\n"
+            + "  Received        12 &lt;3\n"
+            + "  #6 · @fay · &lt;!channel&gt; `\u200B`\u200B`\u200Bx`\u200B`\u200B`\u200B &lt;@U0ALICE&gt;\n\n"
+            + "Trend: the chart is attached.\n```";
+
+    @Test
+    void aReportWhoseChartFailedIsTheSameTextAsAMessage() throws DeliveryException {
+        ChatRef ref = chat.postReportText(CHANNEL, REPORT, "digest-key");
+        assertEquals(REPORT_AS_SLACK_SHOWS_IT, fake.topLevel(CHANNEL).get(0).text);
+        assertEquals(Optional.of(ref), chat.findPosted(CHANNEL, "digest-key"));
     }
 
     @Test

@@ -81,6 +81,14 @@ class SlackInjectionProperties {
         assertEquals(List.of(), Entities.in(SlackCommands.text(text)));
     }
 
+    @Property(tries = 300)
+    void aReportHoldsNoEntityAndStaysOneCodeBlock(@ForAll("hostile") String title, @ForAll("hostile") String body) {
+        String shown = SlackText.report(title.replace("\n", " ") + "\n\n" + body);
+        assertEquals(List.of(), Entities.in(shown));
+        long fences = shown.lines().filter(l -> l.contains("```")).count();
+        assertEquals(body.isBlank() ? 0 : 2, fences, shown);
+    }
+
     @Property(tries = 100)
     void aMemberWithAStrangeSlackIdIsNotTurnedIntoAnEntity(@ForAll("hostile") String id) {
         Member odd = new Member("odd", Map.of("slack", id), false);
