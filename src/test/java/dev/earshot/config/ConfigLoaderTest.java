@@ -156,6 +156,9 @@ class ConfigLoaderTest {
         assertEquals(List.of(Duration.ofSeconds(60), Duration.ofHours(24)), List.of(x.pollEvery(), x.backfill()));
         assertEquals(200, x.backfillMax());
         assertEquals(100, x.pageSize());
+        assertEquals(List.of(), m.keywords(), "no keyword search unless configured");
+        assertEquals(List.of(), b.keywords());
+        assertEquals(List.of(), x.keywords());
     }
 
     @Test
@@ -251,5 +254,18 @@ class ConfigLoaderTest {
         assertEquals("test.yml has 2 problems:" + nl
                 + "  - team.members: name at least one teammate" + nl
                 + "  - sources: name at least one source (demo, mastodon, bluesky, x)", e.getMessage());
+    }
+
+    @Test
+    void keywordsAreBoundPerSourceAndStripped() throws ConfigException {
+        EarshotConfig config = Yaml.load(Yaml.TEAM + """
+                sources:
+                  - { type: mastodon, name: m, instance: https://m.example, accessToken: t, keywords: [acme, " acme app "] }
+                  - { type: bluesky, name: b, handle: b.example, appPassword: p, keywords: [acme] }
+                  - { type: x, name: x, apiKey: a, apiSecret: b, accessToken: c, accessTokenSecret: d, keywords: ["#acme"] }
+                """);
+        assertEquals(List.of("acme", "acme app"), config.sources().get(0).keywords());
+        assertEquals(List.of("acme"), config.sources().get(1).keywords());
+        assertEquals(List.of("#acme"), config.sources().get(2).keywords());
     }
 }
