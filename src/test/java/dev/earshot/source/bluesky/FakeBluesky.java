@@ -57,6 +57,7 @@ final class FakeBluesky implements AutoCloseable {
         http.route("GET", "/xrpc/app.bsky.feed.getPosts", authed(this::getPosts));
         http.route("POST", "/xrpc/com.atproto.repo.createRecord", authed(this::createRecord));
         http.route("GET", "/xrpc/com.atproto.repo.getRecord", authed(this::getRecord));
+        http.route("GET", "/xrpc/app.bsky.feed.searchPosts", authed(this::searchPosts));
     }
 
     private Function<Request, Response> locked(Function<Request, Response> h) {
@@ -137,8 +138,21 @@ final class FakeBluesky implements AutoCloseable {
     /** A customer's post that reaches the brand, with its notification; returns its uri. */
     synchronized String post(String did, String handle, String text, String reason, String parentUri, Instant at) {
         ObjectNode post = newPost(did, handle, text, parentUri, at, "r" + (serial++));
+        int start = text.indexOf("@" + HANDLE);
+        if (start >= 0) {
+            // A mention is a facet with UTF-8 byte offsets, as the apps write it.
+            int byteStart = text.substring(0, start).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            ObjectNode facet = ((ObjectNode) post.path("record")).putArray("facets").addObject();
+            facet.putObject("index").put("byteStart", byteStart).put("byteEnd", byteStart + HANDLE.length() + 1);
+            facet.putArray("features").addObject().put("$type", "app.bsky.richtext.facet#mention").put("did", BRAND);
+        }
         notify(post, reason, at);
         return post.path("uri").asText();
+    }
+
+    /** A post that does not reach the brand: found only by searching. */
+    synchronized String publicPost(String did, String handle, String text, Instant at) {
+        return newPost(did, handle, text, null, at, "p" + (serial++)).path("uri").asText();
     }
 
     /** The brand posts from the Bluesky app. */
@@ -225,6 +239,33 @@ final class FakeBluesky implements AutoCloseable {
         for (int i = mine.size() - 1; i >= 0 && feed.size() < limit; i--) {
             feed.addObject().set("post", mine.get(i));
         }
+        return Response.ok(out);
+    }
+
+    /** {@code sort=latest}: newest first, {@code since} inclusive, paged with an offset cursor. */
+    private Response searchPosts(Request r) {
+        if (!"latest".equals(r.param("sort"))) {
+            return Response.json(400, Map.of("error", "InvalidRequest", "message", "expected sort=latest"));
+        }
+        String q = r.param("q").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+        Instant since = r.param("since") == null ? Instant.EPOCH : Instant.parse(r.param("since"));
+        int limit = Integer.parseInt(r.param("limit") == null ? "25" : r.param("limit"));
+        int from = r.param("cursor") == null ? 0 : Integer.parseInt(r.param("cursor"));
+        List<ObjectNode> found = new ArrayList<>();
+        for (ObjectNode p : posts.values()) {
+            if (p.path("record").path("text").asText().toLowerCase(java.util.Locale.ROOT).contains(q)
+                    && !Instant.parse(p.path("indexedAt").asText()).isBefore(since)) {
+                found.add(0, p);
+            }
+        }
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        ArrayNode list = out.putArray("posts");
+        int to = Math.min(found.size(), from + limit);
+        found.subList(Math.min(from, to), to).forEach(list::add);
+        if (to < found.size()) {
+            out.put("cursor", Integer.toString(to));
+        }
+        out.put("hitsTotal", found.size());
         return Response.ok(out);
     }
 
