@@ -24,7 +24,7 @@ import twitter4j.auth.OAuthAuthorization;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
- * The four X API v2 calls Earshot makes, over the JDK {@link HttpClient}, each signed with
+ * The X API v2 calls Earshot makes, over the JDK {@link HttpClient}, each signed with
  * OAuth 1.0a user context by Twitter4J's signer. Maps X's answers to {@link DeliveryException}
  * kinds and keeps each endpoint's rate limit. Messages never hold a key or token.
  *
@@ -33,7 +33,7 @@ import twitter4j.conf.ConfigurationBuilder;
  */
 final class XApi {
     /** One rate-limit bucket each, as X counts them. */
-    enum Endpoint { ME, MENTIONS, USER_POSTS, CREATE_POST }
+    enum Endpoint { ME, MENTIONS, USER_POSTS, SEARCH, CREATE_POST }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -82,6 +82,11 @@ final class XApi {
     /** {@code GET /2/users/:id/mentions}, one page. */
     XPage mentions(String userId, Map<String, String> query) throws DeliveryException {
         return XPage.parse(get(Endpoint.MENTIONS, "/2/users/" + userId + "/mentions", query));
+    }
+
+    /** {@code GET /2/tweets/search/recent}, one page (the last seven days; X bills each post returned). */
+    XPage search(Map<String, String> query) throws DeliveryException {
+        return XPage.parse(get(Endpoint.SEARCH, "/2/tweets/search/recent", query));
     }
 
     /** {@code GET /2/users/:id/tweets}, one page. */

@@ -237,6 +237,13 @@ final class FakeX implements AutoCloseable {
                 }
                 result = m.group(2).equals("mentions") ? page(mentions(query), query, true)
                         : page(own(query), query, false);
+            } else if (method.equals("GET") && path.equals("/2/tweets/search/recent")) {
+                int max = Integer.parseInt(query.getOrDefault("max_results", "10"));
+                if (max < 10 || max > 100 || query.containsKey("pagination_token")) {
+                    answer(ex, 400, resource("error_400.json"), Map.of());
+                    return;
+                }
+                result = page(search(query), query, true);
             } else if (method.equals("POST") && path.equals("/2/tweets")) {
                 JsonNode in = JSON.readTree(body);
                 String text = in.path("text").asText();
@@ -292,6 +299,32 @@ final class FakeX implements AutoCloseable {
         return bounded(timeline, query);
     }
 
+    /**
+     * Recent search for the queries Earshot writes: {@code <words or "phrase"> -from:<id> -is:retweet},
+     * newest first, the last seven days.
+     */
+    private List<Post> search(Map<String, String> query) {
+        Matcher q = Pattern.compile("(.+) -from:(\\w+) -is:retweet").matcher(query.get("query"));
+        if (!q.matches()) {
+            throw new IllegalArgumentException("unexpected query " + query.get("query"));
+        }
+        String words = q.group(1).replace("\"", "").toLowerCase(Locale.ROOT);
+        String from = q.group(2);
+        Instant week = clock.instant().minus(Duration.ofDays(7));
+        List<Post> found = posts.stream()
+                .filter(p -> p.text().toLowerCase(Locale.ROOT).contains(words))
+                .filter(p -> !p.authorId().equals(from) && !from.equals(users.get(p.authorId()).username()))
+                .filter(p -> !p.retweet() && !p.createdAt().isBefore(week))
+                .sorted(Comparator.comparing(Post::id, XCursor::compareIds).reversed())
+                .toList();
+        return bounded(found, query);
+    }
+
+    /** Someone posts without naming the brand: found only by searching. */
+    synchronized Post post(User author, String text, Duration ago) {
+        return add(author.id(), text, clock.instant().minus(ago), null, null, null, false);
+    }
+
     private List<Post> own(Map<String, String> query) {
         List<Post> timeline = posts.stream()
                 .filter(p -> p.authorId().equals(BRAND_ID))
@@ -314,7 +347,7 @@ final class FakeX implements AutoCloseable {
     /** One page in X's documented shape: data, includes.users, meta with next_token. */
     private JsonNode page(List<Post> all, Map<String, String> query, boolean expandAuthors) {
         int size = Integer.parseInt(query.getOrDefault("max_results", "10"));
-        String token = query.get("pagination_token");
+        String token = query.getOrDefault("pagination_token", query.get("next_token"));
         // A token this fake did not hand out (one from a canned page) reads past the end.
         int from = token == null ? 0 : token.startsWith("page-") ? Integer.parseInt(token.substring(5)) : all.size();
         List<Post> page = all.subList(Math.min(from, all.size()), Math.min(from + size, all.size()));
