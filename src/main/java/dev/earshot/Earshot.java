@@ -5,6 +5,7 @@ import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
 import dev.earshot.app.Dispatcher;
 import dev.earshot.app.FollowThrough;
+import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
 import dev.earshot.app.Nudger;
@@ -169,7 +170,8 @@ public final class Earshot implements AutoCloseable {
         }
 
         List<Poller> pollers = sourceList.stream()
-                .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard())).toList();
+                .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard(),
+                        new HealthAlerts(store, config.chat().channel(), clock))).toList();
         pollers.forEach(Poller::pollOnce);
         drainAll(dispatcher);
         if (config.digest().enabled()) {

@@ -5,6 +5,7 @@ import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
 import dev.earshot.app.Dispatcher;
 import dev.earshot.app.FollowThrough;
+import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
 import dev.earshot.app.Nudger;
@@ -124,7 +125,7 @@ public final class Harness implements AutoCloseable {
     }
 
     public Poller poller() {
-        return new Poller(source, inbox, store, health, clock, backoff);
+        return new Poller(source, inbox, store, health, clock, backoff, new HealthAlerts(store, "support", clock));
     }
 
     /** What {@code member} sees after typing {@code line}. */
