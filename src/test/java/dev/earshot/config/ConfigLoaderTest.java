@@ -1,6 +1,7 @@
 package dev.earshot.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -158,6 +159,7 @@ class ConfigLoaderTest {
         assertEquals(100, x.pageSize());
         assertEquals(List.of(), m.keywords(), "no keyword search unless configured");
         assertEquals(List.of(), b.keywords());
+        assertFalse(b.directMessages(), "DMs are read only when asked for");
         assertEquals(List.of(), x.keywords());
     }
 
@@ -261,11 +263,12 @@ class ConfigLoaderTest {
         EarshotConfig config = Yaml.load(Yaml.TEAM + """
                 sources:
                   - { type: mastodon, name: m, instance: https://m.example, accessToken: t, keywords: [acme, " acme app "] }
-                  - { type: bluesky, name: b, handle: b.example, appPassword: p, keywords: [acme] }
+                  - { type: bluesky, name: b, handle: b.example, appPassword: p, keywords: [acme], directMessages: true }
                   - { type: x, name: x, apiKey: a, apiSecret: b, accessToken: c, accessTokenSecret: d, keywords: ["#acme"] }
                 """);
         assertEquals(List.of("acme", "acme app"), config.sources().get(0).keywords());
         assertEquals(List.of("acme"), config.sources().get(1).keywords());
+        assertTrue(((BlueskySourceConfig) config.sources().get(1)).directMessages());
         assertEquals(List.of("#acme"), config.sources().get(2).keywords());
     }
 }

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * brand's own feed: its replies to customers are reported as {@link BrandReply}s. Posts by the
  * brand never become customer messages. Each configured keyword is searched with {@code searchPosts}
  * ({@code sort=latest}, {@code since} its position); matches that do not already reach the brand as
- * notifications are {@link MessageKind#KEYWORD} messages.
+ * notifications are {@link MessageKind#KEYWORD} messages. With {@code directMessages: true} the
+ * brand's direct messages are read and answered too ({@link BlueskyDms}).
  */
 public final class BlueskySource implements SocialSource {
     private static final Logger log = LoggerFactory.getLogger(BlueskySource.class);
@@ -60,6 +61,7 @@ public final class BlueskySource implements SocialSource {
     private final JsonHttp http;
     private final BlueskySession session;
     private final Clock clock;
+    private final BlueskyDms dms;
     private final Map<String, Long> followers = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -76,6 +78,7 @@ public final class BlueskySource implements SocialSource {
         this.clock = clock;
         this.http = new JsonHttp("Bluesky", config.service(), client, clock, RateLimitHeaders.BLUESKY, timeout);
         this.session = new BlueskySession(http, config.handle(), config.appPassword(), clock);
+        this.dms = new BlueskyDms(config.name(), http, session, clock);
     }
 
     @Override
@@ -184,8 +187,18 @@ public final class BlueskySource implements SocialSource {
                 }
             }
         }
+        String dmsAt = null;
+        if (config.directMessages()) {
+            Optional<Instant> dmsSince = stored.dmsCursor().flatMap(JsonFields::instant);
+            BlueskyDms.Read read = dms.since(dmsSince.orElse(from), dmsSince.isEmpty() ? config.backfillMax()
+                    : Integer.MAX_VALUE, brand, followers);
+            messages.addAll(read.messages());
+            brandReplies.addAll(read.brandReplies());
+            Instant at = read.newest() != null ? read.newest() : dmsSince.orElse(from);
+            dmsAt = at.toString();
+        }
         return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(moved == null ? null : moved.format(),
-                positions).format());
+                positions, dmsAt).format());
     }
 
     /**
@@ -323,6 +336,9 @@ public final class BlueskySource implements SocialSource {
      */
     @Override
     public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
+        if (BlueskyDms.isDm(to)) {
+            return dms.send(to, text.strip(), idempotencyKey, session.tokens().did());
+        }
         BlueskySession.Tokens me = session.tokens();
         JsonNode parentPost = post(to.externalId());
         String handle = parentPost.path("author").path("handle").asText();
@@ -378,6 +394,9 @@ public final class BlueskySource implements SocialSource {
 
     @Override
     public Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException {
+        if (BlueskyDms.isDm(to)) {
+            return dms.find(to, idempotencyKey, session.tokens().did());
+        }
         if (idempotencyKey != null) {
             return findByKey(to, Tid.forReply(to.createdAt(), idempotencyKey));
         }

@@ -29,10 +29,15 @@ public final class KeywordSearch {
      *
      * @param main the source's own cursor, or null on first start
      * @param keywords each keyword's position; a keyword without one starts with the backfill window
+     * @param dms where the direct messages were read to, for a source that reads them; or null
      */
-    public record Cursor(String main, Map<String, String> keywords) {
+    public record Cursor(String main, Map<String, String> keywords, String dms) {
         public Cursor {
             keywords = Map.copyOf(keywords);
+        }
+
+        public Cursor(String main, Map<String, String> keywords) {
+            this(main, keywords, null);
         }
 
         public static Cursor parse(Optional<String> stored) {
@@ -50,7 +55,7 @@ public final class KeywordSearch {
                                 positions.put(e.getKey(), e.getValue().asText());
                             }
                         });
-                        return new Cursor(JsonFields.text(node, "main"), positions);
+                        return new Cursor(JsonFields.text(node, "main"), positions, JsonFields.text(node, "dms"));
                     }
                 } catch (JsonProcessingException e) {
                     // not ours: a plain cursor
@@ -67,15 +72,22 @@ public final class KeywordSearch {
             return Optional.ofNullable(keywords.get(keyword));
         }
 
-        /** The string to store: the plain main cursor when no keyword has a position. */
+        public Optional<String> dmsCursor() {
+            return Optional.ofNullable(dms);
+        }
+
+        /** The string to store: the plain main cursor when no keyword (nor the DMs) has a position. */
         public String format() {
-            if (keywords.isEmpty()) {
+            if (keywords.isEmpty() && dms == null) {
                 return main;
             }
             ObjectNode node = JsonHttp.JSON.createObjectNode();
             node.put("main", main);
             ObjectNode k = node.putObject("keywords");
             new java.util.TreeMap<>(keywords).forEach(k::put);
+            if (dms != null) {
+                node.put("dms", dms);
+            }
             return node.toString();
         }
     }
