@@ -12,13 +12,18 @@ import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource.Fetch;
 import dev.earshot.port.SocialSource.SentReply;
 import dev.earshot.source.http.FakeHttpServer;
+import dev.earshot.app.Poller;
+import dev.earshot.testing.Harness;
+import dev.earshot.testing.RecordingChat;
 import dev.earshot.testing.TestClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bluesky direct messages through the PDS's chat proxy, against the fake. */
 class BlueskyDmTest {
@@ -33,6 +38,10 @@ class BlueskyDmTest {
     }
 
     private BlueskySource source(boolean directMessages) {
+        return source(directMessages, clock);
+    }
+
+    private BlueskySource source(boolean directMessages, java.time.Clock clock) {
         return new BlueskySource(new BlueskySourceConfig("acme-bsky", FakeBluesky.HANDLE,
                 new Secret(FakeBluesky.PASSWORD), fake.http.uri(), Duration.ofSeconds(30), Duration.ofHours(24), 200,
                 List.of(), directMessages), FakeHttpServer.client(), clock, Duration.ofSeconds(5));
@@ -99,6 +108,32 @@ class BlueskyDmTest {
         Fetch next = s.fetchSince(Optional.of(first.nextCursor()));
         assertTrue(next.brandReplies().stream().anyMatch(r -> r.externalId().equals(ours) && r.inReplyTo().equals(id)));
         assertTrue(dms(next).stream().noneMatch(m -> m.externalId().equals(ours)), "never ingested as a customer's");
+    }
+
+    @Test
+    void aDmBecomesACardAndTheTeamsReplyReachesTheConversationOnce(@TempDir Path dir) {
+        Harness h = new Harness(dir, new RecordingChat(), c -> {
+            c.advance(Duration.between(c.instant(), clock.instant()));
+            fake.clock = c;
+            return source(true, c);
+        });
+        try {
+            fake.dm(JANE, "jane.bsky.social", "my parcel never came", h.clock.instant());
+            Poller poller = h.poller();
+            assertEquals(1, poller.pollOnce().orElseThrow().opened());
+            h.drain(h.dispatcher());
+            assertEquals(MessageKind.DM, h.store.read(tx -> tx.customerMessages(1)).get(0).kind());
+            assertEquals(1, h.chat.cards.size());
+            h.as("alice", "reply 1 So sorry, a new one is on its way.");
+            h.drain(h.dispatcher());
+            assertEquals(List.of("So sorry, a new one is on its way."), fake.brandDms(CONVO));
+            h.clock.advance(Duration.ofMinutes(1));
+            assertEquals(0, poller.pollOnce().orElseThrow().opened(), "our own message is not a customer's");
+            h.drain(h.dispatcher());
+            assertEquals(List.of("So sorry, a new one is on its way."), fake.brandDms(CONVO));
+        } finally {
+            h.close();
+        }
     }
 
     @Test
