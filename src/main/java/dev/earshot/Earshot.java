@@ -141,6 +141,7 @@ public final class Earshot implements AutoCloseable {
             }
         }
         Sources sources = new Sources(sourceList);
+        health.watch(new HealthAlerts(store, sources, config.chat().channel(), clock));
 
         ShellChat shellChat = slackChat != null ? null : new ShellChat(terminal.out(),
                 Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
@@ -170,8 +171,7 @@ public final class Earshot implements AutoCloseable {
         }
 
         List<Poller> pollers = sourceList.stream()
-                .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard(),
-                        new HealthAlerts(store, config.chat().channel(), clock))).toList();
+                .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard())).toList();
         pollers.forEach(Poller::pollOnce);
         drainAll(dispatcher);
         if (config.digest().enabled()) {

@@ -4,48 +4,49 @@ import dev.earshot.core.Effect;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells the team in chat, once, that a source needs a human, and once that it works again
- * (RELIABILITY promise 22). The post goes through the outbox to the default channel, so it waits
- * out a chat outage like any other post. A broken chat cannot carry its own alert: chat targets
- * are shown on {@code /healthz} and logged only.
+ * (RELIABILITY promise 22), whether the poller or a reply found out. The post goes through the
+ * outbox to the default channel, so it waits out a chat outage like any other post. A broken chat
+ * cannot carry its own alert: chat targets are shown on {@code /healthz} and logged only.
+ * Both the poller and the dispatcher probe a source again after 1 minute, doubling up to 30.
  */
-public final class HealthAlerts {
+public final class HealthAlerts implements HealthBoard.Watcher {
     private static final Logger log = LoggerFactory.getLogger(HealthAlerts.class);
-    /** No channel: nothing is posted (tools and tests that do not want chat alerts). */
-    public static final HealthAlerts NONE = new HealthAlerts(null, null, Clock.systemUTC());
+    private static final String SOURCE = "source:";
 
     private final Store store;
+    private final Sources sources;
     private final String channel;
     private final Clock clock;
 
-    public HealthAlerts(Store store, String channel, Clock clock) {
+    public HealthAlerts(Store store, Sources sources, String channel, Clock clock) {
         this.store = store;
+        this.sources = sources;
         this.channel = channel;
         this.clock = clock;
     }
 
-    /** The source was marked DEGRADED just now (not already): one alert. */
-    void degraded(SocialSource source, String reason, Duration firstProbe, Duration longestProbe) {
-        post(source, "⚠️ " + source.platform().displayName() + " source " + source.name() + " needs a human: "
-                + reason + ". Earshot keeps trying, next in " + minutes(firstProbe) + ", then at most every "
-                + minutes(longestProbe) + "; nothing is lost.");
-    }
-
-    /** The source works again after it was DEGRADED. */
-    void recovered(SocialSource source) {
-        post(source, "✅ " + source.platform().displayName() + " source " + source.name() + " works again.");
-    }
-
-    private void post(SocialSource source, String text) {
-        if (channel == null || store == null) {
+    @Override
+    public void changed(String component, HealthBoard.Status now, String reason) {
+        if (!component.startsWith(SOURCE) || channel == null) {
             return;
         }
+        String name = component.substring(SOURCE.length());
+        Optional<SocialSource> source = sources.get(name);
+        String what = source.map(s -> s.platform().displayName() + " source ").orElse("Source ") + name;
+        post(component, now == HealthBoard.Status.DEGRADED
+                ? "⚠️ " + what + " needs a human: " + reason + ". Earshot keeps trying, next in 1 minute, then at"
+                        + " most every 30 minutes; nothing is lost."
+                : "✅ " + what + " works again.");
+    }
+
+    private void post(String component, String text) {
         try {
             store.write(tx -> {
                 tx.enqueue(new Effect.ChannelPost(0, text, List.of()), "chat:" + channel, clock.instant());
@@ -53,12 +54,7 @@ public final class HealthAlerts {
             });
         } catch (RuntimeException e) {
             // The alert is a courtesy; /healthz and the ERROR log line carry the news anyway.
-            log.warn("source:{}: could not queue the chat alert ({})", source.name(), e.toString());
+            log.warn("{}: could not queue the chat alert ({})", component, e.toString());
         }
-    }
-
-    private static String minutes(Duration d) {
-        long m = Math.max(1, d.toMinutes());
-        return m == 1 ? "1 minute" : m + " minutes";
     }
 }

@@ -26,19 +26,11 @@ public final class Poller {
     private final HealthBoard health;
     private final Clock clock;
     private final Backoff backoff;
-    private final HealthAlerts alerts;
     private Instant notBefore = Instant.MIN;
     private int failures;
     private Duration probe = FIRST_PROBE;
 
     public Poller(SocialSource source, Inbox inbox, Store store, HealthBoard health, Clock clock, Backoff backoff) {
-        this(source, inbox, store, health, clock, backoff, HealthAlerts.NONE);
-    }
-
-    /** With {@code alerts}: a source that needs a human, and its recovery, are told in chat once. */
-    public Poller(SocialSource source, Inbox inbox, Store store, HealthBoard health, Clock clock, Backoff backoff,
-                  HealthAlerts alerts) {
-        this.alerts = alerts;
         this.source = source;
         this.inbox = inbox;
         this.store = store;
@@ -62,7 +54,6 @@ public final class Poller {
             probe = FIRST_PROBE;
             if (health.ok(component, now)) {
                 log.info("{} works again", component);
-                alerts.recovered(source);
             }
             return Optional.of(result);
         } catch (DeliveryException e) {
@@ -86,7 +77,6 @@ public final class Poller {
                 if (health.degraded(component, e.getMessage(), now)) {
                     log.error("{} needs a human: {}. Polling stops; probing again in {}", component,
                             e.getMessage(), probe);
-                    alerts.degraded(source, e.getMessage(), probe, LONGEST_PROBE);
                 }
                 probe = probe.multipliedBy(2).compareTo(LONGEST_PROBE) > 0 ? LONGEST_PROBE : probe.multipliedBy(2);
             }

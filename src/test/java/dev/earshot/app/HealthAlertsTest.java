@@ -2,7 +2,9 @@ package dev.earshot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.earshot.core.Author;
 import dev.earshot.core.Message;
+import dev.earshot.core.MessageKind;
 import dev.earshot.core.Platform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
@@ -30,6 +32,8 @@ class HealthAlertsTest {
     /** A source whose token can be revoked and restored. */
     static final class Switchable implements SocialSource {
         volatile DeliveryException failure;
+        volatile DeliveryException replyFailure;
+        volatile Message pending;
         int calls;
 
         @Override
@@ -48,12 +52,17 @@ class HealthAlertsTest {
             if (failure != null) {
                 throw failure;
             }
-            return new Fetch(List.of(), "c");
+            List<Message> found = pending == null ? List.of() : List.of(pending);
+            pending = null;
+            return new Fetch(found, "c" + calls);
         }
 
         @Override
-        public SentReply reply(Message to, String text, String idempotencyKey) {
-            throw new UnsupportedOperationException();
+        public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
+            if (replyFailure != null) {
+                throw replyFailure;
+            }
+            return new SentReply("r-" + to.externalId(), null, to.createdAt());
         }
 
         @Override
@@ -99,6 +108,27 @@ class HealthAlertsTest {
         poller.pollOnce();
         assertEquals(2, channelLines().size());
         assertEquals("support: ✅ Mastodon source acme-mastodon works again.", channelLines().get(1));
+    }
+
+    @Test
+    void aTokenRefusedOnAReplyIsAlertedOnceToo() {
+        Switchable source = new Switchable();
+        h = new Harness(dir, new RecordingChat(), clock -> source);
+        Poller poller = h.poller();
+        source.pending = new Message(Platform.MASTODON, "acme-mastodon", "m1",
+                new Author(Platform.MASTODON, "jane@social.example", "Jane", 10, null), "help", null,
+                h.clock.instant(), MessageKind.MENTION, null, "m1");
+        poller.pollOnce();
+        h.drain(h.dispatcher());
+        source.replyFailure = new DeliveryException(DeliveryException.Kind.BROKEN, "Mastodon: 401 (token revoked)");
+        source.failure = source.replyFailure;
+        h.as("alice", "reply 1 On it");
+        h.drain(h.dispatcher());
+        h.clock.advance(Duration.ofMinutes(2));
+        poller.pollOnce();
+        assertEquals(List.of("support: ⚠️ Mastodon source acme-mastodon needs a human: Mastodon: 401 (token revoked)."
+                + " Earshot keeps trying, next in 1 minute, then at most every 30 minutes; nothing is lost."),
+                channelLines(), "the dispatcher found out first; the poller does not say it again");
     }
 
     @Test

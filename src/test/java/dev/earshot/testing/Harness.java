@@ -99,6 +99,7 @@ public final class Harness implements AutoCloseable {
     /** Opens (or reopens, as after a restart) the store and everything that holds it. */
     public void open() {
         store = SqliteStore.open(db);
+        health.watch(new HealthAlerts(store, sources, "support", clock));
         inbox = new Inbox(store, sources, priority, m -> "support", clock, Telemetry.NONE, followThrough);
         nudger = new Nudger(store, followThrough, clock);
         digests = new Digests(store, team, clock, ZoneOffset.UTC, Digests.Settings.defaults("support"));
@@ -125,7 +126,7 @@ public final class Harness implements AutoCloseable {
     }
 
     public Poller poller() {
-        return new Poller(source, inbox, store, health, clock, backoff, new HealthAlerts(store, "support", clock));
+        return new Poller(source, inbox, store, health, clock, backoff);
     }
 
     /** What {@code member} sees after typing {@code line}. */
