@@ -13,10 +13,11 @@ import java.util.List;
  * @param pageSize posts asked for per request ({@code max_results}); X allows 5 to 100
  * @param keywords searched for with {@code /2/tweets/search/recent}, which X bills per post read;
  *     empty (the default): no search
+ * @param directMessages read and answer direct messages too (DM permission; billed per event); default false
  */
 public record XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken,
         Secret accessTokenSecret, URI baseUrl, Duration pollEvery, Duration backfill,
-        Integer backfillMax, Integer pageSize, List<String> keywords) implements SourceConfig {
+        Integer backfillMax, Integer pageSize, List<String> keywords, Boolean directMessages) implements SourceConfig {
     /** X refuses a search query longer than this (pay-per-use and Basic access). */
     public static final int MAX_QUERY = 512;
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.com");
@@ -32,6 +33,14 @@ public record XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret
         backfillMax = backfillMax == null ? DEFAULT_BACKFILL_MAX : backfillMax;
         pageSize = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         keywords = SourceConfig.keywords(keywords);
+        directMessages = directMessages != null && directMessages;
+    }
+
+    public XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken, Secret accessTokenSecret,
+            URI baseUrl, Duration pollEvery, Duration backfill, Integer backfillMax, Integer pageSize,
+            List<String> keywords) {
+        this(name, apiKey, apiSecret, accessToken, accessTokenSecret, baseUrl, pollEvery, backfill, backfillMax,
+                pageSize, keywords, false);
     }
 
     public XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken, Secret accessTokenSecret,

@@ -161,6 +161,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(), b.keywords());
         assertFalse(b.directMessages(), "DMs are read only when asked for");
         assertEquals(List.of(), x.keywords());
+        assertFalse(x.directMessages(), "X DMs are billed: read only when asked for");
     }
 
     @Test

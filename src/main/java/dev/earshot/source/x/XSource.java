@@ -53,6 +53,8 @@ public final class XSource implements SocialSource {
     private final int pageSize;
     private final XReplies replies;
     private final List<String> keywords;
+    /** Null unless direct messages are configured. */
+    private final XDms dms;
     private volatile XPage.User brand;
 
     XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize) {
@@ -61,6 +63,12 @@ public final class XSource implements SocialSource {
 
     XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize,
             List<String> keywords) {
+        this(name, api, clock, backfill, backfillMax, pageSize, keywords, false);
+    }
+
+    XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize,
+            List<String> keywords, boolean directMessages) {
+        this.dms = directMessages ? new XDms(name, api, clock, pageSize) : null;
         this.name = name;
         this.keywords = List.copyOf(keywords);
         this.api = api;
@@ -73,7 +81,7 @@ public final class XSource implements SocialSource {
 
     public static XSource create(XSourceConfig config, Clock clock) {
         return new XSource(config.name(), XApi.create(config, clock), clock, config.backfill(), config.backfillMax(),
-                config.pageSize(), config.keywords());
+                config.pageSize(), config.keywords(), config.directMessages());
     }
 
     @Override
@@ -163,8 +171,20 @@ public final class XSource implements SocialSource {
         } else {
             log.debug("{}: nothing new on X ({} requests)", name, mentions.requests() + own.requests());
         }
+        String dmsAt = positions.dmsCursor().filter(id -> id.matches("\\d{1,20}")).orElse(null);
+        if (dms != null) {
+            boolean dmFirst = dmsAt == null;
+            XDms.Read read = dms.since(dmsAt, now.minus(backfill), dmFirst ? backfillMax : Integer.MAX_VALUE, me);
+            for (Message m : read.messages()) {
+                if (seen.add(m.externalId())) {
+                    messages.add(m);
+                }
+            }
+            read.brandReplies().forEach(r -> answers.putIfAbsent(r.externalId(), r));
+            dmsAt = read.newestId();
+        }
         return new Fetch(messages, List.copyOf(answers.values()),
-                new KeywordSearch.Cursor(next.encode(), searched).format(), gaps);
+                new KeywordSearch.Cursor(next.encode(), searched, dmsAt).format(), gaps);
     }
 
     private static Optional<Bound> bound(String text) {
@@ -278,11 +298,17 @@ public final class XSource implements SocialSource {
 
     @Override
     public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
+        if (dms != null && XDms.isDm(to)) {
+            return dms.send(to, text.strip(), idempotencyKey, brand());
+        }
         return replies.send(brand(), to, text, idempotencyKey);
     }
 
     @Override
     public Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException {
+        if (dms != null && XDms.isDm(to)) {
+            return dms.find(to, idempotencyKey, brand());
+        }
         return replies.find(brand(), to, idempotencyKey);
     }
 
