@@ -189,7 +189,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             }
             minId = newest;
         }
-        if (since == null) {
+        if (since == null && newest != null) {
             log.info("{}: first search for {}, read {} statuses from the last {}", name(), keyword, into.size(),
                     config.backfill());
         }
