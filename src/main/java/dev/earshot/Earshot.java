@@ -5,6 +5,7 @@ import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
 import dev.earshot.app.Dispatcher;
 import dev.earshot.app.FollowThrough;
+import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
 import dev.earshot.app.Nudger;
@@ -140,6 +141,7 @@ public final class Earshot implements AutoCloseable {
             }
         }
         Sources sources = new Sources(sourceList);
+        health.watch(new HealthAlerts(store, sources, config.chat().channel(), clock));
 
         ShellChat shellChat = slackChat != null ? null : new ShellChat(terminal.out(),
                 Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));

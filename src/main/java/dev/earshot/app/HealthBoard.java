@@ -15,12 +15,27 @@ public final class HealthBoard {
     public record Entry(Status status, String reason, Instant since) {
     }
 
+    /** Told when a connection becomes DEGRADED and when it works again; never twice in a row. */
+    public interface Watcher {
+        void changed(String component, Status now, String reason);
+    }
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile Watcher watcher = (component, now, reason) -> { };
+
+    /** The one watcher (the chat alerts); replaces the one before. */
+    public void watch(Watcher watcher) {
+        this.watcher = watcher;
+    }
 
     /** Marks a connection working; true when it was degraded before (worth one log line). */
     public boolean ok(String component, Instant at) {
         Entry before = entries.put(component, new Entry(Status.OK, "", at));
-        return before != null && before.status() == Status.DEGRADED;
+        boolean recovered = before != null && before.status() == Status.DEGRADED;
+        if (recovered) {
+            watcher.changed(component, Status.OK, "");
+        }
+        return recovered;
     }
 
     /** Marks a connection degraded; true when it was not already (so the caller alerts once). */
@@ -30,6 +45,7 @@ public final class HealthBoard {
             return false;
         }
         entries.put(component, new Entry(Status.DEGRADED, reason, at));
+        watcher.changed(component, Status.DEGRADED, reason);
         return true;
     }
 

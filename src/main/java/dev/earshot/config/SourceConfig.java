@@ -29,4 +29,17 @@ public sealed interface SourceConfig
     Duration pollEvery();
 
     Platform platform();
+
+    /** Search terms besides mentions; none unless configured. */
+    default List<String> keywords() {
+        return List.of();
+    }
+
+    /** A configured keyword list as kept: stripped, never null (null items stay, for the validator to name). */
+    static List<String> keywords(List<String> configured) {
+        if (configured == null) {
+            return List.of();
+        }
+        return configured.stream().map(k -> k == null ? "" : k.strip()).toList();
+    }
 }

@@ -99,11 +99,20 @@ final class Validator {
             }
             require(Problems.at(path, "accessToken"), mastodon.accessToken());
             polling(path, mastodon.pollEvery(), mastodon.backfill(), mastodon.backfillMax());
+            keywords(path, mastodon.keywords(), Integer.MAX_VALUE);
+            for (int i = 0; i < mastodon.keywords().size(); i++) {
+                String k = mastodon.keywords().get(i);
+                if (k.startsWith("#") && !k.substring(1).matches("[\\p{L}\\p{N}_]+")) {
+                    problems.add(Problems.at(Problems.at(path, "keywords"), i),
+                            "a hashtag is # and letters, digits or _ only, without spaces");
+                }
+            }
         } else if (source instanceof BlueskySourceConfig bluesky) {
             require(Problems.at(path, "handle"), bluesky.handle());
             require(Problems.at(path, "appPassword"), bluesky.appPassword());
             Urls.check(problems, Problems.at(path, "service"), bluesky.service());
             polling(path, bluesky.pollEvery(), bluesky.backfill(), bluesky.backfillMax());
+            keywords(path, bluesky.keywords(), Integer.MAX_VALUE);
         } else if (source instanceof XSourceConfig x) {
             require(Problems.at(path, "apiKey"), x.apiKey());
             require(Problems.at(path, "apiSecret"), x.apiSecret());
@@ -111,6 +120,8 @@ final class Validator {
             require(Problems.at(path, "accessTokenSecret"), x.accessTokenSecret());
             Urls.check(problems, Problems.at(path, "baseUrl"), x.baseUrl());
             polling(path, x.pollEvery(), x.backfill(), x.backfillMax());
+            // Earshot adds " -from:<brand> -is:retweet" (a username has at most 15 characters) and may quote a phrase.
+            keywords(path, x.keywords(), XSourceConfig.MAX_QUERY - " -from: -is:retweet".length() - 15 - 2);
             if (x.pageSize() < XSourceConfig.MIN_PAGE_SIZE || x.pageSize() > XSourceConfig.MAX_PAGE_SIZE) {
                 problems.add(Problems.at(path, "pageSize"), "must be from " + XSourceConfig.MIN_PAGE_SIZE + " to "
                         + XSourceConfig.MAX_PAGE_SIZE + " (what X accepts per request)");
@@ -189,6 +200,28 @@ final class Validator {
     void store(StoreConfig store) {
         require("store.path", store.path());
     }
+
+    /** Keywords to search for: none empty, none twice, each at most {@code maxLength} characters. */
+    private void keywords(String path, List<String> keywords, int maxLength) {
+        Map<String, String> seen = new HashMap<>();
+        String at = Problems.at(path, "keywords");
+        if (keywords.size() > MAX_KEYWORDS) {
+            problems.add(at, "at most " + MAX_KEYWORDS + " keywords per source (each is one more request per poll)");
+        }
+        for (int i = 0; i < keywords.size(); i++) {
+            String k = keywords.get(i);
+            if (k.isEmpty() || k.equals("#")) {
+                problems.add(Problems.at(at, i), "must not be empty");
+            } else if (k.length() > maxLength) {
+                problems.add(Problems.at(at, i), "must be at most " + maxLength + " characters");
+            } else {
+                unique(seen, k.toLowerCase(Locale.ROOT), Problems.at(at, i));
+            }
+        }
+    }
+
+    /** Each keyword costs one search request per poll. */
+    static final int MAX_KEYWORDS = 10;
 
     private void polling(String path, Duration pollEvery, Duration backfill, int backfillMax) {
         if (pollEvery.compareTo(Duration.ofSeconds(1)) < 0) {

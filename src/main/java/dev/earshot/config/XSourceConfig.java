@@ -3,6 +3,7 @@ package dev.earshot.config;
 import dev.earshot.core.Platform;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * An X account, with OAuth 1.0a user-context keys (the app's key pair and the account's token
@@ -10,10 +11,15 @@ import java.time.Duration;
  *
  * @param baseUrl another API base, for a local fake
  * @param pageSize posts asked for per request ({@code max_results}); X allows 5 to 100
+ * @param keywords searched for with {@code /2/tweets/search/recent}, which X bills per post read;
+ *     empty (the default): no search
+ * @param directMessages read and answer direct messages too (DM permission; billed per event); default false
  */
 public record XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken,
         Secret accessTokenSecret, URI baseUrl, Duration pollEvery, Duration backfill,
-        Integer backfillMax, Integer pageSize) implements SourceConfig {
+        Integer backfillMax, Integer pageSize, List<String> keywords, Boolean directMessages) implements SourceConfig {
+    /** X refuses a search query longer than this (pay-per-use and Basic access). */
+    public static final int MAX_QUERY = 512;
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.com");
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** What X accepts as {@code max_results} on the timelines Earshot reads. */
@@ -26,6 +32,21 @@ public record XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret
         backfill = backfill == null ? DEFAULT_BACKFILL : backfill;
         backfillMax = backfillMax == null ? DEFAULT_BACKFILL_MAX : backfillMax;
         pageSize = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        keywords = SourceConfig.keywords(keywords);
+        directMessages = directMessages != null && directMessages;
+    }
+
+    public XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken, Secret accessTokenSecret,
+            URI baseUrl, Duration pollEvery, Duration backfill, Integer backfillMax, Integer pageSize,
+            List<String> keywords) {
+        this(name, apiKey, apiSecret, accessToken, accessTokenSecret, baseUrl, pollEvery, backfill, backfillMax,
+                pageSize, keywords, false);
+    }
+
+    public XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken, Secret accessTokenSecret,
+            URI baseUrl, Duration pollEvery, Duration backfill, Integer backfillMax, Integer pageSize) {
+        this(name, apiKey, apiSecret, accessToken, accessTokenSecret, baseUrl, pollEvery, backfill, backfillMax,
+                pageSize, List.of());
     }
 
     @Override

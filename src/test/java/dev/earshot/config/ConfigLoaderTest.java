@@ -1,6 +1,7 @@
 package dev.earshot.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -156,6 +157,11 @@ class ConfigLoaderTest {
         assertEquals(List.of(Duration.ofSeconds(60), Duration.ofHours(24)), List.of(x.pollEvery(), x.backfill()));
         assertEquals(200, x.backfillMax());
         assertEquals(100, x.pageSize());
+        assertEquals(List.of(), m.keywords(), "no keyword search unless configured");
+        assertEquals(List.of(), b.keywords());
+        assertFalse(b.directMessages(), "DMs are read only when asked for");
+        assertEquals(List.of(), x.keywords());
+        assertFalse(x.directMessages(), "X DMs are billed: read only when asked for");
     }
 
     @Test
@@ -251,5 +257,19 @@ class ConfigLoaderTest {
         assertEquals("test.yml has 2 problems:" + nl
                 + "  - team.members: name at least one teammate" + nl
                 + "  - sources: name at least one source (demo, mastodon, bluesky, x)", e.getMessage());
+    }
+
+    @Test
+    void keywordsAreBoundPerSourceAndStripped() throws ConfigException {
+        EarshotConfig config = Yaml.load(Yaml.TEAM + """
+                sources:
+                  - { type: mastodon, name: m, instance: https://m.example, accessToken: t, keywords: [acme, " acme app "] }
+                  - { type: bluesky, name: b, handle: b.example, appPassword: p, keywords: [acme], directMessages: true }
+                  - { type: x, name: x, apiKey: a, apiSecret: b, accessToken: c, accessTokenSecret: d, keywords: ["#acme"] }
+                """);
+        assertEquals(List.of("acme", "acme app"), config.sources().get(0).keywords());
+        assertEquals(List.of("acme"), config.sources().get(1).keywords());
+        assertTrue(((BlueskySourceConfig) config.sources().get(1)).directMessages());
+        assertEquals(List.of("#acme"), config.sources().get(2).keywords());
     }
 }

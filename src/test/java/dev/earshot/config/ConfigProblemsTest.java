@@ -220,6 +220,19 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void keywordsAreNeitherEmptyNorTwiceAndAHashtagIsOneWord() {
+        assertEquals(List.of(
+                "sources[0].keywords[1]: must not be empty",
+                "sources[0].keywords[2]: already used by sources[0].keywords[0]",
+                "sources[0].keywords[3]: a hashtag is # and letters, digits or _ only, without spaces",
+                "sources[1].keywords[0]: must be at most 476 characters"),
+                problems(TEAM + "sources:\n  - { type: mastodon, name: m, instance: 'https://m.example', accessToken: t,"
+                        + " keywords: [acme, ' ', ACME, '#acme app', '#acme_app', 'acme app'] }\n"
+                        + "  - { type: x, name: x, apiKey: a, apiSecret: b, accessToken: c, accessTokenSecret: d,"
+                        + " keywords: ['" + "a".repeat(477) + "'] }\n"));
+    }
+
+    @Test
     void portsFrom0To65535() {
         assertEquals(List.of("ops.port: must be a port from 0 to 65535"), problems(TEAM + DEMO + "ops: { port: -1 }\n"));
         assertEquals(List.of("ops.port: must be a port from 0 to 65535"),

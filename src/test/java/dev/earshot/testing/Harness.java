@@ -5,6 +5,7 @@ import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
 import dev.earshot.app.Dispatcher;
 import dev.earshot.app.FollowThrough;
+import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
 import dev.earshot.app.Nudger;
@@ -98,6 +99,7 @@ public final class Harness implements AutoCloseable {
     /** Opens (or reopens, as after a restart) the store and everything that holds it. */
     public void open() {
         store = SqliteStore.open(db);
+        health.watch(new HealthAlerts(store, sources, "support", clock));
         inbox = new Inbox(store, sources, priority, m -> "support", clock, Telemetry.NONE, followThrough);
         nudger = new Nudger(store, followThrough, clock);
         digests = new Digests(store, team, clock, followThrough.sla(), Digests.Settings.defaults("support"));

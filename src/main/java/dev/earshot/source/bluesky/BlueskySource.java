@@ -12,6 +12,7 @@ import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
 import dev.earshot.source.http.JsonFields;
 import dev.earshot.source.http.JsonHttp;
+import dev.earshot.source.http.KeywordSearch;
 import dev.earshot.source.http.RateLimitHeaders;
 import dev.earshot.source.text.Graphemes;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * until it reaches the cursor (or, on first start, the backfill window), looks up the authors'
  * follower counts with {@code getProfiles} (-1 when that fails), and reads the first page of the
  * brand's own feed: its replies to customers are reported as {@link BrandReply}s. Posts by the
- * brand never become customer messages.
+ * brand never become customer messages. Each configured keyword is searched with {@code searchPosts}
+ * ({@code sort=latest}, {@code since} its position); matches that do not already reach the brand as
+ * notifications are {@link MessageKind#KEYWORD} messages. With {@code directMessages: true} the
+ * brand's direct messages are read and answered too ({@link BlueskyDms}).
  */
 public final class BlueskySource implements SocialSource {
     private static final Logger log = LoggerFactory.getLogger(BlueskySource.class);
@@ -45,6 +50,9 @@ public final class BlueskySource implements SocialSource {
     /** 5,000 notifications: more than that since the last poll, and the oldest are left (logged). */
     static final int MAX_PAGES = 100;
     static final int FEED_PAGE = 30;
+    static final int SEARCH_PAGE = 100;
+    /** Per keyword and poll: 500 matches; the rest comes next poll. */
+    static final int SEARCH_PAGES_PER_POLL = 5;
     private static final int PROFILES_PER_CALL = 25;
     private static final int REMEMBERED_PROFILES = 10_000;
     private static final Set<String> REASONS = Set.of("mention", "reply", "quote");
@@ -53,6 +61,7 @@ public final class BlueskySource implements SocialSource {
     private final JsonHttp http;
     private final BlueskySession session;
     private final Clock clock;
+    private final BlueskyDms dms;
     private final Map<String, Long> followers = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -69,6 +78,7 @@ public final class BlueskySource implements SocialSource {
         this.clock = clock;
         this.http = new JsonHttp("Bluesky", config.service(), client, clock, RateLimitHeaders.BLUESKY, timeout);
         this.session = new BlueskySession(http, config.handle(), config.appPassword(), clock);
+        this.dms = new BlueskyDms(config.name(), http, session, clock);
     }
 
     @Override
@@ -91,9 +101,10 @@ public final class BlueskySource implements SocialSource {
     }
 
     @Override
-    public Fetch fetchSince(Optional<String> stored) throws DeliveryException {
+    public Fetch fetchSince(Optional<String> storedText) throws DeliveryException {
         String brand = session.tokens().did();
-        Optional<BlueskyCursor> seen = BlueskyCursor.parse(stored);
+        KeywordSearch.Cursor stored = KeywordSearch.Cursor.parse(storedText);
+        Optional<BlueskyCursor> seen = BlueskyCursor.parse(stored.mainCursor());
         Instant from = clock.instant().minus(config.backfill());
 
         List<JsonNode> fresh = new ArrayList<>();
@@ -144,7 +155,7 @@ public final class BlueskySource implements SocialSource {
             if (brand.equals(n.path("author").path("did").asText())) {
                 brandReply(n.path("uri").asText(), n.path("record"), brand).ifPresent(brandReplies::add);
             } else {
-                messages.add(message(n));
+                messages.add(message(n, kind(n.path("reason").asText())));
             }
         }
         for (JsonNode item : ownFeed(brand)) {
@@ -159,7 +170,87 @@ public final class BlueskySource implements SocialSource {
             newest = new BlueskyCursor(from, "");
         }
         BlueskyCursor moved = BlueskyCursor.newer(seen.orElse(null), newest);
-        return new Fetch(messages, brandReplies, moved == null ? null : moved.format());
+        Map<String, String> positions = new LinkedHashMap<>();
+        Set<String> have = new HashSet<>();
+        messages.forEach(m -> have.add(m.externalId()));
+        for (String keyword : config.keywords()) {
+            Optional<Instant> since = stored.position(keyword).flatMap(JsonFields::instant);
+            List<JsonNode> hits = new ArrayList<>();
+            Instant newestHit = search(keyword, since.orElse(from), since.isEmpty(), hits);
+            Instant position = since.orElse(from);
+            positions.put(keyword, (newestHit != null && newestHit.isAfter(position) ? newestHit : position).toString());
+            lookUpFollowers(hits);
+            Collections.reverse(hits); // oldest first
+            for (JsonNode post : hits) {
+                if (!aboutBrand(post, brand) && have.add(post.path("uri").asText())) {
+                    messages.add(message(post, MessageKind.KEYWORD));
+                }
+            }
+        }
+        String dmsAt = null;
+        if (config.directMessages()) {
+            Optional<Instant> dmsSince = stored.dmsCursor().flatMap(JsonFields::instant);
+            BlueskyDms.Read read = dms.since(dmsSince.orElse(from), dmsSince.isEmpty() ? config.backfillMax()
+                    : Integer.MAX_VALUE, brand, followers);
+            messages.addAll(read.messages());
+            brandReplies.addAll(read.brandReplies());
+            Instant at = read.newest() != null ? read.newest() : dmsSince.orElse(from);
+            dmsAt = at.toString();
+        }
+        return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(moved == null ? null : moved.format(),
+                positions, dmsAt).format());
+    }
+
+    /**
+     * {@code searchPosts} for one keyword, newest first, from {@code since} (inclusive; the position
+     * of the newest match seen, or the start of the backfill window). Returns the newest
+     * {@code indexedAt} read, or null.
+     */
+    private Instant search(String keyword, Instant since, boolean firstStart, List<JsonNode> into)
+            throws DeliveryException {
+        Instant newest = null;
+        String page = null;
+        for (int pages = 0; pages < SEARCH_PAGES_PER_POLL; pages++) {
+            String cursor = page;
+            JsonNode body = read(token -> http.get("/xrpc/app.bsky.feed.searchPosts").bearer(token)
+                    .query("q", KeywordSearch.phrase(keyword)).query("sort", "latest").query("since", since.toString())
+                    .query("limit", Integer.toString(SEARCH_PAGE)).query("cursor", cursor).send());
+            for (JsonNode post : body.path("posts")) {
+                Instant at = JsonFields.instant(post, "indexedAt").orElse(Instant.EPOCH);
+                newest = newest == null || at.isAfter(newest) ? at : newest;
+                if (!firstStart || into.size() < config.backfillMax()) {
+                    into.add(post);
+                }
+            }
+            page = JsonFields.text(body, "cursor");
+            if (page == null || page.isEmpty() || !body.path("posts").isArray() || body.path("posts").isEmpty()
+                    || (firstStart && into.size() >= config.backfillMax())) {
+                break;
+            }
+        }
+        return newest;
+    }
+
+    /**
+     * Written by the brand, or reaching it anyway as a notification: it mentions the brand (a
+     * mention facet), answers one of its posts or quotes one.
+     */
+    private static boolean aboutBrand(JsonNode post, String brand) {
+        if (brand.equals(post.path("author").path("did").asText())) {
+            return true;
+        }
+        JsonNode record = post.path("record");
+        for (JsonNode facet : record.path("facets")) {
+            for (JsonNode feature : facet.path("features")) {
+                if (brand.equals(feature.path("did").asText())) {
+                    return true;
+                }
+            }
+        }
+        String own = "at://" + brand + "/";
+        String parent = JsonFields.text(record.path("reply").path("parent"), "uri");
+        String quoted = JsonFields.text(record.path("embed").path("record"), "uri");
+        return (parent != null && parent.startsWith(own)) || (quoted != null && quoted.startsWith(own));
     }
 
     private List<JsonNode> ownFeed(String brand) throws DeliveryException {
@@ -185,7 +276,16 @@ public final class BlueskySource implements SocialSource {
         return Optional.of(new BrandReply(uri, parent, record.path("text").asText(""), createdAt(record, record)));
     }
 
-    private Message message(JsonNode n) {
+    private static MessageKind kind(String reason) {
+        return switch (reason) {
+            case "reply" -> MessageKind.REPLY;
+            case "quote" -> MessageKind.QUOTE;
+            default -> MessageKind.MENTION;
+        };
+    }
+
+    /** A notification, or a post view from a search: both carry uri, author, record and indexedAt. */
+    private Message message(JsonNode n, MessageKind kind) {
         JsonNode record = n.path("record");
         JsonNode author = n.path("author");
         String uri = n.path("uri").asText();
@@ -194,11 +294,6 @@ public final class BlueskySource implements SocialSource {
         JsonNode reply = record.path("reply");
         String parent = JsonFields.text(reply.path("parent"), "uri");
         String root = JsonFields.text(reply.path("root"), "uri");
-        MessageKind kind = switch (n.path("reason").asText()) {
-            case "reply" -> MessageKind.REPLY;
-            case "quote" -> MessageKind.QUOTE;
-            default -> MessageKind.MENTION;
-        };
         Author who = new Author(Platform.BLUESKY, handle, JsonFields.text(author, "displayName"),
                 followers.getOrDefault(did, -1L), "https://bsky.app/profile/" + handle);
         return new Message(Platform.BLUESKY, name(), uri, who, record.path("text").asText(""), webUrl(handle, uri),
@@ -241,6 +336,9 @@ public final class BlueskySource implements SocialSource {
      */
     @Override
     public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
+        if (BlueskyDms.isDm(to)) {
+            return dms.send(to, text.strip(), idempotencyKey, session.tokens().did());
+        }
         BlueskySession.Tokens me = session.tokens();
         JsonNode parentPost = post(to.externalId());
         String handle = parentPost.path("author").path("handle").asText();
@@ -296,6 +394,9 @@ public final class BlueskySource implements SocialSource {
 
     @Override
     public Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException {
+        if (BlueskyDms.isDm(to)) {
+            return dms.find(to, idempotencyKey, session.tokens().did());
+        }
         if (idempotencyKey != null) {
             return findByKey(to, Tid.forReply(to.createdAt(), idempotencyKey));
         }

@@ -9,7 +9,10 @@ import dev.earshot.port.SocialSource;
 import dev.earshot.source.http.JsonFields;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.RateLimitHeaders;
+import dev.earshot.source.http.KeywordSearch;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +36,16 @@ import org.slf4j.LoggerFactory;
  * pages; the rest comes next poll, so nothing is skipped) and reads one page of the brand's own
  * statuses, whose replies to customers are reported as {@link BrandReply}s (answers given from the
  * Mastodon app, or our own replies seen again). The first poll reads only the backfill window.
- * Statuses written by the brand never become customer messages.
+ * Statuses written by the brand never become customer messages. Each configured keyword is searched
+ * too (a hashtag's timeline for {@code #tag}); matches are {@link dev.earshot.core.MessageKind#KEYWORD}
+ * messages, and each keyword's position rides in the one cursor string ({@link KeywordSearch.Cursor}).
  */
 public final class MastodonSource implements SocialSource, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MastodonSource.class);
     static final int PAGE = 40;
     static final int PAGES_PER_POLL = 25;
+    /** Per keyword and poll; what is left comes next poll. */
+    static final int SEARCH_PAGES_PER_POLL = 5;
     static final int DEFAULT_MAX_CHARS = 500;
     private static final int REMEMBERED_THREADS = 10_000;
     /** The cursor when the account has nothing yet: below every real id. */
@@ -92,10 +101,11 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     }
 
     @Override
-    public Fetch fetchSince(Optional<String> stored) throws DeliveryException {
+    public Fetch fetchSince(Optional<String> storedText) throws DeliveryException {
         Account me = account();
         StatusMapper mapper = new StatusMapper(name(), me.id(), me.domain());
-        MastodonCursor cursor = MastodonCursor.parse(stored);
+        KeywordSearch.Cursor stored = KeywordSearch.Cursor.parse(storedText);
+        MastodonCursor cursor = MastodonCursor.parse(stored.mainCursor());
         Instant from = clock.instant().minus(config.backfill());
 
         List<JsonNode> notifications = new ArrayList<>();
@@ -125,9 +135,65 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             }
             messages.add(mapper.message(status, threadKey(status)));
         }
+        Map<String, String> positions = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        messages.forEach(m -> seen.add(m.externalId()));
+        for (String keyword : config.keywords()) {
+            String since = stored.position(keyword).orElse(null);
+            List<JsonNode> hits = new ArrayList<>();
+            String newest = StatusIds.max(since, search(keyword, since, from, hits));
+            if (newest != null) {
+                positions.put(keyword, newest);
+            }
+            hits.sort(Comparator.comparing(h -> h.path("id").asText(), StatusIds.ORDER));
+            for (JsonNode status : hits) {
+                // The brand's own posts, and posts that mention the brand (they come as notifications), are left out.
+                if (mapper.byBrand(status) || mapper.mentionsBrand(status) || !seen.add(status.path("id").asText())) {
+                    continue;
+                }
+                messages.add(mapper.keywordMatch(status, threadKey(status)));
+            }
+        }
         String next = new MastodonCursor(StatusIds.max(cursor.notifications(), newestNotification),
                 StatusIds.max(cursor.statuses(), newestOwn)).format();
-        return new Fetch(messages, brandReplies, next);
+        return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(next, positions).format());
+    }
+
+    /**
+     * Statuses matching {@code keyword} newer than {@code since} (paged forward with {@code min_id}),
+     * or on first start the newest page within the backfill window. A keyword starting with
+     * {@code #} reads the hashtag's timeline; any other is a full-text search, which finds only
+     * what the instance indexed and the authors allow to be searched. Returns the newest id read.
+     */
+    private String search(String keyword, String since, Instant from, List<JsonNode> into) throws DeliveryException {
+        String newest = null;
+        String minId = since;
+        for (int page = 0; page < (since == null ? 1 : SEARCH_PAGES_PER_POLL); page++) {
+            JsonHttp.Request request = keyword.startsWith("#")
+                    ? http.get("/api/v1/timelines/tag/" + URLEncoder.encode(keyword.substring(1), StandardCharsets.UTF_8))
+                    : http.get("/api/v2/search").query("q", KeywordSearch.phrase(keyword)).query("type", "statuses")
+                            .query("resolve", "false");
+            JsonNode body = request.bearer(token).query("min_id", minId).query("limit", Integer.toString(PAGE)).fetch();
+            JsonNode list = keyword.startsWith("#") ? body : body.path("statuses");
+            if (!list.isArray() || list.isEmpty()) {
+                break;
+            }
+            for (JsonNode s : list) {
+                newest = StatusIds.max(newest, s.path("id").asText());
+                if (since != null || (!StatusMapper.createdAt(s).isBefore(from) && into.size() < config.backfillMax())) {
+                    into.add(s);
+                }
+            }
+            if (list.size() < PAGE) {
+                break;
+            }
+            minId = newest;
+        }
+        if (since == null && newest != null) {
+            log.info("{}: first search for {}, read {} statuses from the last {}", name(), keyword, into.size(),
+                    config.backfill());
+        }
+        return newest;
     }
 
     /** First start: the newest mentions back to {@code from}, at most {@code backfillMax}. Returns the newest id. */

@@ -39,6 +39,23 @@ final class StatusMapper {
                 createdAt(status), kind(status), JsonFields.text(status, "in_reply_to_id"), threadKey);
     }
 
+    /** A status found by a keyword search. */
+    Message keywordMatch(JsonNode status, String threadKey) {
+        Message m = message(status, threadKey);
+        return new Message(m.platform(), m.account(), m.externalId(), m.author(), m.text(), m.url(), m.createdAt(),
+                MessageKind.KEYWORD, m.inReplyTo(), m.threadKey());
+    }
+
+    /** The status names the brand (then it also arrives as a mention notification) or answers it. */
+    boolean mentionsBrand(JsonNode status) {
+        for (JsonNode m : status.path("mentions")) {
+            if (brandId.equals(m.path("id").asText())) {
+                return true;
+            }
+        }
+        return brandId.equals(JsonFields.text(status, "in_reply_to_account_id"));
+    }
+
     /** A status by the brand answering someone else's status; empty for anything else. */
     Optional<BrandReply> brandReply(JsonNode status) {
         String parent = JsonFields.text(status, "in_reply_to_id");

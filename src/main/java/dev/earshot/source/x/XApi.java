@@ -24,7 +24,7 @@ import twitter4j.auth.OAuthAuthorization;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
- * The four X API v2 calls Earshot makes, over the JDK {@link HttpClient}, each signed with
+ * The X API v2 calls Earshot makes, over the JDK {@link HttpClient}, each signed with
  * OAuth 1.0a user context by Twitter4J's signer. Maps X's answers to {@link DeliveryException}
  * kinds and keeps each endpoint's rate limit. Messages never hold a key or token.
  *
@@ -33,7 +33,7 @@ import twitter4j.conf.ConfigurationBuilder;
  */
 final class XApi {
     /** One rate-limit bucket each, as X counts them. */
-    enum Endpoint { ME, MENTIONS, USER_POSTS, CREATE_POST }
+    enum Endpoint { ME, MENTIONS, USER_POSTS, SEARCH, CREATE_POST, DM_EVENTS, DM_CONVERSATION, SEND_DM }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -82,6 +82,43 @@ final class XApi {
     /** {@code GET /2/users/:id/mentions}, one page. */
     XPage mentions(String userId, Map<String, String> query) throws DeliveryException {
         return XPage.parse(get(Endpoint.MENTIONS, "/2/users/" + userId + "/mentions", query));
+    }
+
+    /** {@code GET /2/tweets/search/recent}, one page (the last seven days; X bills each post returned). */
+    XPage search(Map<String, String> query) throws DeliveryException {
+        return XPage.parse(get(Endpoint.SEARCH, "/2/tweets/search/recent", query));
+    }
+
+    /** {@code GET /2/dm_events}: the account's direct message events, newest first, one page. */
+    JsonNode dmEvents(Map<String, String> query) throws DeliveryException {
+        return get(Endpoint.DM_EVENTS, "/2/dm_events", query);
+    }
+
+    /** {@code GET /2/dm_conversations/:id/dm_events}: one conversation's events, newest first. */
+    JsonNode dmConversation(String conversationId, Map<String, String> query) throws DeliveryException {
+        return get(Endpoint.DM_CONVERSATION, "/2/dm_conversations/" + encode(conversationId) + "/dm_events", query);
+    }
+
+    /**
+     * {@code POST /2/dm_conversations/:id/messages}. Like a reply, a lost answer leaves the outcome
+     * unknown (TRANSIENT): the caller must look before sending again. Returns the event id.
+     */
+    String sendDm(String conversationId, String text) throws DeliveryException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("text", text);
+        String url = base + "/2/dm_conversations/" + encode(conversationId) + "/messages";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", sign(RequestMethod.POST, url))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+        JsonNode sent = send(Endpoint.SEND_DM, request).path("data");
+        if (!sent.hasNonNull("dm_event_id")) {
+            throw new DeliveryException(Kind.TRANSIENT, "X accepted the direct message but named no event id");
+        }
+        return sent.get("dm_event_id").asText();
     }
 
     /** {@code GET /2/users/:id/tweets}, one page. */
@@ -161,7 +198,7 @@ final class XApi {
         if (endpoint == Endpoint.CREATE_POST && status == 403 && said.contains("duplicate")) {
             throw new Duplicate("X: " + what);
         }
-        if (endpoint == Endpoint.CREATE_POST && status != 401 && !aboutAccess(said)) {
+        if ((endpoint == Endpoint.CREATE_POST || endpoint == Endpoint.SEND_DM) && status != 401 && !aboutAccess(said)) {
             // This one reply can never be posted as it is (too long, the post is gone, replies limited).
             throw new DeliveryException(Kind.REJECTED, "X: " + what);
         }

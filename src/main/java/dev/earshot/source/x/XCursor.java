@@ -44,11 +44,11 @@ record XCursor(Bound mentions, Bound brand) {
             return after(newestId);
         }
 
-        private String encode() {
+        String encode() {
             return afterId != null ? "id:" + afterId : "t:" + since;
         }
 
-        private static Bound decode(String text) {
+        static Bound decode(String text) {
             if (text.startsWith("id:") && text.substring(3).matches("\\d{1,20}")) {
                 return after(text.substring(3));
             }

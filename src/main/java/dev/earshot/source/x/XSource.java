@@ -9,16 +9,19 @@ import dev.earshot.core.Platform;
 import dev.earshot.core.Spans;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
+import dev.earshot.source.http.KeywordSearch;
 import dev.earshot.source.x.XCursor.Bound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * brand's own timeline for answers given from the X app, {@code POST /2/tweets} for replies.
  *
  * <p>Each poll reads every page before it returns, so the cursor moves only once all of them are
- * stored. Replies, and the look-up that settles one whose outcome is unknown, are {@link XReplies}'.
+ * stored. Configured keywords are searched with {@code /2/tweets/search/recent} (billed per post;
+ * none unless configured) and become {@link MessageKind#KEYWORD} messages. Replies, and the look-up that settles one whose outcome is unknown, are {@link XReplies}'.
  */
 public final class XSource implements SocialSource {
     private static final Logger log = LoggerFactory.getLogger(XSource.class);
@@ -36,6 +40,10 @@ public final class XSource implements SocialSource {
     static final int MENTIONS_CAP = 800;
     static final String TWEET_FIELDS = "created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets";
     static final String USER_FIELDS = "public_metrics,username,name";
+    /** Recent search: 10 to 100 posts per request, from the last seven days. */
+    static final int SEARCH_MIN_PAGE = 10;
+    static final int SEARCH_MAX_PAGE = 100;
+    static final Duration SEARCH_REACH = Duration.ofDays(7).minusMinutes(1);
 
     private final String name;
     private final XApi api;
@@ -44,10 +52,25 @@ public final class XSource implements SocialSource {
     private final int backfillMax;
     private final int pageSize;
     private final XReplies replies;
+    private final List<String> keywords;
+    /** Null unless direct messages are configured. */
+    private final XDms dms;
     private volatile XPage.User brand;
 
     XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize) {
+        this(name, api, clock, backfill, backfillMax, pageSize, List.of());
+    }
+
+    XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize,
+            List<String> keywords) {
+        this(name, api, clock, backfill, backfillMax, pageSize, keywords, false);
+    }
+
+    XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize,
+            List<String> keywords, boolean directMessages) {
+        this.dms = directMessages ? new XDms(name, api, clock, pageSize) : null;
         this.name = name;
+        this.keywords = List.copyOf(keywords);
         this.api = api;
         this.clock = clock;
         this.backfill = backfill;
@@ -58,7 +81,7 @@ public final class XSource implements SocialSource {
 
     public static XSource create(XSourceConfig config, Clock clock) {
         return new XSource(config.name(), XApi.create(config, clock), clock, config.backfill(), config.backfillMax(),
-                config.pageSize());
+                config.pageSize(), config.keywords(), config.directMessages());
     }
 
     @Override
@@ -72,9 +95,11 @@ public final class XSource implements SocialSource {
     }
 
     @Override
-    public Fetch fetchSince(Optional<String> cursor) throws DeliveryException {
+    public Fetch fetchSince(Optional<String> stored) throws DeliveryException {
         XPage.User me = brand();
         Instant now = clock.instant();
+        KeywordSearch.Cursor positions = KeywordSearch.Cursor.parse(stored);
+        Optional<String> cursor = positions.mainCursor();
         Optional<XCursor> from = cursor.flatMap(XCursor::parse);
         if (cursor.isPresent() && from.isEmpty()) {
             log.warn("{}: the stored cursor is not one X uses; starting afresh with the bounded backfill", name);
@@ -110,6 +135,33 @@ public final class XSource implements SocialSource {
         if (mentions.more() || (!firstStart && mentions.posts().size() >= MENTIONS_CAP)) {
             gaps.add(gap(firstStart, mentionsFrom, mentions));
         }
+        Map<String, String> searched = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        messages.forEach(m -> seen.add(m.externalId()));
+        for (String keyword : keywords) {
+            Optional<Bound> was = positions.position(keyword).flatMap(XSource::bound);
+            // A keyword searched for the first time reads the backfill window (recent search reaches back seven days).
+            boolean skip = was.isEmpty() && (backfillMax == 0 || backfill.isZero());
+            Instant window = now.minus(backfill.compareTo(SEARCH_REACH) > 0 ? SEARCH_REACH : backfill);
+            Bound keywordFrom = was.orElse(Bound.since(skip ? now : window));
+            Read found = skip ? Read.NOTHING : search(keyword, me, keywordFrom, was.isEmpty() ? backfillMax : MENTIONS_CAP);
+            for (XPage.Post p : found.posts()) {
+                if (!p.retweet() && !me.id().equals(p.authorId()) && seen.add(p.id())) {
+                    Message m = toMessage(p, found.users().get(p.authorId()), me);
+                    messages.add(new Message(m.platform(), m.account(), m.externalId(), m.author(), m.text(), m.url(),
+                            m.createdAt(), MessageKind.KEYWORD, m.inReplyTo(), m.threadKey()));
+                }
+            }
+            if (found.more()) {
+                log.warn("{}: more posts matched {} than one poll reads ({}); the older ones are left", name, keyword,
+                        found.posts().size());
+            }
+            searched.put(keyword, keywordFrom.past(found.newestId()).encode());
+            if (!found.posts().isEmpty()) {
+                log.info("{}: {} posts on X matched {} ({} requests, each post billed)", name, found.posts().size(),
+                        keyword, found.requests());
+            }
+        }
         XCursor next = new XCursor(mentionsFrom.past(mentions.newestId()), brandFrom.past(own.newestId()));
         int posts = mentions.posts().size() + own.posts().size();
         if (posts > 0) {
@@ -119,7 +171,58 @@ public final class XSource implements SocialSource {
         } else {
             log.debug("{}: nothing new on X ({} requests)", name, mentions.requests() + own.requests());
         }
-        return new Fetch(messages, List.copyOf(answers.values()), next.encode(), gaps);
+        String dmsAt = positions.dmsCursor().filter(id -> id.matches("\\d{1,20}")).orElse(null);
+        if (dms != null) {
+            boolean dmFirst = dmsAt == null;
+            XDms.Read read = dms.since(dmsAt, now.minus(backfill), dmFirst ? backfillMax : Integer.MAX_VALUE, me);
+            for (Message m : read.messages()) {
+                if (seen.add(m.externalId())) {
+                    messages.add(m);
+                }
+            }
+            read.brandReplies().forEach(r -> answers.putIfAbsent(r.externalId(), r));
+            dmsAt = read.newestId();
+        }
+        return new Fetch(messages, List.copyOf(answers.values()),
+                new KeywordSearch.Cursor(next.encode(), searched, dmsAt).format(), gaps);
+    }
+
+    private static Optional<Bound> bound(String text) {
+        try {
+            return Optional.of(Bound.decode(text));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code /2/tweets/search/recent} for one keyword, without the brand's own posts and retweets,
+     * newest first, following {@code next_token}. Every post returned is billed.
+     */
+    private Read search(String keyword, XPage.User me, Bound from, int limit) throws DeliveryException {
+        List<XPage.Post> posts = new ArrayList<>();
+        Map<String, XPage.User> users = new HashMap<>();
+        String token = null;
+        int requests = 0;
+        do {
+            Map<String, String> query = new HashMap<>(from.query());
+            query.put("query", KeywordSearch.phrase(keyword) + " -from:" + me.id() + " -is:retweet");
+            int want = Math.min(pageSize, limit - posts.size());
+            query.put("max_results", Integer.toString(Math.min(SEARCH_MAX_PAGE, Math.max(SEARCH_MIN_PAGE, want))));
+            query.put("tweet.fields", TWEET_FIELDS);
+            query.put("expansions", "author_id");
+            query.put("user.fields", USER_FIELDS);
+            if (token != null) {
+                query.put("next_token", token);
+            }
+            XPage page = api.search(query);
+            requests++;
+            posts.addAll(page.posts());
+            users.putAll(page.users());
+            token = page.nextToken();
+        } while (token != null && posts.size() < limit);
+        boolean more = token != null || posts.size() > limit;
+        return new Read(posts.size() > limit ? List.copyOf(posts.subList(0, limit)) : posts, users, more, requests);
     }
 
     private Gap gap(boolean firstStart, Bound from, Read mentions) {
@@ -195,11 +298,17 @@ public final class XSource implements SocialSource {
 
     @Override
     public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
+        if (dms != null && XDms.isDm(to)) {
+            return dms.send(to, text.strip(), idempotencyKey, brand());
+        }
         return replies.send(brand(), to, text, idempotencyKey);
     }
 
     @Override
     public Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException {
+        if (dms != null && XDms.isDm(to)) {
+            return dms.find(to, idempotencyKey, brand());
+        }
         return replies.find(brand(), to, idempotencyKey);
     }
 

@@ -57,6 +57,10 @@ final class FakeBluesky implements AutoCloseable {
         http.route("GET", "/xrpc/app.bsky.feed.getPosts", authed(this::getPosts));
         http.route("POST", "/xrpc/com.atproto.repo.createRecord", authed(this::createRecord));
         http.route("GET", "/xrpc/com.atproto.repo.getRecord", authed(this::getRecord));
+        http.route("GET", "/xrpc/app.bsky.feed.searchPosts", authed(this::searchPosts));
+        http.route("GET", "/xrpc/chat.bsky.convo.listConvos", authed(chat(this::listConvos)));
+        http.route("GET", "/xrpc/chat.bsky.convo.getMessages", authed(chat(this::getMessages)));
+        http.route("POST", "/xrpc/chat.bsky.convo.sendMessage", authed(chat(this::sendMessage)));
     }
 
     private Function<Request, Response> locked(Function<Request, Response> h) {
@@ -78,6 +82,98 @@ final class FakeBluesky implements AutoCloseable {
             }
             return h.apply(r);
         });
+    }
+
+    /** The chat service, reached through the PDS: only with the proxy header, only with DM access. */
+    private Function<Request, Response> chat(Function<Request, Response> h) {
+        return r -> {
+            if (!"did:web:api.bsky.chat#bsky_chat".equals(r.header("atproto-proxy"))) {
+                return Response.json(400, Map.of("error", "InvalidRequest", "message", "missing atproto-proxy"));
+            }
+            if (!dmAccess) {
+                return Response.json(400, Map.of("error", "InvalidToken", "message", "Bad token scope"));
+            }
+            return h.apply(r);
+        };
+    }
+
+    /** The app password was made without "Allow access to your direct messages". */
+    volatile boolean dmAccess = true;
+    private final Map<String, List<ObjectNode>> convos = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> convoMembers = new HashMap<>();
+
+    /** A customer writes to the brand by DM; returns the message id. The conversation id is {@code convo-<did>}. */
+    synchronized String dm(String did, String handle, String text, Instant at) {
+        String convo = "convo-" + did.substring(did.lastIndexOf(':') + 1);
+        ObjectNode member = FakeHttpServer.JSON.createObjectNode().put("did", did).put("handle", handle)
+                .put("displayName", handle);
+        convoMembers.put(convo, member);
+        return addMessage(convo, did, text, at).path("id").asText();
+    }
+
+    /** The brand answers a DM from the Bluesky app. */
+    synchronized String brandDm(String convo, String text) {
+        return addMessage(convo, BRAND, text, clock.instant()).path("id").asText();
+    }
+
+    synchronized List<String> brandDms(String convo) {
+        return convos.getOrDefault(convo, List.of()).stream()
+                .filter(m -> m.path("sender").path("did").asText().equals(BRAND)).map(m -> m.path("text").asText())
+                .toList();
+    }
+
+    private ObjectNode addMessage(String convo, String did, String text, Instant at) {
+        ObjectNode m = FakeHttpServer.JSON.createObjectNode();
+        String id = "3m" + (serial++);
+        m.put("$type", "chat.bsky.convo.defs#messageView").put("id", id).put("rev", id).put("text", text)
+                .put("sentAt", at.toString());
+        m.putObject("sender").put("did", did);
+        convos.computeIfAbsent(convo, c -> new ArrayList<>()).add(m);
+        return m;
+    }
+
+    private Response listConvos(Request r) {
+        List<String> ids = new ArrayList<>(convos.keySet());
+        ids.sort(java.util.Comparator.comparing((String c) -> last(c).path("sentAt").asText()).reversed());
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        ArrayNode list = out.putArray("convos");
+        for (String id : ids) {
+            ObjectNode c = list.addObject().put("id", id).put("rev", last(id).path("rev").asText())
+                    .put("muted", false).put("unreadCount", 1);
+            ArrayNode members = c.putArray("members");
+            members.addObject().put("did", BRAND).put("handle", HANDLE);
+            members.add(convoMembers.get(id));
+            c.set("lastMessage", last(id));
+        }
+        return Response.ok(out);
+    }
+
+    private ObjectNode last(String convo) {
+        List<ObjectNode> ms = convos.get(convo);
+        return ms.get(ms.size() - 1);
+    }
+
+    private Response getMessages(Request r) {
+        List<ObjectNode> ms = convos.get(r.param("convoId"));
+        if (ms == null) {
+            return Response.json(400, Map.of("error", "InvalidRequest", "message", "Convo not found"));
+        }
+        int limit = Integer.parseInt(r.param("limit") == null ? "50" : r.param("limit"));
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        ArrayNode list = out.putArray("messages");
+        for (int i = ms.size() - 1; i >= 0 && list.size() < limit; i--) {
+            list.add(ms.get(i));
+        }
+        return Response.ok(out);
+    }
+
+    private Response sendMessage(Request r) {
+        JsonNode in = r.json();
+        String convo = in.path("convoId").asText();
+        if (!convos.containsKey(convo)) {
+            return Response.json(400, Map.of("error", "InvalidRequest", "message", "Convo not found"));
+        }
+        return Response.ok(addMessage(convo, BRAND, in.path("message").path("text").asText(), clock.instant()));
     }
 
     private static String bearer(Request r) {
@@ -137,8 +233,21 @@ final class FakeBluesky implements AutoCloseable {
     /** A customer's post that reaches the brand, with its notification; returns its uri. */
     synchronized String post(String did, String handle, String text, String reason, String parentUri, Instant at) {
         ObjectNode post = newPost(did, handle, text, parentUri, at, "r" + (serial++));
+        int start = text.indexOf("@" + HANDLE);
+        if (start >= 0) {
+            // A mention is a facet with UTF-8 byte offsets, as the apps write it.
+            int byteStart = text.substring(0, start).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            ObjectNode facet = ((ObjectNode) post.path("record")).putArray("facets").addObject();
+            facet.putObject("index").put("byteStart", byteStart).put("byteEnd", byteStart + HANDLE.length() + 1);
+            facet.putArray("features").addObject().put("$type", "app.bsky.richtext.facet#mention").put("did", BRAND);
+        }
         notify(post, reason, at);
         return post.path("uri").asText();
+    }
+
+    /** A post that does not reach the brand: found only by searching. */
+    synchronized String publicPost(String did, String handle, String text, Instant at) {
+        return newPost(did, handle, text, null, at, "p" + (serial++)).path("uri").asText();
     }
 
     /** The brand posts from the Bluesky app. */
@@ -225,6 +334,33 @@ final class FakeBluesky implements AutoCloseable {
         for (int i = mine.size() - 1; i >= 0 && feed.size() < limit; i--) {
             feed.addObject().set("post", mine.get(i));
         }
+        return Response.ok(out);
+    }
+
+    /** {@code sort=latest}: newest first, {@code since} inclusive, paged with an offset cursor. */
+    private Response searchPosts(Request r) {
+        if (!"latest".equals(r.param("sort"))) {
+            return Response.json(400, Map.of("error", "InvalidRequest", "message", "expected sort=latest"));
+        }
+        String q = r.param("q").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+        Instant since = r.param("since") == null ? Instant.EPOCH : Instant.parse(r.param("since"));
+        int limit = Integer.parseInt(r.param("limit") == null ? "25" : r.param("limit"));
+        int from = r.param("cursor") == null ? 0 : Integer.parseInt(r.param("cursor"));
+        List<ObjectNode> found = new ArrayList<>();
+        for (ObjectNode p : posts.values()) {
+            if (p.path("record").path("text").asText().toLowerCase(java.util.Locale.ROOT).contains(q)
+                    && !Instant.parse(p.path("indexedAt").asText()).isBefore(since)) {
+                found.add(0, p);
+            }
+        }
+        ObjectNode out = FakeHttpServer.JSON.createObjectNode();
+        ArrayNode list = out.putArray("posts");
+        int to = Math.min(found.size(), from + limit);
+        found.subList(Math.min(from, to), to).forEach(list::add);
+        if (to < found.size()) {
+            out.put("cursor", Integer.toString(to));
+        }
+        out.put("hitsTotal", found.size());
         return Response.ok(out);
     }
 

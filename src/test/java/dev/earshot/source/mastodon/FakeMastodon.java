@@ -52,6 +52,8 @@ final class FakeMastodon implements AutoCloseable {
         http.route("GET", "/api/v1/statuses/(\\d+)", authed(this::status));
         http.route("GET", "/api/v1/statuses/(\\d+)/context", authed(this::context));
         http.route("POST", "/api/v1/statuses", authed(this::post));
+        http.route("GET", "/api/v2/search", authed(this::search));
+        http.route("GET", "/api/v1/timelines/tag/(\\w+)", authed(this::tag));
         http.route("GET", "/api/v1/streaming/user/notification",
                 authed(r -> new Response(200, Map.of(), "", false, true)));
     }
@@ -87,8 +89,15 @@ final class FakeMastodon implements AutoCloseable {
 
     synchronized String mention(ObjectNode author, String html, String visibility, String inReplyTo, Instant at) {
         ObjectNode s = status(author, html, visibility, inReplyTo, at);
+        s.withArray("mentions").addObject().put("id", BRAND_ID).put("username", "acme").put("acct", "acme")
+                .put("url", brand.path("url").asText());
         notify(s, at);
         return s.path("id").asText();
+    }
+
+    /** A public status that does not mention the brand: found only by searching. */
+    synchronized String post(ObjectNode author, String html, Instant at) {
+        return status(author, html, "public", null, at).path("id").asText();
     }
 
     /** The brand writes from the Mastodon app (not through Earshot). */
@@ -190,6 +199,29 @@ final class FakeMastodon implements AutoCloseable {
         ArrayNode out = FakeHttpServer.JSON.createArrayNode();
         chosen.forEach(out::add);
         return out;
+    }
+
+    /** Full-text search over every status here, as an instance with search enabled does; {@code min_id} pages forward. */
+    private Response search(Request r) {
+        if (!"statuses".equals(r.param("type")) || !"false".equals(r.param("resolve"))) {
+            return Response.json(400, Map.of("error", "expected type=statuses&resolve=false"));
+        }
+        String q = r.param("q").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+        List<ObjectNode> found = statuses.values().stream()
+                .filter(s -> s.path("content").asText().toLowerCase(java.util.Locale.ROOT).contains(q)).toList();
+        ObjectNode body = FakeHttpServer.JSON.createObjectNode();
+        body.putArray("accounts");
+        body.set("statuses", page(found, r));
+        body.putArray("hashtags");
+        return Response.ok(body);
+    }
+
+    private Response tag(Request r) {
+        String tag = "#" + r.group(1).toLowerCase(java.util.Locale.ROOT);
+        List<ObjectNode> found = statuses.values().stream()
+                .filter(s -> StatusHtml.text(s.path("content").asText()).toLowerCase(java.util.Locale.ROOT)
+                        .contains(tag)).toList();
+        return Response.ok(page(found, r));
     }
 
     private Response status(Request r) {

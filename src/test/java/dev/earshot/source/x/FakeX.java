@@ -183,6 +183,11 @@ final class FakeX implements AutoCloseable {
     }
 
     /** The next POST /2/tweets is applied (the post exists) but the connection drops before the answer. */
+    /** The next POST to a path ending so is applied, but the connection drops before the answer. */
+    synchronized void dropNextAfterApplying(String pathEnd) {
+        faults.add(new Fault("POST", pathEnd, 0, null, Map.of(), true, 0));
+    }
+
     synchronized void dropNextPostAfterApplying() {
         faults.add(new Fault("POST", "/2/tweets", 0, null, Map.of(), true, 0));
     }
@@ -237,6 +242,29 @@ final class FakeX implements AutoCloseable {
                 }
                 result = m.group(2).equals("mentions") ? page(mentions(query), query, true)
                         : page(own(query), query, false);
+            } else if (method.equals("GET") && path.equals("/2/dm_events")) {
+                result = dmPage(dms, query);
+            } else if (method.equals("GET") && path.matches("/2/dm_conversations/[^/]+/dm_events")) {
+                String convo = path.split("/")[3];
+                result = dmPage(dms.stream().filter(d -> d.conversation().equals(convo)).toList(), query);
+            } else if (method.equals("POST") && path.matches("/2/dm_conversations/[^/]+/messages")) {
+                String convo = path.split("/")[3];
+                if (dms.stream().noneMatch(d -> d.conversation().equals(convo))) {
+                    answer(ex, 400, resource("error_400.json"), Map.of());
+                    return;
+                }
+                Dm sent = addDm(BRAND_ID, convo, JSON.readTree(body).path("text").asText(), clock.instant());
+                ObjectNode data = JSON.createObjectNode();
+                data.putObject("data").put("dm_conversation_id", convo).put("dm_event_id", sent.id());
+                result = data;
+                status = 201;
+            } else if (method.equals("GET") && path.equals("/2/tweets/search/recent")) {
+                int max = Integer.parseInt(query.getOrDefault("max_results", "10"));
+                if (max < 10 || max > 100 || query.containsKey("pagination_token")) {
+                    answer(ex, 400, resource("error_400.json"), Map.of());
+                    return;
+                }
+                result = page(search(query), query, true);
             } else if (method.equals("POST") && path.equals("/2/tweets")) {
                 JsonNode in = JSON.readTree(body);
                 String text = in.path("text").asText();
@@ -292,6 +320,86 @@ final class FakeX implements AutoCloseable {
         return bounded(timeline, query);
     }
 
+    /**
+     * Recent search for the queries Earshot writes: {@code <words or "phrase"> -from:<id> -is:retweet},
+     * newest first, the last seven days.
+     */
+    private List<Post> search(Map<String, String> query) {
+        Matcher q = Pattern.compile("(.+) -from:(\\w+) -is:retweet").matcher(query.get("query"));
+        if (!q.matches()) {
+            throw new IllegalArgumentException("unexpected query " + query.get("query"));
+        }
+        String words = q.group(1).replace("\"", "").toLowerCase(Locale.ROOT);
+        String from = q.group(2);
+        Instant week = clock.instant().minus(Duration.ofDays(7));
+        List<Post> found = posts.stream()
+                .filter(p -> p.text().toLowerCase(Locale.ROOT).contains(words))
+                .filter(p -> !p.authorId().equals(from) && !from.equals(users.get(p.authorId()).username()))
+                .filter(p -> !p.retweet() && !p.createdAt().isBefore(week))
+                .sorted(Comparator.comparing(Post::id, XCursor::compareIds).reversed())
+                .toList();
+        return bounded(found, query);
+    }
+
+    record Dm(String id, String sender, String conversation, String text, Instant createdAt) {
+    }
+
+    private final List<Dm> dms = new ArrayList<>();
+
+    /** {@code author} writes to the brand by DM {@code ago} before now; the conversation is {@code <author>-1000}. */
+    synchronized Dm dm(User author, String text, Duration ago) {
+        return addDm(author.id(), author.id() + "-" + BRAND_ID, text, clock.instant().minus(ago));
+    }
+
+    /** The brand answers a DM from the X app. */
+    synchronized Dm brandDm(String conversation, String text) {
+        return addDm(BRAND_ID, conversation, text, clock.instant());
+    }
+
+    synchronized List<String> brandDms(String conversation) {
+        return dms.stream().filter(d -> d.sender().equals(BRAND_ID) && d.conversation().equals(conversation))
+                .map(Dm::text).toList();
+    }
+
+    private Dm addDm(String sender, String conversation, String text, Instant at) {
+        Dm d = new Dm(XCursor.idAt(at, ++sequence), sender, conversation, text, at);
+        dms.add(d);
+        return d;
+    }
+
+    /** DM events in X's documented shape, newest first, paged with pagination_token. */
+    private JsonNode dmPage(List<Dm> all, Map<String, String> query) {
+        List<Dm> sorted = all.stream().sorted(Comparator.comparing(Dm::id, XCursor::compareIds).reversed()).toList();
+        int size = Integer.parseInt(query.getOrDefault("max_results", "100"));
+        String token = query.get("pagination_token");
+        int from = token == null ? 0 : Integer.parseInt(token.substring(5));
+        List<Dm> page = sorted.subList(Math.min(from, sorted.size()), Math.min(from + size, sorted.size()));
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode data = root.putArray("data");
+        for (Dm d : page) {
+            data.addObject().put("id", d.id()).put("event_type", "MessageCreate").put("text", d.text())
+                    .put("sender_id", d.sender()).put("dm_conversation_id", d.conversation())
+                    .put("created_at", d.createdAt().toString());
+        }
+        ArrayNode includes = root.putObject("includes").putArray("users");
+        page.stream().map(Dm::sender).distinct().map(users::get).forEach(u -> {
+            ObjectNode n = includes.addObject();
+            n.put("id", u.id()).put("name", u.name()).put("username", u.username());
+            n.putObject("public_metrics").put("followers_count", u.followers());
+        });
+        ObjectNode meta = root.putObject("meta");
+        meta.put("result_count", page.size());
+        if (from + size < sorted.size()) {
+            meta.put("next_token", "page-" + (from + size));
+        }
+        return root;
+    }
+
+    /** Someone posts without naming the brand: found only by searching. */
+    synchronized Post post(User author, String text, Duration ago) {
+        return add(author.id(), text, clock.instant().minus(ago), null, null, null, false);
+    }
+
     private List<Post> own(Map<String, String> query) {
         List<Post> timeline = posts.stream()
                 .filter(p -> p.authorId().equals(BRAND_ID))
@@ -314,7 +422,7 @@ final class FakeX implements AutoCloseable {
     /** One page in X's documented shape: data, includes.users, meta with next_token. */
     private JsonNode page(List<Post> all, Map<String, String> query, boolean expandAuthors) {
         int size = Integer.parseInt(query.getOrDefault("max_results", "10"));
-        String token = query.get("pagination_token");
+        String token = query.getOrDefault("pagination_token", query.get("next_token"));
         // A token this fake did not hand out (one from a canned page) reads past the end.
         int from = token == null ? 0 : token.startsWith("page-") ? Integer.parseInt(token.substring(5)) : all.size();
         List<Post> page = all.subList(Math.min(from, all.size()), Math.min(from + size, all.size()));

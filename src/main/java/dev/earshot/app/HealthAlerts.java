@@ -1,0 +1,60 @@
+package dev.earshot.app;
+
+import dev.earshot.core.Effect;
+import dev.earshot.port.SocialSource;
+import dev.earshot.port.Store;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the team in chat, once, that a source needs a human, and once that it works again
+ * (RELIABILITY promise 22), whether the poller or a reply found out. The post goes through the
+ * outbox to the default channel, so it waits out a chat outage like any other post. A broken chat
+ * cannot carry its own alert: chat targets are shown on {@code /healthz} and logged only.
+ * Both the poller and the dispatcher probe a source again after 1 minute, doubling up to 30.
+ */
+public final class HealthAlerts implements HealthBoard.Watcher {
+    private static final Logger log = LoggerFactory.getLogger(HealthAlerts.class);
+    private static final String SOURCE = "source:";
+
+    private final Store store;
+    private final Sources sources;
+    private final String channel;
+    private final Clock clock;
+
+    public HealthAlerts(Store store, Sources sources, String channel, Clock clock) {
+        this.store = store;
+        this.sources = sources;
+        this.channel = channel;
+        this.clock = clock;
+    }
+
+    @Override
+    public void changed(String component, HealthBoard.Status now, String reason) {
+        if (!component.startsWith(SOURCE) || channel == null) {
+            return;
+        }
+        String name = component.substring(SOURCE.length());
+        Optional<SocialSource> source = sources.get(name);
+        String what = source.map(s -> s.platform().displayName() + " source ").orElse("Source ") + name;
+        post(component, now == HealthBoard.Status.DEGRADED
+                ? "⚠️ " + what + " needs a human: " + reason + ". Earshot keeps trying, next in 1 minute, then at"
+                        + " most every 30 minutes; nothing is lost."
+                : "✅ " + what + " works again.");
+    }
+
+    private void post(String component, String text) {
+        try {
+            store.write(tx -> {
+                tx.enqueue(new Effect.ChannelPost(0, text, List.of()), "chat:" + channel, clock.instant());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The alert is a courtesy; /healthz and the ERROR log line carry the news anyway.
+            log.warn("{}: could not queue the chat alert ({})", component, e.toString());
+        }
+    }
+}
