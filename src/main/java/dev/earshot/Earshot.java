@@ -14,21 +14,15 @@ import dev.earshot.app.Sources;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.config.BlueskySourceConfig;
-import dev.earshot.chat.slack.SlackChat;
-import dev.earshot.chat.slack.SlackCommands;
-import dev.earshot.chat.slack.SlackConnection;
 import dev.earshot.config.DemoSourceConfig;
 import dev.earshot.config.MastodonSourceConfig;
 import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
-import dev.earshot.config.SlackChatConfig;
 import dev.earshot.config.SourceConfig;
 import dev.earshot.config.XSourceConfig;
 import dev.earshot.core.BusinessHours;
-import dev.earshot.core.Routing;
 import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
-import dev.earshot.port.DeliveryException;
 import dev.earshot.ops.Metrics;
 import dev.earshot.ops.OpsServer;
 import dev.earshot.report.XChartRenderer;
@@ -105,69 +99,36 @@ public final class Earshot implements AutoCloseable {
 
     /** Wires everything, does a first poll and drain (so the first cards show at once), starts the jobs. */
     public static Earshot start(EarshotConfig config, Clock clock, Terminal terminal) {
-        ZoneId zone = config.team().timezone();
-        Team team = config.toTeam();
-        Routing routing = config.routing();
-        SlackChatConfig slackConfig = config.chat().slack();
-        SlackChat slackChat = null;
-        SlackChat.Identity slackIdentity = null;
         if (config.chat().discord() != null) {
             throw new CannotStart("Discord is not available in this version yet; use chat.slack or chat.shell", null);
         }
-        if (slackConfig != null) {
-            slackChat = SlackChat.of(slackConfig, clock);
-            try {
-                slackIdentity = slackChat.identify();
-            } catch (DeliveryException e) {
-                throw new CannotStart("Slack did not accept the bot token (" + e.getMessage() + "): check"
-                        + " chat.slack.botToken and chat.slack.apiUrl", e);
-            }
-            log.info("Slack: connected to workspace {} ({}) as {}", slackIdentity.team(), slackIdentity.teamId(),
-                    slackIdentity.botUserId());
-        }
+        ZoneId zone = config.team().timezone();
+        Team team = config.toTeam();
+        String channel = config.chat().channel();
+        SlackLink slack = config.chat().slack() == null ? null : SlackLink.connect(config.chat().slack(), clock);
         Store store = SqliteStore.open(Path.of(config.store().path()));
         HealthBoard health = new HealthBoard();
         Metrics metrics = new Metrics(() -> store.read(tx -> tx.outboxBacklog()),
                 () -> store.read(tx -> tx.figures(clock.instant(), clock.instant()).waiting()));
-
-        List<SocialSource> sourceList = new ArrayList<>();
-        List<DemoSource> demoSources = new ArrayList<>();
-        HttpClient http = JsonHttp.defaultClient();
-        for (SourceConfig sc : config.sources()) {
-            SocialSource source = source(sc, clock, http);
-            sourceList.add(source);
-            if (source instanceof DemoSource demo) {
-                demoSources.add(demo);
-            }
-        }
+        List<SocialSource> sourceList = sources(config, clock);
         Sources sources = new Sources(sourceList);
-        health.watch(new HealthAlerts(store, sources, config.chat().channel(), clock));
+        health.watch(new HealthAlerts(store, sources, channel, clock));
 
-        ShellChat shellChat = slackChat != null ? null : new ShellChat(terminal.out(),
+        ShellChat shellChat = slack != null ? null : new ShellChat(terminal.out(),
                 Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
-        ChatPlatform chat = slackChat != null ? slackChat : shellChat;
-        FollowThrough followThrough = followThrough(config, team, config.chat().channel());
-        Inbox inbox = new Inbox(store, sources, config.priority().toRules(), routing::channelFor, clock, metrics,
-                followThrough);
+        ChatPlatform chat = slack != null ? slack.chat() : shellChat;
+        FollowThrough followThrough = followThrough(config, team, channel);
+        Inbox inbox = new Inbox(store, sources, config.priority().toRules(), config.routing()::channelFor, clock,
+                metrics, followThrough);
         Nudger nudger = new Nudger(store, followThrough, clock);
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer());
-        Digests digests = new Digests(store, team, clock, followThrough.sla(), digestSettings(config, config.chat().channel()));
+        Digests digests = new Digests(store, team, clock, followThrough.sla(), digestSettings(config, channel));
         CommandHandler commands = new CommandHandler(inbox, team, clock, zone, digests);
         ShellConsole console = shellChat == null ? null : new ShellConsole(terminal.in(), shellChat, commands, team);
         List<AutoCloseable> listeners = new ArrayList<>();
-        if (slackConfig != null) {
-            SlackCommands slackCommands = new SlackCommands(commands, inbox, team, slackIdentity.teamId(),
-                    routing.channels(), config.replyTemplates());
-            listeners.add(slackCommands);
-            try {
-                listeners.add(0, SlackConnection.start(slackConfig, slackCommands, clock, "0.0.0.0"));
-            } catch (IOException | RuntimeException e) {
-                slackCommands.close();
-                store.close();
-                throw new CannotStart("Slack " + slackConfig.mode().name().toLowerCase() + " mode did not start: "
-                        + e.getMessage(), e);
-            }
+        if (slack != null) {
+            listeners.addAll(slack.listen(config, commands, inbox, team, clock, store));
         }
 
         List<Poller> pollers = sourceList.stream()
@@ -182,41 +143,58 @@ public final class Earshot implements AutoCloseable {
 
         Jobs jobs = Jobs.start(3 + pollers.size()); // dispatch, tick, digest, and a poll per source
         for (int i = 0; i < pollers.size(); i++) {
-            Poller poller = pollers.get(i);
             Duration every = config.sources().get(i).pollEvery();
-            jobs.every("poll:" + sourceList.get(i).name(), every, every, poller::pollOnce);
+            jobs.every("poll:" + sourceList.get(i).name(), every, every, pollers.get(i)::pollOnce);
         }
         jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::drainOnce);
         jobs.every("tick", TICK_EVERY, TICK_EVERY, () -> tick(inbox, nudger));
+        if (config.digest().enabled()) {
+            jobs.dailyAt("digest", config.digest().at(), zone, digests::runDue);
+        }
+        listeners.addAll(0, startStreams(pollers));
 
-        // Streams only wake their source's poller, on a thread of their own: paging stays the one way in.
+        OpsServer ops = config.ops().enabled() ? startOps(config, health, metrics) : null;
+        log.info("Earshot is ready: {}", config.describe());
+        return new Earshot(store, jobs, dispatcher, ops, console, demoSources(sourceList), listeners);
+    }
+
+    /**
+     * Streams (Mastodon's) only wake their source's poller, on a thread of their own: paging stays
+     * the one way in. Returns what must be closed on stop.
+     */
+    private static List<AutoCloseable> startStreams(List<Poller> pollers) {
         ExecutorService wakes = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "earshot-wake");
             t.setDaemon(true);
             return t;
         });
-        listeners.add(wakes::shutdownNow);
-        for (int i = 0; i < pollers.size(); i++) {
-            if (sourceList.get(i) instanceof MastodonSource mastodon) {
-                mastodon.startStreaming(coalesced(wakes, pollers.get(i)::pollOnce));
-                listeners.add(0, mastodon);
+        List<AutoCloseable> streams = new ArrayList<>();
+        for (Poller poller : pollers) {
+            if (poller.source() instanceof MastodonSource mastodon) {
+                mastodon.startStreaming(coalesced(wakes, poller::pollOnce));
+                streams.add(mastodon);
             }
         }
-        if (config.digest().enabled()) {
-            jobs.dailyAt("digest", config.digest().at(), zone, digests::runDue);
-        }
+        streams.add(wakes::shutdownNow);
+        return streams;
+    }
 
-        OpsServer ops = null;
-        if (config.ops().enabled()) {
-            try {
-                ops = OpsServer.start(config.ops().bind(), config.ops().port(), health, metrics);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen on " + config.ops().bind() + ":"
-                        + config.ops().port() + " for /healthz and /metrics", e);
-            }
+    private static OpsServer startOps(EarshotConfig config, HealthBoard health, Metrics metrics) {
+        try {
+            return OpsServer.start(config.ops().bind(), config.ops().port(), health, metrics);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.ops().bind() + ":"
+                    + config.ops().port() + " for /healthz and /metrics", e);
         }
-        log.info("Earshot is ready: {}", config.describe());
-        return new Earshot(store, jobs, dispatcher, ops, console, demoSources, listeners);
+    }
+
+    private static List<SocialSource> sources(EarshotConfig config, Clock clock) {
+        HttpClient http = JsonHttp.defaultClient();
+        return config.sources().stream().map(sc -> source(sc, clock, http)).toList();
+    }
+
+    private static List<DemoSource> demoSources(List<SocialSource> sources) {
+        return sources.stream().filter(DemoSource.class::isInstance).map(DemoSource.class::cast).toList();
     }
 
     /** The follow-through part of the config, as the application takes it. */

@@ -1,8 +1,6 @@
 package dev.earshot;
 
 import ch.qos.logback.classic.Level;
-import dev.earshot.app.CommandHandler;
-import dev.earshot.app.StatsPeriod;
 import dev.earshot.config.BusinessHoursConfig;
 import dev.earshot.app.DigestText;
 import dev.earshot.app.Digests;
@@ -22,7 +20,6 @@ import dev.earshot.config.SlaConfig;
 import dev.earshot.config.StoreConfig;
 import dev.earshot.config.TeamConfig;
 import dev.earshot.config.TemplateConfig;
-import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Spans;
@@ -220,13 +217,11 @@ public final class Main implements Runnable {
                 System.err.println("--since: not a time span; write it like 30d, 12h or 1w");
                 return CommandLine.ExitCode.USAGE;
             }
-            EarshotConfig loaded;
-            try {
-                loaded = ConfigLoader.load(config, System::getenv);
-            } catch (ConfigException e) {
-                System.err.println(e.getMessage());
+            Optional<EarshotConfig> config = load(this.config);
+            if (config.isEmpty()) {
                 return CONFIG_PROBLEM;
             }
+            EarshotConfig loaded = config.get();
             ZoneId zone = loaded.team().timezone();
             Instant to = Clock.system(zone).instant();
             Instant from = to.minus(span);

@@ -39,6 +39,10 @@ public final class Poller {
         this.backoff = backoff;
     }
 
+    public SocialSource source() {
+        return source;
+    }
+
     /** One poll, unless the source asked us to wait. Returns what was ingested, if anything. */
     public synchronized Optional<Inbox.Ingested> pollOnce() {
         Instant now = clock.instant();

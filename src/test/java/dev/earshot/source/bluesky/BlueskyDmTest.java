@@ -18,7 +18,6 @@ import dev.earshot.testing.RecordingChat;
 import dev.earshot.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
