@@ -62,7 +62,9 @@ public final class Earshot implements AutoCloseable {
     private static final Duration DISPATCH_EVERY = Duration.ofMillis(200);
     private static final Duration TICK_EVERY = Duration.ofSeconds(15);
     /** Docker gives 10 s between SIGTERM and SIGKILL; leave room for the store to close. */
-    private static final Duration STOP_BOUND = Duration.ofSeconds(6);
+    private static final Duration STOP_BOUND = Duration.ofSeconds(8);
+    /** Kept back from the bound for the last drain and closing the store. */
+    private static final Duration STOP_RESERVE = Duration.ofMillis(2_500);
 
     /** What the process brings: the clock, and the terminal for the shell chat. */
     public record Terminal(BufferedReader in, PrintStream out) {
@@ -284,6 +286,7 @@ public final class Earshot implements AutoCloseable {
             return;
         }
         closed = true;
+        long deadline = System.nanoTime() + STOP_BOUND.toNanos();
         log.info("Earshot is stopping");
         if (ops != null) {
             ops.stopping();
@@ -295,9 +298,14 @@ public final class Earshot implements AutoCloseable {
                 log.warn("closing {} failed", listener.getClass().getSimpleName(), e);
             }
         }
-        jobs.stop(STOP_BOUND);
+        jobs.stop(left(deadline).minus(STOP_RESERVE));
         try {
-            drainAll(dispatcher);
+            // A few rounds while time allows (a delivered reply queues its thread post and card
+            // update); what is not sent now waits in the outbox for the next start.
+            for (int round = 0; round < 3 && left(deadline).compareTo(Duration.ofMillis(1_500)) > 0
+                    && dispatcher.drainOnce() > 0; round++) {
+                log.debug("last drain, round {}", round + 1);
+            }
         } catch (RuntimeException e) {
             log.warn("last outbox drain failed; the rows stay for the next start", e);
         }
@@ -307,5 +315,9 @@ public final class Earshot implements AutoCloseable {
         store.close();
         log.info("Earshot stopped");
         stopped.countDown();
+    }
+
+    private static Duration left(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 }

@@ -68,6 +68,13 @@ public final class Dispatcher {
 
     private enum Outcome { DONE, HOLD_CONVERSATION, HOLD_TARGET }
 
+    /**
+     * Suffix of the health component for sending replies through a source, kept apart from the
+     * poller's {@code source:<name>}: reading can work while replying does not (a token without
+     * write scope), and the two must not clear each other's state.
+     */
+    static final String REPLIES = "/replies";
+
     private final Store store;
     private final ChatPlatform chat;
     private final Sources sources;
@@ -186,14 +193,20 @@ public final class Dispatcher {
     private Outcome attemptGroup(String target, List<OutboxRow> rows) {
         List<OutboxRow> todo = new ArrayList<>();
         List<Card> cards = new ArrayList<>();
-        for (OutboxRow row : rows) {
-            Conversation c = conversation(row.effect().conversationId());
-            if (c.chatRef() != null) {
-                done(row);
-            } else {
-                todo.add(row);
-                cards.add(card(c.id()));
+        try {
+            for (OutboxRow row : rows) {
+                Conversation c = conversation(row.effect().conversationId());
+                if (c.chatRef() != null) {
+                    done(row);
+                } else {
+                    todo.add(row);
+                    cards.add(card(c.id()));
+                }
             }
+        } catch (RuntimeException e) {
+            // A card that cannot be drawn must not stop the others: send them one by one instead.
+            log.warn("a grouped post to {} could not be prepared; sending its cards one by one", target, e);
+            return attempt(rows.get(0), rows);
         }
         if (todo.isEmpty()) {
             return Outcome.DONE;
@@ -217,7 +230,7 @@ public final class Dispatcher {
                 }
             });
             todo.forEach(r -> telemetry.count(name(r), target));
-            if (health.ok(target, now)) {
+            if (health.ok(component(target), now)) {
                 pauses.remove(target);
                 log.info("{} works again; sending what waited", target);
             }
@@ -249,7 +262,12 @@ public final class Dispatcher {
         }
         Outcome outcome = failed(rows.get(0), e);
         Instant next = targetWait.getOrDefault(target, now);
-        write(tx -> rows.subList(1, rows.size()).forEach(r -> tx.markRetry(r.id(), next, e.getMessage())));
+        write(tx -> rows.subList(1, rows.size()).forEach(r -> {
+            tx.markRetry(r.id(), next, e.getMessage());
+            if (e.kind() == DeliveryException.Kind.TRANSIENT) {
+                tx.markSending(r.id(), now); // the grouped post may have landed: look before posting again
+            }
+        }));
         return outcome;
     }
 
@@ -259,7 +277,7 @@ public final class Dispatcher {
             if (outcome == Outcome.DONE) {
                 telemetry.count(name(row), row.target());
             }
-            if (health.ok(row.target(), clock.instant())) {
+            if (health.ok(component(row.target()), clock.instant())) {
                 pauses.remove(row.target());
                 log.info("{} works again; sending what waited", row.target());
             }
@@ -447,24 +465,21 @@ public final class Dispatcher {
         switch (e.kind()) {
             case TRANSIENT -> {
                 Duration wait = backoff.after(row.attempts());
-                // The whole target waits, not only this row: later rows keep their order behind it.
-                targetWait.put(target, now.plus(wait));
-                write(tx -> {
-                    tx.markRetry(row.id(), now.plus(wait), e.getMessage());
-                    if (row.effect() instanceof Effect.CustomerReply) {
-                        // A reply whose send failed in transit (a dropped connection, a 5xx) may
-                        // have reached the customer: its outcome stays unknown, so the next attempt,
-                        // even after a restart, asks the platform first (X has no idempotency key).
-                        tx.markSending(row.id(), now);
-                    }
-                });
+                retryLater(row, now.plus(wait), e.getMessage(), true);
                 log.warn("{} to {} failed ({}); retry {} in {}", name(row), target, e.getMessage(),
                         row.attempts() + 1, wait);
                 return Outcome.HOLD_TARGET;
             }
             case RATE_LIMITED -> {
-                Duration wait = e.retryAfter().orElse(backoff.after(row.attempts()));
-                targetWait.put(target, now.plus(wait));
+                if (e.retryAfter().isEmpty()) {
+                    // No wait given: back off as for any failure, counting the attempt so the waits grow.
+                    Duration wait = backoff.after(row.attempts());
+                    retryLater(row, now.plus(wait), e.getMessage(), false);
+                    log.warn("{} is rate limited without saying for how long; waiting {}", target, wait);
+                    return Outcome.HOLD_TARGET;
+                }
+                Duration wait = e.retryAfter().get();
+                hold(target, now.plus(wait));
                 write(tx -> tx.postpone(row.id(), now.plus(wait)));
                 log.warn("{} is rate limited; waiting {} as asked", target, wait);
                 return Outcome.HOLD_TARGET;
@@ -473,9 +488,9 @@ public final class Dispatcher {
                 Duration pause = pauses.merge(target, FIRST_PAUSE,
                         (before, first) -> before.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
                                 ? LONGEST_PAUSE : before.multipliedBy(2));
-                targetWait.put(target, now.plus(pause));
+                hold(target, now.plus(pause));
                 write(tx -> tx.postpone(row.id(), now.plus(pause)));
-                if (health.degraded(target, e.getMessage(), now)) {
+                if (health.degraded(component(target), e.getMessage(), now)) {
                     log.error("{} needs a human: {}. Nothing is lost; trying again in {}", target,
                             e.getMessage(), pause);
                 }
@@ -489,12 +504,49 @@ public final class Dispatcher {
         }
     }
 
+    /**
+     * Back to waiting with one more attempt counted. A row that may have reached the platform (a
+     * timeout or a 5xx after the request went out) stays marked sending, so the next attempt, even
+     * after a restart, looks for it before sending again; a refusal (429) certainly did not land.
+     */
+    private void retryLater(OutboxRow row, Instant next, String error, boolean mayHaveLanded) {
+        hold(row.target(), next);
+        Instant now = clock.instant();
+        write(tx -> {
+            tx.markRetry(row.id(), next, error);
+            if (mayHaveLanded && settledByKey(row.effect())) {
+                tx.markSending(row.id(), now);
+            }
+        });
+    }
+
+    /**
+     * The whole target waits, not only the failed row: its later rows keep their order behind it,
+     * and are moved out of the way in the store so that other targets' rows are read meanwhile.
+     */
+    private void hold(String target, Instant until) {
+        targetWait.put(target, until);
+        write(tx -> tx.postponeTarget(target, until));
+    }
+
+    /** Effects whose unknown outcome can be looked up by key (the chat's marks, the source's reply). */
+    private static boolean settledByKey(Effect effect) {
+        return !(effect instanceof Effect.UpdateCard) && !(effect instanceof Effect.Notice);
+    }
+
     /** The platform will never take this row: give up on it and make sure the team knows. */
     private void rejected(OutboxRow row, String reason) {
         Instant now = clock.instant();
         log.error("{} for #{} was refused by {}: {}", name(row), row.effect().conversationId(), row.target(), reason);
         store.write(tx -> {
             tx.markFailed(row.id(), now, reason);
+            if (row.effect() instanceof Effect.PostCard p) {
+                Conversation c = tx.conversation(p.conversationId()).orElseThrow();
+                tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "card-failed", reason));
+                tx.enqueue(new Effect.ChannelPost(c.id(), c.ref() + " from @" + c.authorHandle() + " on "
+                        + c.platform().displayName() + " could not be shown as a card (" + reason
+                        + "). Type /earshot show " + c.id() + " to see it.", List.of()), row.target(), now);
+            }
             if (row.effect() instanceof Effect.CustomerReply r) {
                 Conversation c = tx.conversation(r.conversationId()).orElseThrow();
                 tx.update(c.replyFailed());
@@ -554,6 +606,11 @@ public final class Dispatcher {
     private static boolean isPost(OutboxRow row) {
         return row.effect() instanceof Effect.PostCard || row.effect() instanceof Effect.ThreadPost
                 || row.effect() instanceof Effect.ChannelPost || row.effect() instanceof Effect.Report;
+    }
+
+    /** The health component of a target: a chat channel, or a source's replies (see {@link #REPLIES}). */
+    private static String component(String target) {
+        return target.startsWith("source:") ? target + REPLIES : target;
     }
 
     private static String channelOf(String target) {

@@ -38,8 +38,11 @@ public final class HealthAlerts implements HealthBoard.Watcher {
             return;
         }
         String name = component.substring(SOURCE.length());
+        boolean replies = name.endsWith(Dispatcher.REPLIES);
+        name = replies ? name.substring(0, name.length() - Dispatcher.REPLIES.length()) : name;
         Optional<SocialSource> source = sources.get(name);
-        String what = source.map(s -> s.platform().displayName() + " source ").orElse("Source ") + name;
+        String what = source.map(s -> s.platform().displayName() + " source ").orElse("Source ") + name
+                + (replies ? " (sending replies)" : "");
         post(component, now == HealthBoard.Status.DEGRADED
                 ? "⚠️ " + what + " needs a human: " + reason + ". Earshot keeps trying, next in 1 minute, then at"
                         + " most every 30 minutes; nothing is lost."

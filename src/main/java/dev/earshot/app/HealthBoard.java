@@ -30,8 +30,11 @@ public final class HealthBoard {
 
     /** Marks a connection working; true when it was degraded before (worth one log line). */
     public boolean ok(String component, Instant at) {
-        Entry before = entries.put(component, new Entry(Status.OK, "", at));
-        boolean recovered = before != null && before.status() == Status.DEGRADED;
+        boolean recovered;
+        synchronized (this) {
+            Entry before = entries.put(component, new Entry(Status.OK, "", at));
+            recovered = before != null && before.status() == Status.DEGRADED;
+        }
         if (recovered) {
             watcher.changed(component, Status.OK, "");
         }
@@ -40,11 +43,13 @@ public final class HealthBoard {
 
     /** Marks a connection degraded; true when it was not already (so the caller alerts once). */
     public boolean degraded(String component, String reason, Instant at) {
-        Entry before = entries.get(component);
-        if (before != null && before.status() == Status.DEGRADED) {
-            return false;
+        synchronized (this) {
+            Entry before = entries.get(component);
+            if (before != null && before.status() == Status.DEGRADED) {
+                return false;
+            }
+            entries.put(component, new Entry(Status.DEGRADED, reason, at));
         }
-        entries.put(component, new Entry(Status.DEGRADED, reason, at));
         watcher.changed(component, Status.DEGRADED, reason);
         return true;
     }

@@ -237,8 +237,8 @@ public final class Inbox {
             return false;
         }
         Optional<Conversation> found = tx.conversationOfMessage(from.platform(), from.name(), r.inReplyTo());
-        if (found.isEmpty() || (found.get().state() == dev.earshot.core.State.REPLIED
-                && found.get().firstReplyAt() == null)) {
+        if (found.isEmpty() || tx.replyPending(found.get().id())) {
+            // One of ours on its way (or sent, not yet recorded) is the dispatcher's to record.
             return false;
         }
         Conversation c = found.get();
@@ -266,11 +266,12 @@ public final class Inbox {
 
     public Conversation assign(Member actor, long id, Member assignee) {
         Conversation c = change(id, actor, "assign", "to @" + assignee.name(),
-                cv -> cv.assign(actor.name(), assignee.name()));
-        if (!assignee.name().equals(actor.name())) {
-            store.write(tx -> tx.enqueue(new Effect.Notice(id, assignee.name(),
-                    "@" + actor.name() + " assigned " + c.ref() + " to you."), chatTarget(c), clock.instant()));
-        }
+                cv -> cv.assign(actor.name(), assignee.name()), (tx, cv) -> {
+                    if (!assignee.name().equals(actor.name())) {
+                        tx.enqueue(new Effect.Notice(id, assignee.name(), "@" + actor.name() + " assigned "
+                                + cv.ref() + " to you."), chatTarget(cv), clock.instant());
+                    }
+                });
         log.info("{} assigned to @{} by @{}", c.ref(), assignee.name(), actor.name());
         return c;
     }

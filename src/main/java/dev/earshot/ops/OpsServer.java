@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,11 @@ public final class OpsServer implements AutoCloseable {
     private final HealthBoard health;
     private final Metrics metrics;
     private volatile boolean stopping;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ops-http");
+        t.setDaemon(true);
+        return t;
+    });
 
     private OpsServer(HttpServer server, HealthBoard health, Metrics metrics) {
         this.server = server;
@@ -40,11 +46,7 @@ public final class OpsServer implements AutoCloseable {
         OpsServer ops = new OpsServer(server, health, metrics);
         server.createContext("/healthz", ops::healthz);
         server.createContext("/metrics", ops::metrics);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ops-http");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(ops.executor);
         server.start();
         log.info("health and metrics on http://{}:{}/healthz and /metrics", bind, ops.port());
         return ops;
@@ -86,5 +88,6 @@ public final class OpsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -130,6 +130,12 @@ public interface Store extends AutoCloseable {
         /** Rows not yet accepted by their platform (pending or sending), for the operator's metrics. */
         int outboxBacklog();
 
+        /** Whether a reply to the customer in this conversation is still waiting in the outbox (or in flight). */
+        boolean replyPending(long conversationId);
+
+        /** Moves every unfinished row of {@code target} due before {@code until} to {@code until}. */
+        void postponeTarget(String target, Instant until);
+
         /** Whether the conversation's card is still waiting in the outbox. */
         boolean cardPending(long conversationId);
 

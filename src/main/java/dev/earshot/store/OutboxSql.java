@@ -14,6 +14,7 @@ import java.util.UUID;
  */
 final class OutboxSql {
     private static final String POST_CARD = EffectCodec.kind(Effect.PostCard.class);
+    private static final String CUSTOMER_REPLY = EffectCodec.kind(Effect.CustomerReply.class);
 
     private final Sql sql;
 
@@ -38,6 +39,17 @@ final class OutboxSql {
     int backlog() {
         return sql.one("SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')", rs -> rs.getInt(1))
                 .orElse(0);
+    }
+
+    boolean replyPending(long conversationId) {
+        return sql.one("SELECT 1 FROM outbox WHERE conversation_id = ? AND kind = ?"
+                        + " AND status IN ('pending', 'sending') LIMIT 1",
+                rs -> true, conversationId, CUSTOMER_REPLY).isPresent();
+    }
+
+    void postponeTarget(String target, Instant until) {
+        sql.update("UPDATE outbox SET next_attempt_at = ? WHERE target = ? AND status IN ('pending', 'sending')"
+                + " AND next_attempt_at < ?", until, target, until);
     }
 
     boolean cardPending(long conversationId) {

@@ -186,6 +186,16 @@ final class SqliteTx implements Store.Tx {
     }
 
     @Override
+    public boolean replyPending(long conversationId) {
+        return outbox.replyPending(conversationId);
+    }
+
+    @Override
+    public void postponeTarget(String target, Instant until) {
+        outbox.postponeTarget(target, until);
+    }
+
+    @Override
     public boolean cardPending(long conversationId) {
         return outbox.cardPending(conversationId);
     }

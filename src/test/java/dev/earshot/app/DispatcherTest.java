@@ -202,6 +202,40 @@ class DispatcherTest {
     }
 
     @Test
+    void aTimeoutAfterTheChatTookTheCardDoesNotPostItAgain() {
+        world(new RecordingChat());
+        h.chat.lostAnswer = new DeliveryException(Kind.TRANSIENT, "read timed out");
+        Dispatcher d = h.dispatcher();
+        d.drainOnce();
+        assertEquals(1, h.chat.cards.size(), "the chat has it; we never heard");
+        h.clock.advance(Duration.ofMinutes(1));
+        h.drain(d);
+        assertEquals(4, h.chat.cards.size(), "each card once");
+        assertEquals("fake:support:1", h.inbox.show(1).conversation().chatRef().value());
+    }
+
+    @Test
+    void aStuckChannelDoesNotHoldUpTheOthers() {
+        h = new Harness(dir, new RecordingChat());
+        h.store.write(tx -> {
+            for (int i = 0; i < 250; i++) {
+                tx.enqueue(new dev.earshot.core.Effect.ChannelPost(0, "for the archive " + i, java.util.List.of()),
+                        "chat:archive", h.clock.instant());
+            }
+            return null;
+        });
+        h.poller().pollOnce(); // #support's four cards queue behind #archive's 250 posts
+        h.chat.failNext(new DeliveryException(Kind.BROKEN, "not_in_channel"));
+        Dispatcher d = h.dispatcher();
+        for (int round = 0; round < 5; round++) {
+            d.drainOnce();
+            h.clock.advance(Duration.ofSeconds(1));
+        }
+        assertEquals(4, h.chat.cards.size(), "#support's cards went out while #archive waits for a human");
+        assertTrue(h.chat.channelPosts.isEmpty());
+    }
+
+    @Test
     void crashMidThreadPostDoesNotRepeatIt() {
         world(new RecordingChat());
         assertThrows(Crash.class, () -> h.drain(h.dispatcher(Crash.at("thread:after-send"))));

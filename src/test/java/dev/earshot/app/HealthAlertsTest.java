@@ -126,9 +126,11 @@ class HealthAlertsTest {
         h.drain(h.dispatcher());
         h.clock.advance(Duration.ofMinutes(2));
         poller.pollOnce();
-        assertEquals(List.of("support: ⚠️ Mastodon source acme-mastodon needs a human: Mastodon: 401 (token revoked)."
+        assertEquals(List.of("support: ⚠️ Mastodon source acme-mastodon (sending replies) needs a human: Mastodon: 401"
+                + " (token revoked). Earshot keeps trying, next in 1 minute, then at most every 30 minutes; nothing is lost.",
+                "support: ⚠️ Mastodon source acme-mastodon needs a human: Mastodon: 401 (token revoked)."
                 + " Earshot keeps trying, next in 1 minute, then at most every 30 minutes; nothing is lost."),
-                channelLines(), "the dispatcher found out first; the poller does not say it again");
+                channelLines(), "replying and reading are told apart, each once");
     }
 
     @Test

@@ -54,6 +54,9 @@ public final class RecordingChat implements ChatPlatform {
         failures.addAll(List.of(exceptions));
     }
 
+    /** The next card is posted, then this is thrown, as when the answer is lost on the way back. */
+    public volatile DeliveryException lostAnswer;
+
     /** Every call fails with this until it is set back to null: an outage. */
     public volatile DeliveryException outage;
 
@@ -72,6 +75,11 @@ public final class RecordingChat implements ChatPlatform {
         maybeFail();
         ChatRef ref = new ChatRef("fake:" + channel + ":" + (cards.size() + 1));
         cards.add(new Post(channel, ref, card, key));
+        if (lostAnswer != null) {
+            DeliveryException lost = lostAnswer;
+            lostAnswer = null;
+            throw lost;
+        }
         return ref;
     }
 

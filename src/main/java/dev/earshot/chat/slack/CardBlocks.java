@@ -31,7 +31,8 @@ final class CardBlocks {
     static ArrayNode card(Card card) {
         long id = card.conversationId();
         ArrayNode blocks = JSON.arrayNode();
-        blocks.add(section("earshot.card." + id, header(card), false));
+        // verbatim: the author's name and handle are the customer's; only our own <url|…> link renders.
+        blocks.add(section("earshot.card." + id, header(card), true));
         blocks.add(section("earshot.text." + id, body(card), true));
         blocks.add(context(facts(card)));
         blocks.add(section("earshot.state." + id, SlackText.escape(SlackText.cut(card.stateLine(), 2_900)), true));

@@ -75,8 +75,10 @@ final class Forms {
         }
         ObjectNode input = blocks.addObject().put("type", "input").put("block_id", REPLY_BLOCK + version);
         input.set("label", CardBlocks.plain("Your reply, as the brand"));
-        input.set("hint", CardBlocks.plain(c.platform().displayName() + " allows " + context.maxLength()
-                + " characters. It is sent exactly as written, threaded under @" + latest.author().handle() + "'s message."));
+        // plain_text hints take at most 150 characters; a long Mastodon handle would break the form.
+        input.set("hint", CardBlocks.plain(SlackText.cut(c.platform().displayName() + " allows "
+                + context.maxLength() + " characters. It is sent exactly as written, threaded under @"
+                + latest.author().handle() + "'s message.", 150)));
         ObjectNode box = input.putObject("element").put("type", "plain_text_input").put("action_id", REPLY_INPUT)
                 .put("multiline", true);
         if (text != null && !text.isEmpty()) {

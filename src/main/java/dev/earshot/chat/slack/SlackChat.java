@@ -105,6 +105,7 @@ public final class SlackChat implements ChatPlatform {
         SlackRef at = SlackRef.of(ref);
         if (!at.grouped()) {
             call("chat.update", () -> methods.chatUpdate(q -> q.channel(at.channel()).ts(at.ts())
+                    .parse("none").linkNames(false)
                     .text(CardBlocks.fallback(card)).blocksAsString(CardBlocks.card(card).toString())));
             return;
         }
@@ -125,8 +126,9 @@ public final class SlackChat implements ChatPlatform {
                     + " has no line in the grouped message " + at.ts());
         }
         String text = message.getText();
+        // chat.update parses text as a client would unless told not to: no mention may come alive.
         call("chat.update", () -> methods.chatUpdate(q -> q.channel(at.channel()).ts(at.ts()).text(text)
-                .blocksAsString(blocks.toString())));
+                .parse("none").linkNames(false).blocksAsString(blocks.toString())));
     }
 
     @Override

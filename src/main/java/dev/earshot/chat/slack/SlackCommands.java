@@ -117,6 +117,15 @@ public final class SlackCommands implements AutoCloseable {
         return ctx.ack();
     }
 
+    /** Work after the ack; a full queue costs the follow-up message, never the ack. */
+    private void later(Runnable task) {
+        try {
+            work.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.warn("too much work queued; a follow-up message to Slack was dropped");
+        }
+    }
+
     // ---- /earshot ----
 
     private void slash(SlashCommandPayload p, SlashCommandContext ctx) {
@@ -129,7 +138,7 @@ public final class SlackCommands implements AutoCloseable {
                 refused(idIn(p.getText()), p.getUserId(), SLASH_COMMAND, verdict);
                 answer = verdict.refusal();
             } else {
-                answer = text(commands.handle(verdict.member(), p.getText()));
+                answer = text(commands.handle(verdict.member(), SlackText.typed(p.getText())));
             }
         }
         try {
@@ -256,7 +265,7 @@ public final class SlackCommands implements AutoCloseable {
         }
         SlackAccess.Verdict verdict = access.check(user, p.getUser() == null ? null : p.getUser().getTeamId(), null);
         if (!verdict.allowed()) {
-            work.execute(() -> refused(id, user, callback, verdict));
+            later(() -> refused(id, user, callback, verdict));
             return ctx.ackWithErrors(Map.of(field, verdict.refusal()));
         }
         if (!seen.firstTime(p.getTriggerId())) {
@@ -271,7 +280,7 @@ public final class SlackCommands implements AutoCloseable {
         }
         try {
             String answer = outcome.get(FORM_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
-            work.execute(() -> ephemeral(ctx, channel, user, text(answer)));
+            later(() -> ephemeral(ctx, channel, user, text(answer)));
             return ctx.ack();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Refusal r) {
@@ -281,7 +290,7 @@ public final class SlackCommands implements AutoCloseable {
             return ctx.ackWithErrors(Map.of(field, OOPS));
         } catch (TimeoutException e) {
             // The store is slow: close the form now, tell the outcome when it comes.
-            work.execute(() -> ephemeral(ctx, channel, user, text(settle(outcome))));
+            later(() -> ephemeral(ctx, channel, user, text(settle(outcome))));
             return ctx.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import dev.earshot.core.Member;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,29 @@ final class SlackText {
     }
 
     /** Replaces only {@code &}, {@code <} and {@code >}, as Slack documents. */
+    /**
+     * What a user typed after a slash command, as they typed it. Slack sends it escaped ({@code &},
+     * {@code <}, {@code >} as entities) and may turn mentions and links into {@code <@U123|name>},
+     * {@code <#C1|name>} and {@code <url|label>}; a reply must reach the customer exactly as written.
+     */
+    static String typed(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = ENTITY.matcher(text).replaceAll(m -> Matcher.quoteReplacement(asTyped(m.group(1), m.group(2))));
+        return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** {@code <target>} or {@code <target|label>}, as Slack writes mentions, channels and links. */
+    private static final Pattern ENTITY = Pattern.compile("<([^<>|]+)(?:\\|([^<>]*))?>");
+
+    private static String asTyped(String target, String label) {
+        if (label != null && !label.isEmpty()) {
+            return target.startsWith("@") || target.startsWith("#") ? target.charAt(0) + label : label;
+        }
+        return target.startsWith("!") ? "@" + target.substring(1) : target;
+    }
+
     static String escape(String text) {
         if (text == null) {
             return "";
