@@ -53,6 +53,8 @@ public final class BlueskySource implements SocialSource {
     static final int SEARCH_PAGE = 100;
     /** Per keyword and poll: 500 matches; the rest comes next poll. */
     static final int SEARCH_PAGES_PER_POLL = 5;
+    /** A keyword's stored position is its newest match less this, so a post indexed late is not skipped. */
+    static final Duration SEARCH_OVERLAP = Duration.ofMinutes(10);
     private static final int PROFILES_PER_CALL = 25;
     private static final int REMEMBERED_PROFILES = 10_000;
     private static final Set<String> REASONS = Set.of("mention", "reply", "quote");
@@ -173,12 +175,28 @@ public final class BlueskySource implements SocialSource {
         Map<String, String> positions = new LinkedHashMap<>();
         Set<String> have = new HashSet<>();
         messages.forEach(m -> have.add(m.externalId()));
+        List<Gap> gaps = new ArrayList<>();
         for (String keyword : config.keywords()) {
             Optional<Instant> since = stored.position(keyword).flatMap(JsonFields::instant);
             List<JsonNode> hits = new ArrayList<>();
-            Instant newestHit = search(keyword, since.orElse(from), since.isEmpty(), hits);
             Instant position = since.orElse(from);
-            positions.put(keyword, (newestHit != null && newestHit.isAfter(position) ? newestHit : position).toString());
+            Searched searched = search(keyword, position, since.isEmpty(), hits);
+            if (searched.newest() != null) {
+                // searchPosts filters `since` on sortAt; a little overlap keeps a late-indexed post, the store drops repeats.
+                Instant next = searched.newest().minus(SEARCH_OVERLAP);
+                position = next.isAfter(position) ? next : position;
+            }
+            positions.put(keyword, position.toString());
+            if (searched.more()) {
+                Instant oldest = searched.oldest() != null ? searched.oldest() : clock.instant();
+                String why = since.isEmpty()
+                        ? "on first start Earshot read the newest " + hits.size() + " posts matching \"" + keyword
+                                + "\" (backfillMax) and left the older ones."
+                        : "more posts matched \"" + keyword + "\" since the last poll than one poll reads ("
+                                + SEARCH_PAGES_PER_POLL * SEARCH_PAGE + "); the older ones were left.";
+                log.warn("{}: {} Posts from {} to {} may be missing.", name(), why, since.orElse(from), oldest);
+                gaps.add(new Gap(since.orElse(from), oldest, why));
+            }
             lookUpFollowers(hits);
             Collections.reverse(hits); // oldest first
             for (JsonNode post : hits) {
@@ -198,37 +216,70 @@ public final class BlueskySource implements SocialSource {
             dmsAt = at.toString();
         }
         return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(moved == null ? null : moved.format(),
-                positions, dmsAt).format());
+                positions, dmsAt).format(), gaps);
     }
 
     /**
-     * {@code searchPosts} for one keyword, newest first, from {@code since} (inclusive; the position
-     * of the newest match seen, or the start of the backfill window). Returns the newest
-     * {@code indexedAt} read, or null.
+     * What one keyword's search read: the newest and oldest {@code sortAt} seen (null when nothing
+     * matched), and whether matches were left unread (the page cap, or backfillMax on first start).
      */
-    private Instant search(String keyword, Instant since, boolean firstStart, List<JsonNode> into)
+    private record Searched(Instant newest, Instant oldest, boolean more) {
+    }
+
+    /**
+     * {@code searchPosts} for one keyword, newest first, from {@code since} (inclusive; Bluesky
+     * compares it with each post's {@code sortAt}).
+     */
+    private Searched search(String keyword, Instant since, boolean firstStart, List<JsonNode> into)
             throws DeliveryException {
         Instant newest = null;
+        Instant oldest = null;
         String page = null;
-        for (int pages = 0; pages < SEARCH_PAGES_PER_POLL; pages++) {
+        boolean more = false;
+        for (int pages = 0; ; pages++) {
+            if (pages >= SEARCH_PAGES_PER_POLL) {
+                more = true;
+                break;
+            }
             String cursor = page;
             JsonNode body = read(token -> http.get("/xrpc/app.bsky.feed.searchPosts").bearer(token)
                     .query("q", KeywordSearch.phrase(keyword)).query("sort", "latest").query("since", since.toString())
                     .query("limit", Integer.toString(SEARCH_PAGE)).query("cursor", cursor).send());
+            boolean full = false;
             for (JsonNode post : body.path("posts")) {
-                Instant at = JsonFields.instant(post, "indexedAt").orElse(Instant.EPOCH);
-                newest = newest == null || at.isAfter(newest) ? at : newest;
-                if (!firstStart || into.size() < config.backfillMax()) {
-                    into.add(post);
+                if (firstStart && into.size() >= config.backfillMax()) {
+                    full = true;
+                    break;
                 }
+                Instant at = sortAt(post);
+                newest = newest == null || at.isAfter(newest) ? at : newest;
+                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+                into.add(post);
             }
             page = JsonFields.text(body, "cursor");
-            if (page == null || page.isEmpty() || !body.path("posts").isArray() || body.path("posts").isEmpty()
-                    || (firstStart && into.size() >= config.backfillMax())) {
+            boolean last = page == null || page.isEmpty() || !body.path("posts").isArray() || body.path("posts").isEmpty();
+            if (full || (firstStart && into.size() >= config.backfillMax())) {
+                more = full || !last;
+                break;
+            }
+            if (last) {
                 break;
             }
         }
-        return newest;
+        return new Searched(newest, oldest, more);
+    }
+
+    /**
+     * What {@code searchPosts?since=} compares with: Bluesky's sortAt, the earlier of the record's
+     * createdAt and indexedAt (a back-dated post sorts at its createdAt).
+     */
+    static Instant sortAt(JsonNode post) {
+        Optional<Instant> created = JsonFields.instant(post.path("record"), "createdAt");
+        Optional<Instant> indexed = JsonFields.instant(post, "indexedAt");
+        if (created.isPresent() && indexed.isPresent()) {
+            return created.get().isBefore(indexed.get()) ? created.get() : indexed.get();
+        }
+        return created.or(() -> indexed).orElse(Instant.EPOCH);
     }
 
     /**
