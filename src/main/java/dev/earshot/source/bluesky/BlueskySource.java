@@ -140,9 +140,15 @@ public final class BlueskySource implements SocialSource {
                 reached = true;
             }
         }
+        List<Gap> gaps = new ArrayList<>();
         if (!reached) {
-            log.warn("{}: more than {} notifications since the last poll; the oldest of them were not read",
-                    name(), MAX_PAGES * PAGE);
+            Instant since = seen.map(BlueskyCursor::indexedAt).orElse(from);
+            Instant oldest = fresh.isEmpty() ? clock.instant()
+                    : JsonFields.instant(fresh.get(fresh.size() - 1), "indexedAt").orElse(clock.instant());
+            String why = "more than " + MAX_PAGES * PAGE + " notifications arrived since the last poll; "
+                    + "the oldest of them were not read.";
+            log.warn("{}: {} Notifications from {} to {} may be missing.", name(), why, since, oldest);
+            gaps.add(new Gap(since, oldest, why));
         }
         if (seen.isEmpty()) {
             log.info("{}: first start, read {} notifications from the last {} (at most {})", name(), fresh.size(),
@@ -175,7 +181,6 @@ public final class BlueskySource implements SocialSource {
         Map<String, String> positions = new LinkedHashMap<>();
         Set<String> have = new HashSet<>();
         messages.forEach(m -> have.add(m.externalId()));
-        List<Gap> gaps = new ArrayList<>();
         for (String keyword : config.keywords()) {
             Optional<Instant> since = stored.position(keyword).flatMap(JsonFields::instant);
             List<JsonNode> hits = new ArrayList<>();
