@@ -49,12 +49,12 @@ public final class BlueskySource implements SocialSource {
     static final int PAGE = 50;
     /** 5,000 notifications: more than that since the last poll, and the oldest are left (logged). */
     static final int MAX_PAGES = 100;
+    /** Notifications this much older than the cursor are read again, in case one was indexed late. */
+    static final Duration OVERLAP = Duration.ofMinutes(10);
     static final int FEED_PAGE = 30;
     static final int SEARCH_PAGE = 100;
     /** Per keyword and poll: 500 matches; the rest comes next poll. */
     static final int SEARCH_PAGES_PER_POLL = 5;
-    /** A keyword's stored position is its newest match less this, so a post indexed late is not skipped. */
-    static final Duration SEARCH_OVERLAP = Duration.ofMinutes(10);
     private static final int PROFILES_PER_CALL = 25;
     private static final int REMEMBERED_PROFILES = 10_000;
     private static final Set<String> REASONS = Set.of("mention", "reply", "quote");
@@ -127,7 +127,9 @@ public final class BlueskySource implements SocialSource {
                 BlueskyCursor at = new BlueskyCursor(JsonFields.instant(n, "indexedAt").orElse(Instant.EPOCH),
                         n.path("uri").asText());
                 newest = BlueskyCursor.newer(newest, at);
-                boolean old = seen.map(s -> s.covers(at))
+                // Not "at or before the cursor": a back-dated or late-indexed one may sort just behind it.
+                // The overlap is read again; the store's unique external id drops the repeats.
+                boolean old = seen.map(s -> at.indexedAt().isBefore(s.indexedAt().minus(OVERLAP)))
                         .orElseGet(() -> at.indexedAt().isBefore(from) || fresh.size() >= config.backfillMax());
                 if (old) {
                     reached = true;
@@ -188,7 +190,7 @@ public final class BlueskySource implements SocialSource {
             Searched searched = search(keyword, position, since.isEmpty(), hits);
             if (searched.newest() != null) {
                 // searchPosts filters `since` on sortAt; a little overlap keeps a late-indexed post, the store drops repeats.
-                Instant next = searched.newest().minus(SEARCH_OVERLAP);
+                Instant next = searched.newest().minus(OVERLAP);
                 position = next.isAfter(position) ? next : position;
             }
             positions.put(keyword, position.toString());

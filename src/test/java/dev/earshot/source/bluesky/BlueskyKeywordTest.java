@@ -59,7 +59,7 @@ class BlueskyKeywordTest {
                 "first start: only the backfill window");
 
         String stored = first.nextCursor();
-        Instant position = now.minus(BlueskySource.SEARCH_OVERLAP);
+        Instant position = now.minus(BlueskySource.OVERLAP);
         assertEquals(Optional.of(position.toString()), KeywordSearch.Cursor.parse(Optional.of(stored)).position("acme app"),
                 "the newest match's sortAt, less the overlap");
         clock.advance(Duration.ofMinutes(1));
@@ -104,7 +104,7 @@ class BlueskyKeywordTest {
         assertEquals(start.plusSeconds(10 + 20), gap.to(), "up to the oldest match read");
         assertTrue(gap.why().contains("acme"), gap.why());
         Instant newest = start.plusSeconds(10 + cap + 19);
-        assertEquals(Optional.of(newest.minus(BlueskySource.SEARCH_OVERLAP).toString()),
+        assertEquals(Optional.of(newest.minus(BlueskySource.OVERLAP).toString()),
                 KeywordSearch.Cursor.parse(Optional.of(next.nextCursor())).position("acme"));
     }
 

@@ -65,4 +65,23 @@ class BlueskyNotificationsTest {
         mention("hello", clock.instant());
         assertEquals(List.of(), s.fetchSince(Optional.of(stored)).gaps());
     }
+
+    @Test
+    void aNotificationSortedJustBehindTheCursorIsStillRead() throws Exception {
+        BlueskySource s = source();
+        clock.advance(Duration.ofMinutes(1));
+        String seen = mention("first", clock.instant());
+        Fetch first = s.fetchSince(Optional.empty());
+        assertEquals(List.of(seen), first.messages().stream().map(Message::externalId).toList());
+        Instant cursorAt = clock.instant();
+        clock.advance(Duration.ofMinutes(2));
+        String tooOld = mention("from long ago", cursorAt.minus(Duration.ofMinutes(30)));
+        String backdated = mention("back-dated", cursorAt.minus(Duration.ofMinutes(5)));
+        String atTheCursor = mention("same instant", cursorAt);
+        List<String> read = s.fetchSince(Optional.of(first.nextCursor())).messages().stream()
+                .map(Message::externalId).toList();
+        assertTrue(read.contains(backdated), "five minutes behind the cursor: inside the overlap");
+        assertTrue(read.contains(atTheCursor), "at the cursor's instant, another post");
+        assertTrue(!read.contains(tooOld), "reading stops once past the overlap");
+    }
 }
