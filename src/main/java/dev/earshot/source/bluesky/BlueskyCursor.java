@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A place in the notification list: the {@code indexedAt} of a notification and its {@code uri},
  * stored as {@code indexedAt|uri}. The uri breaks ties between notifications indexed at the same
- * instant. The list is newest first, so reading stops at the first place at or before the cursor.
+ * instant. The list is newest first; reading stops only at the first place older than the cursor
+ * less {@link BlueskySource#OVERLAP}, as a back-dated or late-indexed notification may sort behind it.
  */
 record BlueskyCursor(Instant indexedAt, String uri) {
     static final Comparator<BlueskyCursor> ORDER = Comparator.comparing(BlueskyCursor::indexedAt)
@@ -23,12 +24,6 @@ record BlueskyCursor(Instant indexedAt, String uri) {
         String at = bar < 0 ? s : s.substring(0, bar);
         String uri = bar < 0 ? "" : s.substring(bar + 1);
         return JsonFields.instant(at).map(i -> new BlueskyCursor(i, uri));
-    }
-
-    /** Already seen: older than the cursor, or the cursor's own notification. */
-    boolean covers(BlueskyCursor other) {
-        int byTime = other.indexedAt.compareTo(indexedAt);
-        return byTime < 0 || (byTime == 0 && other.uri.equals(uri));
     }
 
     static BlueskyCursor newer(BlueskyCursor a, BlueskyCursor b) {

@@ -49,6 +49,8 @@ public final class BlueskySource implements SocialSource {
     static final int PAGE = 50;
     /** 5,000 notifications: more than that since the last poll, and the oldest are left (logged). */
     static final int MAX_PAGES = 100;
+    /** Notifications this much older than the cursor are read again, in case one was indexed late. */
+    static final Duration OVERLAP = Duration.ofMinutes(10);
     static final int FEED_PAGE = 30;
     static final int SEARCH_PAGE = 100;
     /** Per keyword and poll: 500 matches; the rest comes next poll. */
@@ -125,7 +127,9 @@ public final class BlueskySource implements SocialSource {
                 BlueskyCursor at = new BlueskyCursor(JsonFields.instant(n, "indexedAt").orElse(Instant.EPOCH),
                         n.path("uri").asText());
                 newest = BlueskyCursor.newer(newest, at);
-                boolean old = seen.map(s -> s.covers(at))
+                // Not "at or before the cursor": a back-dated or late-indexed one may sort just behind it.
+                // The overlap is read again; the store's unique external id drops the repeats.
+                boolean old = seen.map(s -> at.indexedAt().isBefore(s.indexedAt().minus(OVERLAP)))
                         .orElseGet(() -> at.indexedAt().isBefore(from) || fresh.size() >= config.backfillMax());
                 if (old) {
                     reached = true;
@@ -138,9 +142,15 @@ public final class BlueskySource implements SocialSource {
                 reached = true;
             }
         }
+        List<Gap> gaps = new ArrayList<>();
         if (!reached) {
-            log.warn("{}: more than {} notifications since the last poll; the oldest of them were not read",
-                    name(), MAX_PAGES * PAGE);
+            Instant since = seen.map(BlueskyCursor::indexedAt).orElse(from);
+            Instant oldest = fresh.isEmpty() ? clock.instant()
+                    : JsonFields.instant(fresh.get(fresh.size() - 1), "indexedAt").orElse(clock.instant());
+            String why = "more than " + MAX_PAGES * PAGE + " notifications arrived since the last poll; "
+                    + "the oldest of them were not read.";
+            log.warn("{}: {} Notifications from {} to {} may be missing.", name(), why, since, oldest);
+            gaps.add(new Gap(since, oldest, why));
         }
         if (seen.isEmpty()) {
             log.info("{}: first start, read {} notifications from the last {} (at most {})", name(), fresh.size(),
@@ -176,9 +186,24 @@ public final class BlueskySource implements SocialSource {
         for (String keyword : config.keywords()) {
             Optional<Instant> since = stored.position(keyword).flatMap(JsonFields::instant);
             List<JsonNode> hits = new ArrayList<>();
-            Instant newestHit = search(keyword, since.orElse(from), since.isEmpty(), hits);
             Instant position = since.orElse(from);
-            positions.put(keyword, (newestHit != null && newestHit.isAfter(position) ? newestHit : position).toString());
+            Searched searched = search(keyword, position, since.isEmpty(), hits);
+            if (searched.newest() != null) {
+                // searchPosts filters `since` on sortAt; a little overlap keeps a late-indexed post, the store drops repeats.
+                Instant next = searched.newest().minus(OVERLAP);
+                position = next.isAfter(position) ? next : position;
+            }
+            positions.put(keyword, position.toString());
+            if (searched.more()) {
+                Instant oldest = searched.oldest() != null ? searched.oldest() : clock.instant();
+                String why = since.isEmpty()
+                        ? "on first start Earshot read the newest " + hits.size() + " posts matching \"" + keyword
+                                + "\" (backfillMax) and left the older ones."
+                        : "more posts matched \"" + keyword + "\" since the last poll than one poll reads ("
+                                + SEARCH_PAGES_PER_POLL * SEARCH_PAGE + "); the older ones were left.";
+                log.warn("{}: {} Posts from {} to {} may be missing.", name(), why, since.orElse(from), oldest);
+                gaps.add(new Gap(since.orElse(from), oldest, why));
+            }
             lookUpFollowers(hits);
             Collections.reverse(hits); // oldest first
             for (JsonNode post : hits) {
@@ -198,37 +223,70 @@ public final class BlueskySource implements SocialSource {
             dmsAt = at.toString();
         }
         return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(moved == null ? null : moved.format(),
-                positions, dmsAt).format());
+                positions, dmsAt).format(), gaps);
     }
 
     /**
-     * {@code searchPosts} for one keyword, newest first, from {@code since} (inclusive; the position
-     * of the newest match seen, or the start of the backfill window). Returns the newest
-     * {@code indexedAt} read, or null.
+     * What one keyword's search read: the newest and oldest {@code sortAt} seen (null when nothing
+     * matched), and whether matches were left unread (the page cap, or backfillMax on first start).
      */
-    private Instant search(String keyword, Instant since, boolean firstStart, List<JsonNode> into)
+    private record Searched(Instant newest, Instant oldest, boolean more) {
+    }
+
+    /**
+     * {@code searchPosts} for one keyword, newest first, from {@code since} (inclusive; Bluesky
+     * compares it with each post's {@code sortAt}).
+     */
+    private Searched search(String keyword, Instant since, boolean firstStart, List<JsonNode> into)
             throws DeliveryException {
         Instant newest = null;
+        Instant oldest = null;
         String page = null;
-        for (int pages = 0; pages < SEARCH_PAGES_PER_POLL; pages++) {
+        boolean more = false;
+        for (int pages = 0; ; pages++) {
+            if (pages >= SEARCH_PAGES_PER_POLL) {
+                more = true;
+                break;
+            }
             String cursor = page;
             JsonNode body = read(token -> http.get("/xrpc/app.bsky.feed.searchPosts").bearer(token)
                     .query("q", KeywordSearch.phrase(keyword)).query("sort", "latest").query("since", since.toString())
                     .query("limit", Integer.toString(SEARCH_PAGE)).query("cursor", cursor).send());
+            boolean full = false;
             for (JsonNode post : body.path("posts")) {
-                Instant at = JsonFields.instant(post, "indexedAt").orElse(Instant.EPOCH);
-                newest = newest == null || at.isAfter(newest) ? at : newest;
-                if (!firstStart || into.size() < config.backfillMax()) {
-                    into.add(post);
+                if (firstStart && into.size() >= config.backfillMax()) {
+                    full = true;
+                    break;
                 }
+                Instant at = sortAt(post);
+                newest = newest == null || at.isAfter(newest) ? at : newest;
+                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+                into.add(post);
             }
             page = JsonFields.text(body, "cursor");
-            if (page == null || page.isEmpty() || !body.path("posts").isArray() || body.path("posts").isEmpty()
-                    || (firstStart && into.size() >= config.backfillMax())) {
+            boolean last = page == null || page.isEmpty() || !body.path("posts").isArray() || body.path("posts").isEmpty();
+            if (full || (firstStart && into.size() >= config.backfillMax())) {
+                more = full || !last;
+                break;
+            }
+            if (last) {
                 break;
             }
         }
-        return newest;
+        return new Searched(newest, oldest, more);
+    }
+
+    /**
+     * What {@code searchPosts?since=} compares with: Bluesky's sortAt, the earlier of the record's
+     * createdAt and indexedAt (a back-dated post sorts at its createdAt).
+     */
+    static Instant sortAt(JsonNode post) {
+        Optional<Instant> created = JsonFields.instant(post.path("record"), "createdAt");
+        Optional<Instant> indexed = JsonFields.instant(post, "indexedAt");
+        if (created.isPresent() && indexed.isPresent()) {
+            return created.get().isBefore(indexed.get()) ? created.get() : indexed.get();
+        }
+        return created.or(() -> indexed).orElse(Instant.EPOCH);
     }
 
     /**

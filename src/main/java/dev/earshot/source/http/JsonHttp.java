@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One platform's HTTP API, spoken in JSON. Every call first checks the rate-limit gate: when the
- * platform said the budget is spent (remaining 0, or a 429), calls fail fast with
- * {@link DeliveryException.Kind#RATE_LIMITED} until the reset instead of reaching the network.
+ * platform said an endpoint's budget is spent (remaining 0, or a 429), calls to that endpoint fail
+ * fast with {@link DeliveryException.Kind#RATE_LIMITED} until the reset instead of reaching the
+ * network; other endpoints go on (platforms count posting or logging in apart from reading).
  * Network failures become {@link DeliveryException.Kind#TRANSIENT}; HTTP statuses are mapped by
  * {@link Reply#orThrow()}, so that a caller can look at a status first (an expired session, a
  * record that is not there) and leave the rest to the common rules.
@@ -48,7 +50,11 @@ public final class JsonHttp {
     private final Clock clock;
     private final RateLimitHeaders limits;
     private final Duration timeout;
-    private volatile Instant blockedUntil = Instant.MIN;
+    /**
+     * Per endpoint ({@code METHOD /path}, numeric ids as {@code :id}): platforms count some limits
+     * apart (posting, createSession), so a spent posting budget must not stop the polling.
+     */
+    private final Map<String, Instant> blocked = new ConcurrentHashMap<>();
 
     /**
      * @param platform the platform's name, for messages ({@code Mastodon})
@@ -92,9 +98,24 @@ public final class JsonHttp {
         return new Request("POST", path, Call.WRITE);
     }
 
-    /** Until when calls are held back by the platform's rate limit; {@link Instant#MIN} when they are not. */
+    /**
+     * Until when some calls are held back by the platform's rate limit (the latest of the
+     * endpoints'); {@link Instant#MIN} when none are.
+     */
     public Instant blockedUntil() {
-        return blockedUntil;
+        Instant now = clock.instant();
+        return blocked.values().stream().filter(now::isBefore).max(Instant::compareTo).orElse(Instant.MIN);
+    }
+
+    /** The endpoint a limit applies to: method and path, with numeric path segments (ids) as {@code :id}. */
+    static String endpoint(String method, String path) {
+        return method + " " + path.replaceAll("/\\d+(?=/|$)", "/:id");
+    }
+
+    private void block(String endpoint, Instant until) {
+        Instant now = clock.instant();
+        blocked.values().removeIf(u -> !now.isBefore(u));
+        blocked.merge(endpoint, until, (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** One request being built. Query values and form fields are percent-encoded here. */
@@ -160,7 +181,8 @@ public final class JsonHttp {
         /** Sends, or fails fast while rate limited; any HTTP status comes back as a {@link Reply}. */
         public Reply send() throws DeliveryException {
             Instant now = clock.instant();
-            Instant until = blockedUntil;
+            String endpoint = endpoint(method, path);
+            Instant until = blocked.getOrDefault(endpoint, Instant.MIN);
             if (now.isBefore(until)) {
                 throw DeliveryException.rateLimited(platform + " rate limit is spent until " + until
                         + "; not calling " + method + " " + path, RateLimitHeaders.bounded(Duration.between(now, until)));
@@ -197,13 +219,13 @@ public final class JsonHttp {
             Optional<Duration> wait = Optional.empty();
             if (response.statusCode() == 429) {
                 wait = limits.waitAfter429(response.headers(), after);
-                wait.ifPresent(w -> blockedUntil = after.plus(w));
+                wait.ifPresent(w -> block(endpoint, after.plus(w)));
             } else {
                 OptionalLong remaining = limits.remainingIn(response.headers());
                 if (remaining.isPresent() && remaining.getAsLong() <= 0) {
                     limits.resetIn(response.headers(), after).filter(after::isBefore).ifPresent(r -> {
-                        blockedUntil = r;
-                        log.info("{} rate limit spent; calls wait until {}", platform, r);
+                        block(endpoint, r);
+                        log.info("{} rate limit for {} spent; those calls wait until {}", platform, endpoint, r);
                     });
                 }
             }

@@ -44,6 +44,8 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MastodonSource.class);
     static final int PAGE = 40;
     static final int PAGES_PER_POLL = 25;
+    /** findReply reads at most this many pages (10,000 statuses) after the customer's status. */
+    static final int FIND_REPLY_PAGES = 250;
     /** Per keyword and poll; what is left comes next poll. */
     static final int SEARCH_PAGES_PER_POLL = 5;
     static final int DEFAULT_MAX_CHARS = 500;
@@ -341,27 +343,44 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     }
 
     /**
-     * The brand's reply to {@code to} among its recent statuses. With a key whose text this run
-     * remembers, only a status with that text counts (an answer given from the app is not ours);
-     * after a restart any reply by the brand counts, which errs towards never answering twice.
+     * The brand's reply to {@code to} among all its statuses posted after {@code to}: paged forward
+     * with {@code min_id} from the customer's status until the list is empty, so a reply behind a
+     * backlog is found even after the instance forgot the Idempotency-Key. With a key whose text
+     * this run remembers, only a status with that text counts (an answer given from the app is not
+     * ours); after a restart any reply by the brand counts, which errs towards never answering twice.
      */
     @Override
     public Optional<SentReply> findReply(Message to, String idempotencyKey) throws DeliveryException {
         Account me = account();
-        JsonNode list = http.get("/api/v1/accounts/" + me.id() + "/statuses").bearer(token)
-                .query("limit", Integer.toString(PAGE)).query("exclude_reblogs", "true").fetch();
         Attempt attempt = idempotencyKey == null ? null : attempted.get(idempotencyKey);
         String sent = attempt == null ? null : attempt.status();
-        for (JsonNode s : list) {
-            if (!to.externalId().equals(JsonFields.text(s, "in_reply_to_id"))) {
-                continue;
+        String minId = to.externalId();
+        for (int page = 0; page < FIND_REPLY_PAGES; page++) {
+            JsonNode list = http.get("/api/v1/accounts/" + me.id() + "/statuses").bearer(token)
+                    .query("limit", Integer.toString(PAGE)).query("exclude_reblogs", "true").query("min_id", minId)
+                    .fetch();
+            if (!list.isArray() || list.isEmpty()) {
+                return Optional.empty();
             }
-            if (sent != null && !MastodonLength.sameText(StatusHtml.text(JsonFields.text(s, "content")), sent)) {
-                continue;
+            String newest = minId;
+            for (JsonNode s : list) {
+                newest = StatusIds.max(newest, s.path("id").asText());
+                if (!to.externalId().equals(JsonFields.text(s, "in_reply_to_id"))) {
+                    continue;
+                }
+                if (sent != null && !MastodonLength.sameText(StatusHtml.text(JsonFields.text(s, "content")), sent)) {
+                    continue;
+                }
+                return Optional.of(new SentReply(s.path("id").asText(), JsonFields.text(s, "url"),
+                        StatusMapper.createdAt(s)));
             }
-            return Optional.of(new SentReply(s.path("id").asText(), JsonFields.text(s, "url"),
-                    StatusMapper.createdAt(s)));
+            if (newest.equals(minId)) {
+                return Optional.empty(); // an instance that does not page forward: nothing more to read
+            }
+            minId = newest;
         }
+        log.warn("{}: looked through {} of the brand's statuses after {} for a reply and stopped", name(),
+                FIND_REPLY_PAGES * PAGE, to.externalId());
         return Optional.empty();
     }
 

@@ -182,8 +182,8 @@ final class XApi {
             Thread.currentThread().interrupt();
             throw new DeliveryException(Kind.TRANSIENT, "interrupted while calling X");
         }
-        limits.update(endpoint, response.headers());
         int status = response.statusCode();
+        limits.update(endpoint, response.headers(), status);
         if (status >= 200 && status < 300) {
             return parse(response.body());
         }

@@ -7,6 +7,7 @@ import dev.earshot.core.MessageKind;
 import dev.earshot.core.Platform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource.BrandReply;
+import dev.earshot.port.SocialSource.Gap;
 import dev.earshot.port.SocialSource.SentReply;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * X direct messages (opt-in: they need the app's Direct Messages permission, and X bills each
@@ -27,6 +30,7 @@ import java.util.Optional;
  * reading the conversation's newest events for the brand's message with our text.
  */
 final class XDms {
+    private static final Logger log = LoggerFactory.getLogger(XDms.class);
     static final String THREAD_PREFIX = "dm:";
     static final String FIELDS = "id,event_type,text,sender_id,dm_conversation_id,created_at";
     static final int PAGES_PER_POLL = 5;
@@ -43,8 +47,11 @@ final class XDms {
     record Event(String id, String text, String senderId, String conversationId, Instant createdAt) {
     }
 
-    /** What one read found, oldest first; {@code newestId} is the newest event id seen, or null. */
-    record Read(List<Message> messages, List<BrandReply> brandReplies, String newestId) {
+    /**
+     * What one read found, oldest first; {@code newestId} is the newest event id seen, or null;
+     * {@code gap} the stretch left unread when the page cap ended the read, or null.
+     */
+    record Read(List<Message> messages, List<BrandReply> brandReplies, String newestId, Gap gap) {
     }
 
     XDms(String source, XApi api, Clock clock, int pageSize) {
@@ -98,6 +105,15 @@ final class XDms {
             }
         }
         events.sort(Comparator.comparing(Event::id, XCursor::compareIds));
+        Gap gap = null;
+        if (!reached) {
+            Instant since = afterId != null ? XCursor.timeOf(afterId) : from;
+            Instant oldest = events.isEmpty() ? clock.instant() : events.get(0).createdAt();
+            String why = "more than " + PAGES_PER_POLL * Math.max(1, Math.min(100, pageSize))
+                    + " direct messages arrived since the last poll; the oldest of them were not read.";
+            log.warn("{}: {} Direct messages from {} to {} may be missing.", source, why, since, oldest);
+            gap = new Gap(since, oldest, why);
+        }
         List<Message> messages = new ArrayList<>();
         List<BrandReply> brandReplies = new ArrayList<>();
         Map<String, String> lastCustomer = new HashMap<>();
@@ -118,7 +134,7 @@ final class XDms {
                     "https://x.com/messages/" + e.conversationId(), e.createdAt(), MessageKind.DM, null,
                     THREAD_PREFIX + e.conversationId()));
         }
-        return new Read(messages, brandReplies, newest);
+        return new Read(messages, brandReplies, newest, gap);
     }
 
     SentReply send(Message to, String text, String idempotencyKey, XPage.User me) throws DeliveryException {

@@ -182,6 +182,9 @@ public final class XSource implements SocialSource {
             }
             read.brandReplies().forEach(r -> answers.putIfAbsent(r.externalId(), r));
             dmsAt = read.newestId();
+            if (read.gap() != null) {
+                gaps.add(read.gap());
+            }
         }
         return new Fetch(messages, List.copyOf(answers.values()),
                 new KeywordSearch.Cursor(next.encode(), searched, dmsAt).format(), gaps);

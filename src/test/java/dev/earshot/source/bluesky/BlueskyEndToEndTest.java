@@ -96,7 +96,8 @@ class BlueskyEndToEndTest {
             fake.post(JANE, "jane.bsky.social", "old " + i, "mention", null, now.minus(Duration.ofHours(30)));
         }
         for (int i = 0; i < 5; i++) {
-            fake.post(JANE, "jane.bsky.social", "new " + i, "mention", null, now.minus(Duration.ofMinutes(30 - i)));
+            // Half an hour apart: the ones left out are further behind the cursor than its overlap.
+            fake.post(JANE, "jane.bsky.social", "new " + i, "mention", null, now.minus(Duration.ofMinutes(30L * (5 - i))));
         }
         assertEquals(3, poll(), "the newest three inside 24 h");
         h.drain(h.dispatcher());
@@ -110,7 +111,7 @@ class BlueskyEndToEndTest {
         assertEquals(0, poll());
         for (int i = 0; i < 120; i++) {
             fake.post("did:plc:p" + i, "p" + i + ".bsky.social", "help " + i, "mention", null,
-                    h.clock.instant().plusMillis(i));
+                    h.clock.instant().minus(Duration.ofMinutes(120 - i)));
         }
         fake.http.clearRequests();
         assertEquals(120, poll());
@@ -125,7 +126,7 @@ class BlueskyEndToEndTest {
         fake.http.clearRequests();
         assertEquals(7, poll(), "only what came after the stored cursor");
         assertEquals(1, fake.http.count("GET", "/xrpc/app.bsky.notification.listNotifications"),
-                "one page reaches what was seen");
+                "one page reaches what was seen, and the ten minutes' overlap behind it");
         assertEquals(2, fake.logins, "one login per process start, none per poll");
     }
 

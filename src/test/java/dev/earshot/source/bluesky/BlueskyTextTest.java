@@ -47,9 +47,7 @@ class BlueskyTextTest {
     void theCursorOrdersByTimeThenUri() {
         BlueskyCursor c = new BlueskyCursor(AT, "at://b");
         assertEquals(Optional.of(c), BlueskyCursor.parse(Optional.of(c.format())));
-        assertTrue(c.covers(new BlueskyCursor(AT.minusMillis(1), "at://z")));
-        assertTrue(c.covers(c));
-        assertTrue(!c.covers(new BlueskyCursor(AT, "at://a")), "same instant, another post: read it (duplicates drop)");
-        assertTrue(!c.covers(new BlueskyCursor(AT.plusMillis(1), "at://a")));
+        assertEquals(c, BlueskyCursor.newer(new BlueskyCursor(AT, "at://a"), c), "same instant: by uri");
+        assertEquals(c, BlueskyCursor.newer(c, new BlueskyCursor(AT.minusMillis(1), "at://z")));
     }
 }

@@ -250,6 +250,13 @@ final class FakeBluesky implements AutoCloseable {
         return newPost(did, handle, text, null, at, "p" + (serial++)).path("uri").asText();
     }
 
+    /** A public post whose record claims an earlier {@code createdAt} than it was indexed at (back-dated). */
+    synchronized String backdatedPost(String did, String handle, String text, Instant createdAt, Instant indexedAt) {
+        ObjectNode post = newPost(did, handle, text, null, indexedAt, "p" + (serial++));
+        ((ObjectNode) post.path("record")).put("createdAt", createdAt.toString());
+        return post.path("uri").asText();
+    }
+
     /** The brand posts from the Bluesky app. */
     synchronized String brandPost(String text, String parentUri) {
         return newPost(BRAND, HANDLE, text, parentUri, clock.instant(), "b" + (serial++)).path("uri").asText();
@@ -349,10 +356,11 @@ final class FakeBluesky implements AutoCloseable {
         List<ObjectNode> found = new ArrayList<>();
         for (ObjectNode p : posts.values()) {
             if (p.path("record").path("text").asText().toLowerCase(java.util.Locale.ROOT).contains(q)
-                    && !Instant.parse(p.path("indexedAt").asText()).isBefore(since)) {
+                    && !sortAt(p).isBefore(since)) {
                 found.add(0, p);
             }
         }
+        found.sort(java.util.Comparator.comparing(FakeBluesky::sortAt).reversed());
         ObjectNode out = FakeHttpServer.JSON.createObjectNode();
         ArrayNode list = out.putArray("posts");
         int to = Math.min(found.size(), from + limit);
@@ -362,6 +370,13 @@ final class FakeBluesky implements AutoCloseable {
         }
         out.put("hitsTotal", found.size());
         return Response.ok(out);
+    }
+
+    /** As the AppView sorts (and filters {@code since}): the earlier of createdAt and indexedAt. */
+    private static Instant sortAt(ObjectNode p) {
+        Instant indexed = Instant.parse(p.path("indexedAt").asText());
+        Instant created = Instant.parse(p.path("record").path("createdAt").asText());
+        return created.isBefore(indexed) ? created : indexed;
     }
 
     private Response getPosts(Request r) {

@@ -89,6 +89,34 @@ class JsonHttpTest {
     }
 
     @Test
+    void aSpentPostingBudgetDoesNotStopPolling() throws DeliveryException {
+        fake.route("GET", "/api/v1/notifications", r -> Response.ok(Map.of("fine", true)));
+        fake.route("POST", "/api/v1/statuses", r -> Response.ok(Map.of("id", "1")));
+        fake.everyResponse("X-RateLimit-Remaining", "0");
+        fake.everyResponse("X-RateLimit-Reset", "2026-11-23T09:05:00.000Z");
+        http.post("/api/v1/statuses").fetch();
+        fake.everyResponse("X-RateLimit-Remaining", "300");
+        int before = fake.requests().size();
+        DeliveryException e = assertThrows(DeliveryException.class, () -> http.post("/api/v1/statuses").fetch());
+        assertEquals(Kind.RATE_LIMITED, e.kind());
+        assertEquals(before, fake.requests().size(), "posting waits for its own reset");
+        assertTrue(http.get("/api/v1/notifications").fetch().path("fine").asBoolean(), "reading goes on");
+        assertEquals(Instant.parse("2026-11-23T09:05:00Z"), http.blockedUntil());
+        fake.failNext("/api/v1/notifications", Response.status(429, Map.of("Retry-After", "60"), ""));
+        assertThrows(DeliveryException.class, () -> http.get("/api/v1/notifications").fetch());
+        assertEquals(Kind.RATE_LIMITED, assertThrows(DeliveryException.class,
+                () -> http.get("/api/v1/notifications").fetch()).kind(), "a 429 holds its endpoint too");
+    }
+
+    @Test
+    void anEndpointIsItsMethodAndPathWithoutIds() {
+        assertEquals("GET /api/v1/statuses/:id/context", JsonHttp.endpoint("GET", "/api/v1/statuses/1234/context"));
+        assertEquals("GET /api/v1/accounts/:id/statuses", JsonHttp.endpoint("GET", "/api/v1/accounts/42/statuses"));
+        assertEquals("POST /xrpc/com.atproto.server.createSession",
+                JsonHttp.endpoint("POST", "/xrpc/com.atproto.server.createSession"));
+    }
+
+    @Test
     void resetHeadersAreReadInEveryFormPlatformsUse() {
         Instant now = Instant.parse("2026-11-23T09:00:00Z");
         assertEquals(now.plusSeconds(30), RateLimitHeaders.instant("30", now).orElseThrow(), "seconds from now");

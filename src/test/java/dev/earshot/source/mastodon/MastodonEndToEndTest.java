@@ -322,6 +322,31 @@ class MastodonEndToEndTest {
     }
 
     @Test
+    void aReplyBehindABacklogOfTheBrandsStatusesIsStillFoundAfterARestart() {
+        world();
+        poll();
+        mention(jane, "<p>@acme hello</p>", "public", null);
+        poll();
+        h.drain(h.dispatcher());
+        h.as("alice", "reply 1 Hi Jane!");
+        assertThrows(Crash.class, () -> h.drain(h.dispatcher(Crash.at("reply:after-send"))));
+        assertEquals(1, fake.posted.size());
+        // Meanwhile the brand posts more than a page of statuses from the app, and the key expires.
+        for (int i = 0; i < 2 * MastodonSource.PAGE + 5; i++) {
+            fake.brandStatus("<p>news " + i + "</p>", null, "public");
+        }
+        fake.forgetIdempotencyKeys();
+        restart();
+        fake.http.clearRequests();
+        h.drain(h.dispatcher());
+        assertEquals(1, fake.posted.size(), "found behind the backlog, not sent again");
+        assertEquals(0, fake.http.count("POST", "/api/v1/statuses"), "nothing posted after the restart");
+        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertTrue(fake.http.requests().stream().filter(r -> r.path().endsWith("/statuses") && r.method().equals("GET"))
+                .allMatch(r -> r.param("min_id") != null), "paged forward from the customer's status");
+    }
+
+    @Test
     void a429IsWaitedOutAsAsked() {
         world();
         poll();

@@ -9,6 +9,7 @@ import dev.earshot.config.XSourceConfig;
 import dev.earshot.core.Message;
 import dev.earshot.core.MessageKind;
 import dev.earshot.port.DeliveryException;
+import dev.earshot.port.SocialSource;
 import dev.earshot.port.SocialSource.Fetch;
 import dev.earshot.testing.Harness;
 import dev.earshot.testing.TestClock;
@@ -87,5 +88,28 @@ class XDmTest {
         assertTrue(s.findReply(dm, "key-2").isPresent());
         s.reply(dm, "Done.", "key-2");
         assertEquals(List.of("Done."), x.brandDms(convo), "the customer got it once");
+    }
+
+    @Test
+    void moreDmsThanOnePollReadsIsAGap() throws Exception {
+        XSource s = source(true);
+        x.dm(jane, "before", Duration.ofMinutes(10));
+        Fetch first = s.fetchSince(Optional.empty());
+        int cap = XDms.PAGES_PER_POLL * 100;
+        clock.advance(Duration.ofHours(1));
+        FakeX.Dm oldestRead = null;
+        for (int i = cap + 5; i > 0; i--) {
+            FakeX.Dm d = x.dm(jane, "#" + i, Duration.ofSeconds(i));
+            if (i == cap) {
+                oldestRead = d;
+            }
+        }
+        Fetch next = s.fetchSince(Optional.of(first.nextCursor()));
+        assertEquals(cap, dms(next).size());
+        assertEquals(1, next.gaps().size(), "reported to the team, not lost silently");
+        SocialSource.Gap gap = next.gaps().get(0);
+        assertEquals(oldestRead.createdAt(), gap.to());
+        assertTrue(gap.from().isBefore(gap.to()));
+        assertTrue(gap.why().contains("direct messages"), gap.why());
     }
 }

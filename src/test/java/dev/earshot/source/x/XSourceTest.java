@@ -216,6 +216,37 @@ class XSourceTest {
     }
 
     @Test
+    void aTooManyRequestsOnPostingWaitsForTheUsersDailyLimitWhenThatIsLater() throws Exception {
+        XSource source = source();
+        x.mention(jane, "@acme help", Duration.ofMinutes(5));
+        Message to = source.fetchSince(Optional.empty()).messages().get(0);
+        x.rateLimit("/2/tweets", 0, clock.instant().plusSeconds(120));
+        x.failNext("POST", "/2/tweets", 429, "error_429.json", Map.of("x-user-limit-24hour-limit", "17",
+                "x-user-limit-24hour-remaining", "0",
+                "x-user-limit-24hour-reset", Long.toString(clock.instant().plusSeconds(5 * 3600).getEpochSecond())));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> source.reply(to, "On it!", "key-1"));
+        assertEquals(Kind.RATE_LIMITED, e.kind());
+        assertEquals(Optional.of(Duration.ofHours(5)), e.retryAfter(), "the 24-hour reset, not the 15-minute one");
+        int calls = x.requests("POST", "/2/tweets").size();
+        clock.advance(Duration.ofMinutes(3));
+        DeliveryException again = assertThrows(DeliveryException.class, () -> source.reply(to, "On it!", "key-2"));
+        assertEquals(Kind.RATE_LIMITED, again.kind());
+        assertEquals(calls, x.requests("POST", "/2/tweets").size(), "not posted before the daily reset");
+    }
+
+    @Test
+    void aTooManyRequestsOnPostingWithDailyBudgetLeftWaitsOnlyForTheWindow() throws Exception {
+        XSource source = source();
+        x.mention(jane, "@acme help", Duration.ofMinutes(5));
+        Message to = source.fetchSince(Optional.empty()).messages().get(0);
+        x.rateLimit("/2/tweets", 0, clock.instant().plusSeconds(120));
+        x.failNext("POST", "/2/tweets", 429, "error_429.json", Map.of("x-user-limit-24hour-remaining", "9",
+                "x-user-limit-24hour-reset", Long.toString(clock.instant().plusSeconds(5 * 3600).getEpochSecond())));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> source.reply(to, "On it!", "key-1"));
+        assertEquals(Optional.of(Duration.ofSeconds(120)), e.retryAfter());
+    }
+
+    @Test
     void serverErrorsAreTransientAndRefusedCredentialsNeedAHuman() {
         x.failNext("GET", "/mentions", 503, "error_503.json", Map.of());
         DeliveryException busy = assertThrows(DeliveryException.class, () -> source().fetchSince(Optional.empty()));
