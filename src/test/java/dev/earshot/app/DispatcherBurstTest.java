@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.core.Card;
 import dev.earshot.core.ChatRef;
-import dev.earshot.core.Member;
-import dev.earshot.port.ChatPlatform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.testing.Burst;
 import dev.earshot.testing.Crash;
+import dev.earshot.testing.ForwardingChat;
 import dev.earshot.testing.Harness;
 import dev.earshot.testing.RecordingChat;
 import java.nio.file.Path;
@@ -33,11 +32,14 @@ class DispatcherBurstTest {
     GroupingChat chat = new GroupingChat();
 
     /** Remembers each grouped post as the list of its cards' keys; everything else as RecordingChat does. */
-    static final class GroupingChat implements ChatPlatform {
-        final RecordingChat inner = new RecordingChat(Duration.ofSeconds(1));
+    static final class GroupingChat extends ForwardingChat {
         final List<List<Long>> groups = new ArrayList<>();
         final List<String> groupKeys = new ArrayList<>();
         final List<DeliveryException> failures = new ArrayList<>();
+
+        GroupingChat() {
+            super(new RecordingChat(Duration.ofSeconds(1)));
+        }
 
         @Override
         public synchronized List<ChatRef> postCards(String channel, List<Card> cards, List<String> keys)
@@ -58,37 +60,6 @@ class DispatcherBurstTest {
         }
 
         @Override
-        public ChatRef postCard(String channel, Card card, String key) throws DeliveryException {
-            return inner.postCard(channel, card, key);
-        }
-
-        @Override
-        public void updateCard(ChatRef ref, Card card) throws DeliveryException {
-            inner.updateCard(ref, card);
-        }
-
-        @Override
-        public void postInThread(ChatRef card, String text, List<Member> mention, String key) throws DeliveryException {
-            inner.postInThread(card, text, mention, key);
-        }
-
-        @Override
-        public ChatRef postInChannel(String channel, String text, List<Member> mention, String key)
-                throws DeliveryException {
-            return inner.postInChannel(channel, text, mention, key);
-        }
-
-        @Override
-        public ChatRef postReport(String channel, String text, Image image, String key) throws DeliveryException {
-            return inner.postReport(channel, text, image, key);
-        }
-
-        @Override
-        public void notice(String channel, Member member, String text) throws DeliveryException {
-            inner.notice(channel, member, text);
-        }
-
-        @Override
         public synchronized Optional<ChatRef> findPosted(String channel, String key) {
             for (int g = 0, seen = 0; g < groups.size(); seen += groups.get(g).size(), g++) {
                 int at = groupKeys.indexOf(key) - seen;
@@ -97,16 +68,6 @@ class DispatcherBurstTest {
                 }
             }
             return inner.findPosted(channel, key);
-        }
-
-        @Override
-        public boolean hasThreadPost(ChatRef card, String key) {
-            return inner.hasThreadPost(card, key);
-        }
-
-        @Override
-        public Duration postInterval() {
-            return Duration.ofSeconds(1);
         }
 
         Set<Long> visible() {

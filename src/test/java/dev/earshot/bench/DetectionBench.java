@@ -4,13 +4,12 @@ import dev.earshot.app.Dispatcher;
 import dev.earshot.app.Poller;
 import dev.earshot.core.Card;
 import dev.earshot.core.ChatRef;
-import dev.earshot.core.Member;
-import dev.earshot.port.ChatPlatform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
 import dev.earshot.source.bluesky.BlueskyBench;
 import dev.earshot.source.mastodon.MastodonBench;
 import dev.earshot.testing.Harness;
+import dev.earshot.testing.ForwardingChat;
 import dev.earshot.testing.RecordingChat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -116,11 +114,11 @@ public final class DetectionBench {
     }
 
     /** A recording chat that also tells when each card was posted. */
-    static final class TimingChat implements ChatPlatform {
-        private final RecordingChat inner = new RecordingChat();
+    static final class TimingChat extends ForwardingChat {
         private final Consumer<Card> onCard;
 
         TimingChat(Consumer<Card> onCard) {
+            super(new RecordingChat());
             this.onCard = onCard;
         }
 
@@ -129,42 +127,6 @@ public final class DetectionBench {
             ChatRef ref = inner.postCard(channel, card, key);
             onCard.accept(card);
             return ref;
-        }
-
-        @Override
-        public void updateCard(ChatRef ref, Card card) throws DeliveryException {
-            inner.updateCard(ref, card);
-        }
-
-        @Override
-        public void postInThread(ChatRef card, String text, List<Member> mention, String key) throws DeliveryException {
-            inner.postInThread(card, text, mention, key);
-        }
-
-        @Override
-        public ChatRef postInChannel(String channel, String text, List<Member> mention, String key)
-                throws DeliveryException {
-            return inner.postInChannel(channel, text, mention, key);
-        }
-
-        @Override
-        public ChatRef postReport(String channel, String text, Image image, String key) throws DeliveryException {
-            return inner.postReport(channel, text, image, key);
-        }
-
-        @Override
-        public void notice(String channel, Member member, String text) throws DeliveryException {
-            inner.notice(channel, member, text);
-        }
-
-        @Override
-        public Optional<ChatRef> findPosted(String channel, String key) {
-            return inner.findPosted(channel, key);
-        }
-
-        @Override
-        public boolean hasThreadPost(ChatRef card, String key) {
-            return inner.hasThreadPost(card, key);
         }
     }
 }

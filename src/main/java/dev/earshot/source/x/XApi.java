@@ -106,15 +106,7 @@ final class XApi {
     String sendDm(String conversationId, String text) throws DeliveryException {
         ObjectNode body = JSON.createObjectNode();
         body.put("text", text);
-        String url = base + "/2/dm_conversations/" + encode(conversationId) + "/messages";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", sign(RequestMethod.POST, url))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
-        JsonNode sent = send(Endpoint.SEND_DM, request).path("data");
+        JsonNode sent = post(Endpoint.SEND_DM, "/2/dm_conversations/" + encode(conversationId) + "/messages", body);
         if (!sent.hasNonNull("dm_event_id")) {
             throw new DeliveryException(Kind.TRANSIENT, "X accepted the direct message but named no event id");
         }
@@ -136,7 +128,16 @@ final class XApi {
         ObjectNode body = JSON.createObjectNode();
         body.put("text", text);
         body.putObject("reply").put("in_reply_to_tweet_id", inReplyTo);
-        String url = base + "/2/tweets";
+        JsonNode created = post(Endpoint.CREATE_POST, "/2/tweets", body);
+        if (!created.hasNonNull("id")) {
+            throw new DeliveryException(Kind.TRANSIENT, "X accepted the reply but named no id");
+        }
+        return created.get("id").asText();
+    }
+
+    /** A signed JSON POST; returns the answer's {@code data}. */
+    private JsonNode post(Endpoint endpoint, String path, ObjectNode body) throws DeliveryException {
+        String url = base + path;
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", sign(RequestMethod.POST, url))
@@ -144,11 +145,7 @@ final class XApi {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
-        JsonNode created = send(Endpoint.CREATE_POST, request).path("data");
-        if (!created.hasNonNull("id")) {
-            throw new DeliveryException(Kind.TRANSIENT, "X accepted the reply but named no id");
-        }
-        return created.get("id").asText();
+        return send(endpoint, request).path("data");
     }
 
     private JsonNode get(Endpoint endpoint, String path, Map<String, String> query) throws DeliveryException {
