@@ -126,7 +126,7 @@ public final class Earshot implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer());
         Digests digests = new Digests(store, team, clock, followThrough.sla(), digestSettings(config, channel));
-        CommandHandler commands = new CommandHandler(inbox, team, clock, zone, digests);
+        CommandHandler commands = new CommandHandler(inbox, team, clock, zone, digests, config.replyTemplates());
         ShellConsole console = shellChat == null ? null : new ShellConsole(terminal.in(), shellChat, commands, team);
         List<AutoCloseable> listeners = new ArrayList<>();
         if (slack != null) {

@@ -56,6 +56,9 @@ public sealed interface Command {
     }
 
     /** Post today's digest in the channel now. */
+    record Templates() implements Command {
+    }
+
     record Digest() implements Command {
     }
 }

@@ -7,6 +7,7 @@ import dev.earshot.core.Member;
 import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Refusal;
+import dev.earshot.core.ReplyTemplate;
 import dev.earshot.core.Spans;
 import dev.earshot.core.Team;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class CommandHandler {
     private final Clock clock;
     private final ZoneId zone;
     private final Digests digests;
+    private final List<ReplyTemplate> templates;
 
     /** Without a digest channel: {@code stats} works, {@code digest} says there is no channel. */
     public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone) {
@@ -50,6 +52,12 @@ public final class CommandHandler {
      *     the time in: answers here and the posts they cause never name two different times
      */
     public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone, Digests digests) {
+        this(inbox, team, clock, zone, digests, List.of());
+    }
+
+    /** @param templates the team's saved replies, listed by {@code templates} */
+    public CommandHandler(Inbox inbox, Team team, Clock clock, ZoneId zone, Digests digests,
+                          List<ReplyTemplate> templates) {
         ZoneId teams = inbox.followThrough().zone().normalized();
         if (!zone.normalized().equals(teams) || !digests.zone().normalized().equals(teams)) {
             throw new IllegalArgumentException("commands, business hours and digests must share the team's time zone");
@@ -59,6 +67,7 @@ public final class CommandHandler {
         this.clock = clock;
         this.zone = zone;
         this.digests = digests;
+        this.templates = List.copyOf(templates);
     }
 
     /** Parses and runs a line such as {@code claim 12}; always returns an answer. */
@@ -118,11 +127,21 @@ public final class CommandHandler {
             return "@" + who.name() + " is on call now" + inbox.onCall().until(shift) + ".";
         } else if (command instanceof Command.Stats s) {
             return DigestText.stats(digests.stats(s.period()));
+        } else if (command instanceof Command.Templates) {
+            return templates();
         } else if (command instanceof Command.Digest) {
             digests.postNow();
             return "The digest of yesterday is on its way to #" + digests.settings().channel() + ".";
         }
         throw new IllegalStateException("unhandled command " + command);
+    }
+
+    private String templates() {
+        if (templates.isEmpty()) {
+            return "No saved replies yet: add them under templates: in the config file.";
+        }
+        return templates.stream().map(t -> "  " + t.name() + ": " + t.text()).collect(Collectors.joining("\n",
+                "Saved replies (in Slack, Reply… offers them; fields like {customer} are filled in):\n", ""));
     }
 
     static String help() {

@@ -42,6 +42,7 @@ public final class CommandParser {
         u.put("oncall", new String[] {"oncall [@member [time]]", "who is on call; or put someone on call"});
         u.put("stats", new String[] {"stats [today|yesterday|7d|30d]", "how the team did"});
         u.put("digest", new String[] {"digest", "post today's digest (yesterday's figures) in the channel now"});
+        u.put("templates", new String[] {"templates", "the saved replies (Slack's Reply… form offers them)"});
         return Collections.unmodifiableMap(u);
     }
 
@@ -77,6 +78,7 @@ public final class CommandParser {
             case "oncall", "on-call" -> onCall("oncall", first, rest);
             case "stats" -> new Command.Stats(period(verb, first, rest));
             case "digest" -> noArguments(verb, first, new Command.Digest());
+            case "templates" -> noArguments(verb, first, new Command.Templates());
             default -> throw new Refusal("There is no \"" + verb + "\" command. Try: /earshot help");
         };
     }

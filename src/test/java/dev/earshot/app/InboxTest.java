@@ -178,6 +178,16 @@ class InboxTest {
     }
 
     @Test
+    void templatesAreListedOrTheirAbsenceExplained() {
+        assertEquals("No saved replies yet: add them under templates: in the config file.", h.as("alice", "templates"));
+        CommandHandler withTemplates = new CommandHandler(h.inbox, h.team, h.clock, java.time.ZoneOffset.UTC, h.digests,
+                List.of(new dev.earshot.core.ReplyTemplate("thanks", "Thanks {customer}, we're on it!")));
+        assertEquals("Saved replies (in Slack, Reply… offers them; fields like {customer} are filled in):\n"
+                + "  thanks: Thanks {customer}, we're on it!", withTemplates.handle(h.team.require("alice"), "templates"));
+        assertEquals("Usage: /earshot templates", h.as("alice", "templates now"));
+    }
+
+    @Test
     void helpAndNonsense() {
         assertTrue(h.as("alice", "help").contains("reply <id> <text>"));
         assertEquals("There is no \"hug\" command. Try: /earshot help", h.as("alice", "hug 3"));
