@@ -49,6 +49,10 @@ public sealed interface Command {
     }
 
     /** With no member: who is on call. With one: put them on call, for {@code span} or (null) until the next hand-over. */
+    /** Ends the shift someone was put on by hand; the rotation decides again. */
+    record OffCall() implements Command {
+    }
+
     record OnCall(String member, Duration span) implements Command {
     }
 

@@ -118,6 +118,8 @@ public final class CommandHandler {
         } else if (command instanceof Command.Escalate e) {
             Member expert = team.require(e.member());
             return "@" + expert.name() + " is brought in on " + inbox.escalate(actor, e.id(), expert, e.note()).ref() + ".";
+        } else if (command instanceof Command.OffCall) {
+            return inbox.onCall().off(actor);
         } else if (command instanceof Command.OnCall o) {
             if (o.member() == null) {
                 return inbox.onCall().status();

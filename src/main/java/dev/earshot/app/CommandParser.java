@@ -39,7 +39,7 @@ public final class CommandParser {
         u.put("resolve", new String[] {"resolve <id>", "done: the customer has what they need"});
         u.put("followup", new String[] {"followup <id> <time> [note]", "remind the owner later (2d, 4h): check again"});
         u.put("escalate", new String[] {"escalate <id> @member [note]", "bring in a teammate who knows"});
-        u.put("oncall", new String[] {"oncall [@member [time]]", "who is on call; or put someone on call"});
+        u.put("oncall", new String[] {"oncall [@member [time] | off]", "who is on call; put someone on call; end it"});
         u.put("stats", new String[] {"stats [today|yesterday|7d|30d]", "how the team did"});
         u.put("digest", new String[] {"digest", "post today's digest (yesterday's figures) in the channel now"});
         u.put("templates", new String[] {"templates", "the saved replies (Slack's Reply… form offers them)"});
@@ -149,10 +149,13 @@ public final class CommandParser {
         return new Command.Escalate(id, member(verb, memberAndNote[0]), note);
     }
 
-    /** {@code oncall}, {@code oncall @bob}, {@code oncall @bob 8h}. */
+    /** {@code oncall}, {@code oncall @bob}, {@code oncall @bob 8h}, {@code oncall off}. */
     private static Command onCall(String verb, String first, String rest) {
         if (first == null) {
             return new Command.OnCall(null, null);
+        }
+        if (first.equalsIgnoreCase("off") && rest.isEmpty()) {
+            return new Command.OffCall();
         }
         String member = member(verb, first);
         return new Command.OnCall(member, rest.isEmpty() ? null : span(verb, rest));

@@ -61,6 +61,27 @@ public final class OnCall {
         return shift;
     }
 
+    /** Ends the shift someone was put on by hand, now; the rotation decides again. Tells the channel. */
+    public String off(Member actor) {
+        Instant now = clock.instant();
+        Optional<OnCallShift> ended = store.write(tx -> {
+            Optional<OnCallShift> hand = tx.onCallOverride().filter(s -> s.covers(now));
+            hand.ifPresent(s -> {
+                tx.setOnCall(new OnCallShift(s.member(), s.from(), now, s.setBy()));
+                if (settings.channel() != null) {
+                    tx.enqueue(new Effect.ChannelPost(0, "📟 @" + s.member() + " is off call (by @" + actor.name()
+                            + "); the rotation decides again.", List.of()), Inbox.chatTarget(settings.channel()), now);
+                }
+            });
+            return hand;
+        });
+        if (ended.isEmpty()) {
+            return "Nobody was put on call by hand, so there is nothing to end. " + status();
+        }
+        log.info("@{} is off call (set by @{})", ended.get().member(), actor.name());
+        return "@" + ended.get().member() + " is off call. " + status();
+    }
+
     /** What {@code /earshot oncall} answers: who is on call, until when, and whether it is business hours. */
     public String status() {
         Instant now = clock.instant();

@@ -22,6 +22,7 @@ class FollowThroughCommandParserTest {
                 CommandParser.parse("escalate 12 @erin she knows invoices"));
         assertEquals(new Command.Escalate(12, "erin", ""), CommandParser.parse("ESCALATE 12 erin"));
         assertEquals(new Command.OnCall(null, null), CommandParser.parse("oncall"));
+        assertEquals(new Command.OffCall(), CommandParser.parse("oncall off"));
         assertEquals(new Command.OnCall("bob", null), CommandParser.parse("oncall @bob"));
         assertEquals(new Command.OnCall("bob", Duration.ofHours(8)), CommandParser.parse("/earshot oncall @bob 8h"));
     }
@@ -35,9 +36,9 @@ class FollowThroughCommandParserTest {
         "escalate~Usage: /earshot escalate <id> @member [note]",
         "escalate 12~Usage: /earshot escalate <id> @member [note]",
         "escalate 12 @bob,@carol~Usage: /earshot escalate <id> @member [note]",
-        "oncall @bob soon~Usage: /earshot oncall [@member [time]]",
-        "oncall @bob 8h please~Usage: /earshot oncall [@member [time]]",
-        "oncall !!~Usage: /earshot oncall [@member [time]]",
+        "oncall @bob soon~Usage: /earshot oncall [@member [time] | off]",
+        "oncall @bob 8h please~Usage: /earshot oncall [@member [time] | off]",
+        "oncall !!~Usage: /earshot oncall [@member [time] | off]",
     })
     void malformedInputGetsTheUsageLine(String input, String expected) {
         assertEquals(expected, assertThrows(Refusal.class, () -> CommandParser.parse(input)).getMessage());
@@ -47,7 +48,7 @@ class FollowThroughCommandParserTest {
     void helpListsThem() {
         String help = CommandHandler.help();
         for (String usage : new String[] {"followup <id> <time> [note]", "escalate <id> @member [note]",
-                "oncall [@member [time]]"}) {
+                "oncall [@member [time] | off]"}) {
             assertEquals(true, help.contains(usage), usage);
         }
     }

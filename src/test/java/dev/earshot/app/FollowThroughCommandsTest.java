@@ -189,6 +189,15 @@ class FollowThroughCommandsTest {
     }
 
     @Test
+    void aShiftPutByHandCanBeEndedAndTheRotationDecidesAgain() {
+        w = new FollowThroughWorld(dir, NudgePlan.off(), 0);
+        assertTrue(w.h.as("bob", "oncall off").startsWith("Nobody was put on call by hand, so there is nothing to end."));
+        w.h.as("alice", "oncall @alice");
+        assertEquals("@alice is off call. @bob is on call until Mon 30 Nov 09:00 UTC (rotation: bob, alice). It is"
+                + " business hours (Mon–Fri 09:00–17:00 UTC).", w.h.as("bob", "/earshot oncall off"));
+    }
+
+    @Test
     void withoutARotationNobodyIsOnCallUntilSomeoneIsPut() {
         w = new FollowThroughWorld(dir, NudgePlan.off(), 0);
         FollowThrough none = FollowThrough.none();
