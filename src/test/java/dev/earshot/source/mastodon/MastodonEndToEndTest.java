@@ -202,12 +202,7 @@ class MastodonEndToEndTest {
 
     @Test
     void ourOwnReplySeenAgainMakesNoCard() {
-        world();
-        poll();
-        mention(jane, "<p>@acme hello</p>", "public", null);
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Hi Jane!");
+        janeAskedAndAliceReplied();
         h.drain(h.dispatcher());
         fake.echo(fake.posted.get(0).path("id").asText());
         assertEquals(0, poll());
@@ -261,12 +256,7 @@ class MastodonEndToEndTest {
 
     @Test
     void aReplyWhoseAnswerIsLostIsSentOnceWhenRetried() {
-        world();
-        poll();
-        mention(jane, "<p>@acme hello</p>", "public", null);
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Hi Jane!");
+        janeAskedAndAliceReplied();
         fake.http.dropAfterWork("POST", "/api/v1/statuses");
         h.drain(h.dispatcher());
         assertEquals(1, fake.posted.size(), "the instance applied it");
@@ -282,12 +272,7 @@ class MastodonEndToEndTest {
 
     @Test
     void aRetryAfterTheInstanceForgotTheKeyLooksBeforeItSends() {
-        world();
-        poll();
-        mention(jane, "<p>@acme hello</p>", "public", null);
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Hi Jane!");
+        janeAskedAndAliceReplied();
         fake.http.dropAfterWork("POST", "/api/v1/statuses");
         h.drain(h.dispatcher());
         // The instance then fails for more than the hour it keeps Idempotency-Keys.
@@ -306,12 +291,7 @@ class MastodonEndToEndTest {
 
     @Test
     void aCrashBetweenSendingAndRecordingNeverRepliesTwice() {
-        world();
-        poll();
-        mention(jane, "<p>@acme hello</p>", "public", null);
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Hi Jane!");
+        janeAskedAndAliceReplied();
         assertThrows(Crash.class, () -> h.drain(h.dispatcher(Crash.at("reply:after-send"))));
         assertEquals(1, fake.posted.size());
         restart();
@@ -323,12 +303,7 @@ class MastodonEndToEndTest {
 
     @Test
     void aReplyBehindABacklogOfTheBrandsStatusesIsStillFoundAfterARestart() {
-        world();
-        poll();
-        mention(jane, "<p>@acme hello</p>", "public", null);
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Hi Jane!");
+        janeAskedAndAliceReplied();
         assertThrows(Crash.class, () -> h.drain(h.dispatcher(Crash.at("reply:after-send"))));
         assertEquals(1, fake.posted.size());
         // Meanwhile the brand posts more than a page of statuses from the app, and the key expires.
@@ -435,5 +410,15 @@ class MastodonEndToEndTest {
         h.as("alice", "reply 1 " + family.repeat(494));
         h.drain(h.dispatcher());
         assertEquals(1, fake.posted.size(), "500 graphemes with the mention: accepted");
+    }
+
+    /** Jane's mention is on a card, and alice's reply "Hi Jane!" waits in the outbox. */
+    private void janeAskedAndAliceReplied() {
+        world();
+        poll();
+        mention(jane, "<p>@acme hello</p>", "public", null);
+        poll();
+        h.drain(h.dispatcher());
+        h.as("alice", "reply 1 Hi Jane!");
     }
 }

@@ -170,11 +170,7 @@ class XEndToEndTest {
 
     @Test
     void aReplyWhoseAnswerWasLostReachesTheCustomerOnce() {
-        x.mention(jane, "@acme refund please", Duration.ofMinutes(5));
-        start();
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Refund sent, Jane.");
+        janeAskedAndAliceReplied();
         x.dropNextPostAfterApplying();
 
         h.drain(h.dispatcher());
@@ -192,11 +188,7 @@ class XEndToEndTest {
 
     @Test
     void aLostAnswerThenARestartStillRepliesOnce() {
-        x.mention(jane, "@acme refund please", Duration.ofMinutes(5));
-        start();
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Refund sent, Jane.");
+        janeAskedAndAliceReplied();
         x.dropNextPostAfterApplying();
         h.drain(h.dispatcher());
 
@@ -211,11 +203,7 @@ class XEndToEndTest {
 
     @Test
     void aCrashAfterTheSendNeverRepliesTwice() {
-        x.mention(jane, "@acme refund please", Duration.ofMinutes(5));
-        start();
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Refund sent, Jane.");
+        janeAskedAndAliceReplied();
         assertThrows(Crash.class, () -> h.drain(h.dispatcher(Crash.at("reply:after-send"))));
 
         start();
@@ -316,5 +304,14 @@ class XEndToEndTest {
         h.drain(h.dispatcher());
         assertTrue(x.requests("POST", "/2/tweets").isEmpty());
         assertTrue(h.as("alice", "reply 1 " + "👩‍👩‍👧‍👦".repeat(140)).contains("reply"));
+    }
+
+    /** Jane's mention is on a card, and alice's reply waits in the outbox. */
+    private void janeAskedAndAliceReplied() {
+        x.mention(jane, "@acme refund please", Duration.ofMinutes(5));
+        start();
+        poll();
+        h.drain(h.dispatcher());
+        h.as("alice", "reply 1 Refund sent, Jane.");
     }
 }
