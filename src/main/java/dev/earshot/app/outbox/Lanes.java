@@ -82,7 +82,12 @@ final class Lanes {
                         lane.turn(turn.getValue());
                     } catch (RuntimeException | Error e) {
                         // The rows stay in the store (a crash mid-send leaves them sending): the next round retries.
-                        log.error("a turn of the outbox failed; its rows stay for the next round", e);
+                        if (stopping) {
+                            log.info("a call left running at the stop ended ({}); its row is settled at the next start",
+                                    e.toString());
+                        } else {
+                            log.error("a turn of the outbox failed; its rows stay for the next round", e);
+                        }
                     } finally {
                         lane.leave();
                     }

@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -192,6 +193,7 @@ class LanesTest {
     }
 
     @Test
+    @Timeout(30)
     void aHangingReplyCannotHoldTheStopAndStaysSendingForTheNextStart() {
         RecordingChat recording = new RecordingChat();
         h = new Harness(dir, recording, clock -> new HangingSource(new DemoSource("demo", 42, "acme", clock)));

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,11 +45,12 @@ class StalledPlatformTest {
     }
 
     @Test
+    @Timeout(120)
     void aStalledReplyHoldsNeitherTheNewCardsNorTheStop(@TempDir Path dir) throws Exception {
         try (StalledX x = new StalledX()) {
             x.mention("2001", "@acme my order is late");
-            Earshot earshot = Earshot.start(config(dir, x), Clock.systemUTC(), terminal());
-            PipedOutputStream keyboard = this.keyboard;
+            PipedOutputStream keyboard = new PipedOutputStream();
+            Earshot earshot = Earshot.start(config(dir, x), Clock.systemUTC(), terminal(keyboard));
             Thread console = new Thread(earshot::runConsole, "console");
             console.setDaemon(true);
             console.start();
@@ -80,16 +82,13 @@ class StalledPlatformTest {
         }
     }
 
-    private PipedOutputStream keyboard;
-
-    private Earshot.Terminal terminal() throws Exception {
-        keyboard = new PipedOutputStream();
+    private Earshot.Terminal terminal(PipedOutputStream keyboard) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(new PipedInputStream(keyboard),
                 StandardCharsets.UTF_8));
         return new Earshot.Terminal(in, new PrintStream(screen, true, StandardCharsets.UTF_8));
     }
 
-    private static EarshotConfig config(Path dir, StalledX x) {
+    private static EarshotConfig config(Path dir, StalledX x) throws Exception {
         String yaml = """
                 team:
                   members: [{ name: alice }]
@@ -97,6 +96,7 @@ class StalledPlatformTest {
                 sources:
                   - { type: x, name: acme-x, apiKey: k, apiSecret: s, accessToken: t, accessTokenSecret: ts,
                       baseUrl: "%s", pollEvery: 1s }
+                ops: { port: 0 }
                 """.formatted(dir.resolve("earshot.db"), x.base());
         return ConfigLoader.load(yaml, "test.yml", name -> null);
     }
