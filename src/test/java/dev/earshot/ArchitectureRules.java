@@ -85,7 +85,8 @@ final class ArchitectureRules {
     }
 
     ArchRule store() {
-        return onlyOurs("store", "core", "port").because("the store implements the port and knows nothing else");
+        return onlyOurs("store", "core", "port", "config")
+                .because("the store implements the port from its own slice of config, and knows nothing else");
     }
 
     ArchRule report() {
