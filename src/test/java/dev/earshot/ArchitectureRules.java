@@ -125,14 +125,6 @@ final class ArchitectureRules {
                 .because("the package table in docs/ARCHITECTURE.md names every package and what it may use");
     }
 
-    /** Every rule, for the real tree. */
-    List<ArchRule> all() {
-        return List.of(core(), port(), app(), sourcesUseNoChatStoreOrApp(), sourcesDoNotUseEachOther(),
-                chatsUseNoSourceOrStore(), chatsDoNotUseEachOther(), store(), report(), config(), schedule(),
-                ops(), onlyMainUsesTheCommandLine(), rootHoldsOnlyMainAndTheCompositionRoot(),
-                everyClassInAKnownPackage());
-    }
-
     /** Classes of {@code layer} use no package of ours but their own and {@code allowed}; libraries are free. */
     private ArchRule onlyOurs(String layer, String... allowed) {
         String[] own = Stream.concat(Stream.of(layer), Arrays.stream(allowed)).map(this::pkg).toArray(String[]::new);
