@@ -204,7 +204,7 @@ public final class Earshot implements AutoCloseable {
     }
 
     /** The follow-through part of the config, as the application takes it. */
-    static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
+    public static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
         ZoneId zone = config.team().timezone();
         BusinessHours hours = config.businessHours().toBusinessHours(zone);
         return new FollowThrough(team, hours, config.sla().toPolicy(hours), config.nudges().toPlan(),
@@ -223,7 +223,7 @@ public final class Earshot implements AutoCloseable {
     }
 
     /** The digest's settings: the digest section, with the chat's channel unless it names another. */
-    static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
+    public static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
         DigestConfig digest = config.digest();
         return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel));
     }
