@@ -251,7 +251,7 @@ public final class Digests {
 
     private void requireChannel() {
         if (settings.channel() == null || settings.channel().isBlank()) {
-            throw new Refusal("No channel is set up for the digest.");
+            throw new Refusal(Words.NO_DIGEST_CHANNEL);
         }
     }
 

@@ -562,13 +562,11 @@ public final class Dispatcher {
     }
 
     private Card card(long conversationId) {
-        ConversationView v = store.read(tx -> Inbox.view(tx, conversationId));
-        return Card.of(v.conversation(), v.first(), v.messages().size(), v.lastReply(), clock.instant(), zone)
-                .withNotes(v.cardNotes());
+        return store.read(tx -> Queries.view(tx, conversationId)).card(clock.instant(), zone);
     }
 
     private Conversation conversation(long id) {
-        return store.read(tx -> tx.conversation(id)).orElseThrow(() -> Inbox.unknown(id));
+        return store.read(tx -> tx.conversation(id)).orElseThrow(() -> Queries.unknown(id));
     }
 
     private boolean cardPending(long id) {

@@ -42,7 +42,7 @@ class SlackCommandsTest {
     }
 
     private State state(long id) {
-        return w.inbox.show(id).conversation().state();
+        return w.queries.show(id).conversation().state();
     }
 
     private JsonNode cardOf(long id) {
@@ -70,7 +70,7 @@ class SlackCommandsTest {
     void aTypedCommandIsTheSameCommandAsTheButton() {
         w.command(SlackWorld.BOB, T, SlackWorld.CHANNEL, "claim 3");
         eventually(() -> assertEquals(List.of("You claimed #3."), w.answersTo(SlackWorld.BOB)));
-        assertEquals("bob", w.inbox.show(3).conversation().owner());
+        assertEquals("bob", w.queries.show(3).conversation().owner());
         w.command(SlackWorld.BOB, T, SlackWorld.CHANNEL, "queue");
         eventually(() -> assertEquals(2, w.answersTo(SlackWorld.BOB).size()));
         String queue = w.answersTo(SlackWorld.BOB).get(1);
@@ -92,7 +92,7 @@ class SlackCommandsTest {
             assertEquals(200, b.join().statusCode());
             int answered = round + 1;
             eventually(() -> assertEquals(answered * 2, w.fake.responses().size()));
-            String owner = w.inbox.show(id).conversation().owner();
+            String owner = w.queries.show(id).conversation().owner();
             String loser = owner.equals("alice") ? SlackWorld.BOB : SlackWorld.ALICE;
             String winner = owner.equals("alice") ? SlackWorld.ALICE : SlackWorld.BOB;
             assertEquals("You claimed #" + id + ".", w.answersTo(winner).get(round));
@@ -111,7 +111,7 @@ class SlackCommandsTest {
         w.fake.responses().forEach(r -> assertEquals(Team.NOT_ON_TEAM, r.get("text").asText()));
         assertEquals(State.NEW, state(1));
         assertEquals(State.NEW, state(2));
-        assertEquals(List.of("slack:U0EVE", "slack:U0ALICE"), w.inbox.show(1).history().stream()
+        assertEquals(List.of("slack:U0EVE", "slack:U0ALICE"), w.queries.show(1).history().stream()
                 .filter(h -> h.action().equals("refused")).map(h -> h.actor()).toList(), "audit rows");
         w.drain();
         assertEquals(updates, w.fake.calls("chat.update").size(), "no card changed");
