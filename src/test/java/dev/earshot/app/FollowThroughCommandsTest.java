@@ -39,7 +39,6 @@ class FollowThroughCommandsTest {
         w.customer("m1", "jane", "The replacement is on its way?");
         w.drain();
         w.h.as("bob", "claim 1");
-        // The answer names the team's zone as the thread post does (the harness once wired the commands with Z).
         assertEquals("Follow-up on #1 set for Wed 25 Nov 09:00 UTC; its owner (or you, if nobody owns it then)"
                 + " will be reminded in its thread.", w.h.as("alice", "followup 1 2d check the replacement arrived"));
         w.drain();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.app.Command;
 import dev.earshot.core.State;
 import dev.earshot.core.Team;
 import java.net.http.HttpResponse;
@@ -214,6 +215,23 @@ class SlackCommandsTest {
         assertEquals(State.SNOOZED, state(1));
         w.click(SlackWorld.CAROL, T, Actions.RESOLVE, 3);
         eventually(() -> assertEquals(List.of("#1 snoozed until 23:13 Z.", "#3 resolved."), w.answersTo(SlackWorld.CAROL)));
+    }
+
+    @Test
+    void theSnoozeButtonSnoozesForTheCommandsDefault() {
+        w.click(SlackWorld.BOB, T, Actions.SNOOZE, 2);
+        eventually(() -> assertEquals(1, w.answersTo(SlackWorld.BOB).size()));
+        assertEquals(w.clock.instant().plus(Command.Snooze.DEFAULT), w.queries.show(2).conversation().snoozedUntil());
+    }
+
+    @Test
+    void aRefusedClickIsAuditedOnTheConversationItNames() {
+        w.click("U0EVE", T, Actions.SNOOZE, 2);
+        w.command("U0EVE", T, SlackWorld.CHANNEL, "followup 2 2d check");
+        eventually(() -> assertEquals(2, w.fake.responses().size()));
+        assertEquals(List.of("snooze: not a configured member", "followup: not a configured member"),
+                w.queries.show(2).history().stream().filter(h -> h.action().equals("refused")).map(h -> h.detail())
+                        .toList());
     }
 
     @Test
