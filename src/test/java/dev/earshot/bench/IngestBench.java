@@ -49,7 +49,7 @@ public final class IngestBench {
             Result r = run(batches);
             double ingestRate = size / r.ingestSeconds();
             double rawRate = size / r.rawSeconds();
-            table.row("Inbox.ingest, " + label, ingestRate, "msg/s", String.format(
+            table.row("Ingest.ingest, " + label, ingestRate, "msg/s", String.format(
                     "%,d fetches of ≤%d; %,d opened, %,d follow-ups; %,d outbox rows", batches.size(), PER_FETCH,
                     r.opened(), r.joined(), r.outboxRows()));
             table.row("raw batched INSERT, " + label, rawRate, "msg/s",
