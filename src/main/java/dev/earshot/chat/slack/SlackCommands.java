@@ -178,17 +178,17 @@ public final class SlackCommands implements AutoCloseable {
         String user = p.getUser() == null ? null : p.getUser().getId();
         Caller caller = access.check(user, p.getUser() == null ? null : p.getUser().getTeamId(), channel);
         Answer answer = commands.answer(caller, command);
-        String failure = null;
+        String tell; // what the asker reads; null when a form opened instead
         if (caller.allowed() && answer.ok() && command instanceof Command.ReplyForm) {
-            failure = openForm(p.getTriggerId(), ctx, Forms.reply(answer.replyForm(), new Forms.Origin(id, channel),
+            tell = openForm(p.getTriggerId(), ctx, Forms.reply(answer.replyForm(), new Forms.Origin(id, channel),
                     templates, 0, null).toString());
         } else if (caller.allowed() && answer.ok() && command instanceof Command.DismissForm) {
-            failure = openForm(p.getTriggerId(), ctx, Forms.dismiss(id, new Forms.Origin(id, channel)).toString());
+            tell = openForm(p.getTriggerId(), ctx, Forms.dismiss(id, new Forms.Origin(id, channel)).toString());
         } else {
-            failure = shown(caller, answer);
+            tell = shown(caller, answer);
         }
-        if (failure != null) {
-            respond(ctx, channel, user, failure);
+        if (tell != null) {
+            respond(ctx, channel, user, tell);
         }
     }
 
