@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * sees are in {@link Words}; together the two (and {@link DigestText}, the digest's layout) hold
  * every sentence the application writes, as plain text that each chat adapter escapes.
  */
-final class ChannelWords {
+public final class ChannelWords {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
@@ -37,6 +37,36 @@ final class ChannelWords {
 
     static String offCallPost(String who, String actor) {
         return "📟 @" + who + " is off call (by @" + actor + "); the rotation decides again.";
+    }
+
+    /** The reply reached the customer (thread post). */
+    public static String replied(String member, String text) {
+        return "↩️ @" + member + " replied to the customer: " + text;
+    }
+
+    /** The platform refused a reply for good (thread post and a notice to its author). */
+    public static String replyFailed(String member, String reason) {
+        return "⚠️ The reply by @" + member + " could not be sent (" + reason + "). The customer has not been answered.";
+    }
+
+    /** The chat refused a card for good (channel post). */
+    public static String cardFailed(Conversation c, String reason) {
+        return c.ref() + " from @" + c.authorHandle() + " on " + c.platform().displayName()
+                + " could not be shown as a card (" + reason + "). Type /earshot show " + c.id() + " to see it.";
+    }
+
+    /** A source needs a human (channel post, once); {@code platform} is null when the source is no longer configured. */
+    static String sourceNeedsHuman(String platform, String name, boolean replies, String reason) {
+        return "⚠️ " + source(platform, name, replies) + " needs a human: " + reason + ". Earshot keeps trying, next in"
+                + " 1 minute, then at most every 30 minutes; nothing is lost.";
+    }
+
+    static String sourceWorksAgain(String platform, String name, boolean replies) {
+        return "✅ " + source(platform, name, replies) + " works again.";
+    }
+
+    private static String source(String platform, String name, boolean replies) {
+        return (platform == null ? "Source " : platform + " source ") + name + (replies ? " (sending replies)" : "");
     }
 
     static String wroteAgain(Conversation c, Message m) {

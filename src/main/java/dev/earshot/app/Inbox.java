@@ -9,6 +9,7 @@ import dev.earshot.core.Member;
 import dev.earshot.core.Message;
 import dev.earshot.core.Refusal;
 import dev.earshot.core.Spans;
+import dev.earshot.core.Target;
 import dev.earshot.core.WaitingClock;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
@@ -61,7 +62,7 @@ public final class Inbox {
                 cv -> cv.assign(actor.name(), assignee.name()), (tx, cv) -> {
                     if (!assignee.name().equals(actor.name())) {
                         tx.enqueue(new Effect.Notice(id, assignee.name(), ChannelWords.assignedToYou(actor.name(), cv)),
-                                chatTarget(cv), clock.instant());
+                                Target.chatOf(cv), clock.instant());
                     }
                 });
         log.info("{} assigned to @{} by @{}", c.ref(), assignee.name(), actor.name());
@@ -84,7 +85,7 @@ public final class Inbox {
                 (tx, cv) -> {
                     Message to = lastOf(tx.customerMessages(cv.id()));
                     tx.enqueue(new Effect.CustomerReply(cv.id(), to.externalId(), body, actor.name()),
-                            sourceTarget(cv.account()), clock.instant());
+                            Target.source(cv.account()), clock.instant());
                 });
         log.info("{} reply by @{} queued for {}", c.ref(), actor.name(), c.account());
         return c;
@@ -99,7 +100,7 @@ public final class Inbox {
             Conversation c = tx.conversation(id).orElseThrow(() -> Queries.unknown(id));
             Instant now = clock.instant();
             tx.record(new HistoryEntry(id, now, actor.name(), "note", body));
-            tx.enqueue(new Effect.ThreadPost(id, ChannelWords.note(actor.name(), body)), chatTarget(c), now);
+            tx.enqueue(new Effect.ThreadPost(id, ChannelWords.note(actor.name(), body)), Target.chatOf(c), now);
             return c;
         });
     }
@@ -135,8 +136,8 @@ public final class Inbox {
                     return false;
                 }
                 tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, WaitingClock.WOKE, "snooze ended"));
-                tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(fresh), now);
-                tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.snoozeEnded(c)), chatTarget(fresh), now);
+                tx.enqueue(new Effect.UpdateCard(c.id()), Target.chatOf(fresh), now);
+                tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.snoozeEnded(c)), Target.chatOf(fresh), now);
                 return true;
             });
             woken += changed ? 1 : 0;
@@ -153,7 +154,7 @@ public final class Inbox {
             String when = ChannelWords.followUpWhen(f, zone);
             tx.record(new HistoryEntry(id, now, actor.name(), "followup",
                     when + (f.note().isEmpty() ? "" : ": " + f.note())));
-            tx.enqueue(new Effect.ThreadPost(id, ChannelWords.followUpPost(actor.name(), f, zone)), chatTarget(c), now);
+            tx.enqueue(new Effect.ThreadPost(id, ChannelWords.followUpPost(actor.name(), f, zone)), Target.chatOf(c), now);
             return f;
         });
         log.info("#{} follow-up by @{} due {}", id, actor.name(), stored.dueAt());
@@ -168,7 +169,7 @@ public final class Inbox {
             return cv;
         }, (tx, cv) -> {
             tx.enqueue(new Effect.ThreadPost(id, ChannelWords.escalated(actor.name(), cv, note), List.of(expert.name())),
-                    chatTarget(cv), clock.instant());
+                    Target.chatOf(cv), clock.instant());
         });
         log.info("{} escalated to @{} by @{}", c.ref(), expert.name(), actor.name());
         return c;
@@ -209,7 +210,7 @@ public final class Inbox {
                 }
                 Instant now = clock.instant();
                 tx.record(new HistoryEntry(id, now, actor.name(), action, detail));
-                tx.enqueue(new Effect.UpdateCard(id), chatTarget(current), now);
+                tx.enqueue(new Effect.UpdateCard(id), Target.chatOf(current), now);
                 more.add(tx, next);
                 return Optional.of(next);
             });
@@ -227,19 +228,5 @@ public final class Inbox {
 
     private static Message lastOf(List<Message> messages) {
         return messages.get(messages.size() - 1);
-    }
-
-    /** Outbox target for a conversation's chat channel. */
-    public static String chatTarget(Conversation c) {
-        return chatTarget(c.channel());
-    }
-
-    /** Outbox target for a chat channel: the one spelling of it for cards, nudges, on-call posts and digests. */
-    public static String chatTarget(String channel) {
-        return "chat:" + channel;
-    }
-
-    public static String sourceTarget(String sourceName) {
-        return "source:" + sourceName;
     }
 }

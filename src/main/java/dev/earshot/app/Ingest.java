@@ -8,6 +8,7 @@ import dev.earshot.core.Message;
 import dev.earshot.core.NudgeRouting;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.PriorityRules;
+import dev.earshot.core.Target;
 import dev.earshot.core.WaitingClock;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
@@ -115,7 +116,7 @@ public final class Ingest {
         tx.addCustomerMessage(c.id(), m, now);
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "received",
                 m.kind().name().toLowerCase() + " from @" + m.author().handle()));
-        tx.enqueue(new Effect.PostCard(c.id()), Inbox.chatTarget(c), now);
+        tx.enqueue(new Effect.PostCard(c.id()), Target.chatOf(c), now);
         Conversation owned = continueWithEarlierOwner(tx, c, m, now);
         if (followThrough.pages(c.priority())) {
             page(tx, owned, now);
@@ -143,9 +144,9 @@ public final class Ingest {
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, WaitingClock.CONTINUED,
                 "earlier: " + e.ref() + ", owner @" + owner));
         tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.backWithOwner(c, e), List.of(owner)),
-                Inbox.chatTarget(c), now);
+                Target.chatOf(c), now);
         tx.enqueue(new Effect.ThreadPost(e.id(), ChannelWords.wroteInANewConversation(e, c, owner)),
-                Inbox.chatTarget(e), now);
+                Target.chatOf(e), now);
         log.info("{} continues {}: @{} keeps @{}", c.ref(), e.ref(), owner, c.authorHandle());
         return tx.conversation(c.id()).orElseThrow();
     }
@@ -157,7 +158,7 @@ public final class Ingest {
             return;
         }
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "paged", "@" + String.join(", @", who)));
-        tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.page(c), who), Inbox.chatTarget(c), now);
+        tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.page(c), who), Target.chatOf(c), now);
     }
 
     private void join(Store.Tx tx, Conversation c, Message m, Instant now) {
@@ -171,8 +172,8 @@ public final class Ingest {
             // A new wait starts: its SLA clock and nudges count from here.
             tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, WaitingClock.WAITING_AGAIN, ""));
         }
-        tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.wroteAgain(c, m)), Inbox.chatTarget(c), now);
-        tx.enqueue(new Effect.UpdateCard(c.id()), Inbox.chatTarget(c), now);
+        tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.wroteAgain(c, m)), Target.chatOf(c), now);
+        tx.enqueue(new Effect.UpdateCard(c.id()), Target.chatOf(c), now);
     }
 
     /**
@@ -186,7 +187,7 @@ public final class Ingest {
         }
         String channel = channelFor.apply(fetched.get(fetched.size() - 1));
         String text = ChannelWords.gap(from.name(), gap.why(), gap.from(), gap.to(), from.platform().displayName());
-        tx.enqueue(new Effect.ChannelPost(0, text, List.of()), Inbox.chatTarget(channel), now);
+        tx.enqueue(new Effect.ChannelPost(0, text, List.of()), Target.chat(channel), now);
     }
 
     /**
@@ -209,8 +210,8 @@ public final class Ingest {
             throw new IllegalStateException("conversation " + c.ref() + " changed inside its own transaction");
         }
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "answered-outside", r.text()));
-        tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.answeredOutside(c, r.text())), Inbox.chatTarget(c), now);
-        tx.enqueue(new Effect.UpdateCard(c.id()), Inbox.chatTarget(c), now);
+        tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.answeredOutside(c, r.text())), Target.chatOf(c), now);
+        tx.enqueue(new Effect.UpdateCard(c.id()), Target.chatOf(c), now);
         return true;
     }
 }

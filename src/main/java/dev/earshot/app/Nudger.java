@@ -8,6 +8,7 @@ import dev.earshot.core.Nudge;
 import dev.earshot.core.NudgeRouting;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Spans;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public final class Nudger {
             }
             NudgeRouting.Delivery to = NudgeRouting.route(n, inHours, c.owner(), onCallNow, settings.managerName());
             String text = ChannelWords.nudge(n, c, inHours);
-            String target = Inbox.chatTarget(c);
+            Target target = Target.chatOf(c);
             tx.enqueue(to.inChannel() ? new Effect.ChannelPost(id, text, to.mention())
                     : new Effect.ThreadPost(id, text, to.mention()), target, now);
             tx.record(new HistoryEntry(id, now, HistoryEntry.EARSHOT, "nudge", n.key()
@@ -112,7 +113,7 @@ public final class Nudger {
                 Conversation c = tx.conversation(f.conversationId()).orElseThrow();
                 String who = f.remind(c);
                 tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.followUpDue(c, f, who, settings.zone()),
-                        List.of(who)), Inbox.chatTarget(c), now);
+                        List.of(who)), Target.chatOf(c), now);
                 tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "followup-due",
                         "@" + who + (f.note().isEmpty() ? "" : ": " + f.note())));
                 log.info("{} follow-up due: @{} reminded", c.ref(), who);

@@ -3,6 +3,7 @@ package dev.earshot.app;
 import dev.earshot.core.Effect;
 import dev.earshot.core.Member;
 import dev.earshot.core.OnCallShift;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class OnCall {
             tx.setOnCall(shift);
             if (settings.channel() != null) {
                 tx.enqueue(new Effect.ChannelPost(0, ChannelWords.onCallPost(who.name(), actor.name(), shift,
-                        settings.zone()), List.of(who.name())), Inbox.chatTarget(settings.channel()), now);
+                        settings.zone()), List.of(who.name())), Target.chat(settings.channel()), now);
             }
             return null;
         });
@@ -66,7 +67,7 @@ public final class OnCall {
                 tx.setOnCall(new OnCallShift(s.member(), s.from(), now, s.setBy()));
                 if (settings.channel() != null) {
                     tx.enqueue(new Effect.ChannelPost(0, ChannelWords.offCallPost(s.member(), actor.name()), List.of()),
-                            Inbox.chatTarget(settings.channel()), now);
+                            Target.chat(settings.channel()), now);
                 }
             });
             return hand;
