@@ -552,17 +552,23 @@ final class FakeX implements AutoCloseable {
         });
         StringBuilder normalized = new StringBuilder();
         params.forEach((k, v) -> normalized.append(normalized.length() == 0 ? "" : "&")
-                .append(XApi.encode(k)).append('=').append(XApi.encode(v)));
-        String base = method + "&" + XApi.encode(base() + path) + "&" + XApi.encode(normalized.toString());
+                .append(percent(k)).append('=').append(percent(v)));
+        String base = method + "&" + percent(base() + path) + "&" + percent(normalized.toString());
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((XApi.encode(API_SECRET) + "&" + XApi.encode(TOKEN_SECRET))
+            mac.init(new SecretKeySpec((percent(API_SECRET) + "&" + percent(TOKEN_SECRET))
                     .getBytes(StandardCharsets.US_ASCII), "HmacSHA1"));
             String expected = Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
             return expected.equals(oauth.get("oauth_signature"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** RFC 3986 percent-encoding, as OAuth 1.0a signs. */
+    private static String percent(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     @Override

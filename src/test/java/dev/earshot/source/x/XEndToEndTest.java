@@ -260,7 +260,7 @@ class XEndToEndTest {
         assertEquals(Optional.empty(), poller.pollOnce());
         HealthBoard.Entry entry = h.health.snapshot().get(Inbox.sourceTarget("acme-x"));
         assertEquals(HealthBoard.Status.DEGRADED, entry.status());
-        assertEquals("X: GET /2/users/1000/mentions answered 401 (Unauthorized)", entry.reason());
+        assertEquals("X GET /2/users/1000/mentions answered 401: Unauthorized", entry.reason());
         int calls = x.requests().size();
 
         clock.advance(Duration.ofSeconds(59));

@@ -212,7 +212,7 @@ class XSourceTest {
         DeliveryException e = assertThrows(DeliveryException.class, () -> source().fetchSince(Optional.empty()));
         assertEquals(Kind.RATE_LIMITED, e.kind());
         assertEquals(Optional.of(Duration.ofSeconds(120)), e.retryAfter());
-        assertTrue(e.getMessage().contains("429 (Too Many Requests"), e.getMessage());
+        assertTrue(e.getMessage().contains("429: Too Many Requests"), e.getMessage());
     }
 
     @Test
@@ -255,7 +255,7 @@ class XSourceTest {
         x.failNext("GET", "/2/users/me", 401, "error_401.json", Map.of());
         DeliveryException refused = assertThrows(DeliveryException.class, () -> source().fetchSince(Optional.empty()));
         assertEquals(Kind.BROKEN, refused.kind());
-        assertEquals("X: GET /2/users/me answered 401 (Unauthorized)", refused.getMessage());
+        assertEquals("X GET /2/users/me answered 401: Unauthorized", refused.getMessage());
 
         x.failNext("GET", "/mentions", 400, "error_400.json", Map.of());
         assertEquals(Kind.BROKEN, assertThrows(DeliveryException.class,
