@@ -13,8 +13,16 @@ public final class Clip {
 
     /** The text, or its first {@link #MAX_CHARS} characters and {@code …}; never splits a surrogate pair. */
     public static String text(String text) {
-        if (text == null || text.length() <= MAX_CHARS) {
+        return text(text, false);
+    }
+
+    /** The same, and the mark in any case when {@code cut}: the text was cut before it came here. */
+    public static String text(String text, boolean cut) {
+        if (text == null || (text.length() <= MAX_CHARS && !cut)) {
             return text;
+        }
+        if (text.length() <= MAX_CHARS) {
+            return text.isEmpty() ? "…" : text.stripTrailing() + " …";
         }
         int end = MAX_CHARS;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
