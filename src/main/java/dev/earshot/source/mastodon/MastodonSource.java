@@ -10,6 +10,7 @@ import dev.earshot.source.http.JsonFields;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.RateLimitHeaders;
 import dev.earshot.source.http.KeywordSearch;
+import dev.earshot.source.text.LogSafe;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     private record Attempt(String status, Instant firstAt) {
     }
 
-    /** Who the brand is on this instance, and the instance's limits; learned once. */
+    /** Who the brand is on this instance, and the instance's limits; learned once. {@code streaming} null: no stream. */
     record Account(String id, String acct, String domain, int maxChars, int urlChars, URI streaming) {
     }
 
@@ -444,15 +445,19 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
                 maxChars = statuses.path("max_characters").asInt(DEFAULT_MAX_CHARS);
                 urlChars = statuses.path("characters_reserved_per_url").asInt(MastodonLength.DEFAULT_URL_CHARS);
                 String ws = JsonFields.text(body.path("configuration").path("urls"), "streaming");
-                if (ws != null && !ws.isBlank()) {
-                    streaming = URI.create(ws.replaceFirst("^wss://", "https://").replaceFirst("^ws://", "http://"));
+                streaming = StreamingUrl.of(http.base(), ws).orElse(null);
+                if (streaming == null) {
+                    log.warn("{}: the instance names {} for its stream; the token goes only to https:// or to the"
+                            + " configured host, so there is no stream and polling alone finds mentions", name(),
+                            LogSafe.clean(ws));
                 }
             } else if (instance.status() != 404) {
                 throw instance.failure();
             }
             account = new Account(me.path("id").asText(), me.path("acct").asText(), domain, maxChars, urlChars,
                     streaming);
-            log.info("{}: listening as @{}@{} (replies up to {} characters)", name(), account.acct(), domain, maxChars);
+            log.info("{}: listening as @{}@{} (replies up to {} characters)", name(), LogSafe.clean(account.acct()),
+                    LogSafe.clean(domain), maxChars);
             return account;
         }
     }

@@ -191,6 +191,18 @@ public class FakeHttpServer implements AutoCloseable {
         }
     }
 
+    /** Writes raw bytes to every open stream (a line that never ends, a broken event). */
+    public void broadcastRaw(byte[] bytes) {
+        for (OutputStream out : streams) {
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                streams.remove(out);
+            }
+        }
+    }
+
     /** Closes every open stream, as a server restart would. */
     public void dropStreams() {
         for (OutputStream out : streams) {
