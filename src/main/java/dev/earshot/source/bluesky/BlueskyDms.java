@@ -12,6 +12,7 @@ import dev.earshot.port.SocialSource.BrandReply;
 import dev.earshot.port.SocialSource.SentReply;
 import dev.earshot.source.http.JsonFields;
 import dev.earshot.source.http.JsonHttp;
+import dev.earshot.source.text.Clip;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ final class BlueskyDms {
                 String handle = who.path("handle").asText(sender);
                 Author author = new Author(Platform.BLUESKY, handle, JsonFields.text(who, "displayName"),
                         followers.getOrDefault(sender, -1L), "https://bsky.app/profile/" + handle);
-                messages.add(new Message(Platform.BLUESKY, source, id, author, m.path("text").asText(""),
+                messages.add(new Message(Platform.BLUESKY, source, id, author, Clip.text(m.path("text").asText("")),
                         "https://bsky.app/messages/" + convoId, at, MessageKind.DM, null, THREAD_PREFIX + convoId));
             }
         }

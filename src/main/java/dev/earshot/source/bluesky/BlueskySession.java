@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.config.Secret;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.source.http.JsonHttp;
+import dev.earshot.source.text.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +114,7 @@ final class BlueskySession {
         logins++;
         if (reply.ok()) {
             tokens = tokens(reply.body());
-            log.info("Bluesky: logged in as {} ({})", tokens.handle(), tokens.did());
+            log.info("Bluesky: logged in as {} ({})", LogSafe.clean(tokens.handle()), LogSafe.clean(tokens.did()));
             return;
         }
         if (reply.status() == 400 || reply.status() == 401 || reply.status() == 403) {

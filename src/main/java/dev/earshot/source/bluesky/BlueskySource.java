@@ -15,6 +15,8 @@ import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.KeywordSearch;
 import dev.earshot.source.http.RateLimitHeaders;
 import dev.earshot.source.text.Graphemes;
+import dev.earshot.source.text.LogSafe;
+import dev.earshot.source.text.Clip;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -354,7 +356,7 @@ public final class BlueskySource implements SocialSource {
         String root = JsonFields.text(reply.path("root"), "uri");
         Author who = new Author(Platform.BLUESKY, handle, JsonFields.text(author, "displayName"),
                 followers.getOrDefault(did, -1L), "https://bsky.app/profile/" + handle);
-        return new Message(Platform.BLUESKY, name(), uri, who, record.path("text").asText(""), webUrl(handle, uri),
+        return new Message(Platform.BLUESKY, name(), uri, who, Clip.text(record.path("text").asText("")), webUrl(handle, uri),
                 createdAt(record, n), kind, parent, root == null ? uri : root);
     }
 
@@ -443,7 +445,8 @@ public final class BlueskySource implements SocialSource {
             // The key may be taken by our own earlier attempt (the answer to it was lost): then it was sent.
             Optional<SentReply> earlier = findByKey(to, rkey);
             if (earlier.isPresent()) {
-                log.info("{}: reply to {} was already posted as {}", name(), to.externalId(), earlier.get().externalId());
+                log.info("{}: reply to {} was already posted as {}", name(), LogSafe.clean(to.externalId()),
+                        LogSafe.clean(earlier.get().externalId()));
                 return earlier.get();
             }
         }

@@ -381,7 +381,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             minId = newest;
         }
         log.warn("{}: looked through {} of the brand's statuses after {} for a reply and stopped", name(),
-                FIND_REPLY_PAGES * PAGE, to.externalId());
+                FIND_REPLY_PAGES * PAGE, LogSafe.clean(to.externalId()));
         return Optional.empty();
     }
 

@@ -9,6 +9,7 @@ import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource.BrandReply;
 import dev.earshot.port.SocialSource.Gap;
 import dev.earshot.port.SocialSource.SentReply;
+import dev.earshot.source.text.Clip;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -125,7 +126,7 @@ final class XDms {
             String handle = u != null && u.username() != null ? u.username() : "i/user/" + e.senderId();
             Author author = new Author(Platform.X, handle, u == null ? null : u.name(), u == null ? -1 : u.followers(),
                     "https://x.com/" + handle);
-            messages.add(new Message(Platform.X, source, e.id(), author, e.text(),
+            messages.add(new Message(Platform.X, source, e.id(), author, Clip.text(e.text()),
                     "https://x.com/messages/" + e.conversationId(), e.createdAt(), MessageKind.DM, null,
                     THREAD_PREFIX + e.conversationId()));
         }

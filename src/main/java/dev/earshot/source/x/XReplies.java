@@ -5,6 +5,7 @@ import dev.earshot.port.DeliveryException;
 import dev.earshot.port.DeliveryException.Kind;
 import dev.earshot.port.SocialSource.SentReply;
 import dev.earshot.source.x.XCursor.Bound;
+import dev.earshot.source.text.LogSafe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -54,7 +55,7 @@ final class XReplies {
             Optional<SentReply> earlier = find(me, to, key);
             if (earlier.isPresent()) {
                 log.info("{}: X refused a resend as a duplicate; the reply to {} was already there as {}",
-                        name, to.externalId(), earlier.get().externalId());
+                        name, LogSafe.clean(to.externalId()), LogSafe.clean(earlier.get().externalId()));
                 return earlier.get();
             }
             int looks = duplicateRefusals.merge(key == null ? "" : key, 1, Integer::sum);

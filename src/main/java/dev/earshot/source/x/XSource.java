@@ -14,6 +14,8 @@ import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.KeywordSearch;
 import dev.earshot.source.http.Pager;
 import dev.earshot.source.http.RateLimitHeaders;
+import dev.earshot.source.text.LogSafe;
+import dev.earshot.source.text.Clip;
 import java.net.http.HttpClient;
 import dev.earshot.source.x.XCursor.Bound;
 import java.time.Clock;
@@ -290,7 +292,7 @@ public final class XSource implements SocialSource {
         MessageKind kind = me.id().equals(p.inReplyToUserId()) ? MessageKind.REPLY
                 : p.quoted() != null ? MessageKind.QUOTE : MessageKind.MENTION;
         Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
-        return new Message(Platform.X, name, p.id(), who, p.text(), "https://x.com/" + handle + "/status/" + p.id(),
+        return new Message(Platform.X, name, p.id(), who, Clip.text(p.text()), "https://x.com/" + handle + "/status/" + p.id(),
                 at, kind, p.repliedTo(), p.conversationId());
     }
 
@@ -336,7 +338,7 @@ public final class XSource implements SocialSource {
             synchronized (this) {
                 if (brand == null) {
                     brand = api.me();
-                    log.info("{}: listening to X as @{}", name, brand.username());
+                    log.info("{}: listening to X as @{}", name, LogSafe.clean(brand.username()));
                 }
                 known = brand;
             }
