@@ -80,6 +80,7 @@ final class FakeX implements AutoCloseable {
     private final Map<String, Instant> reset = new HashMap<>();
     private int sequence;
     private int replays;
+    private boolean bareNext;
 
     static {
         // Without it every answer waits on a delayed ACK (headers and body go in two writes).
@@ -190,6 +191,11 @@ final class FakeX implements AutoCloseable {
 
     synchronized void dropNextPostAfterApplying() {
         faults.add(new Fault("POST", "/2/tweets", 0, null, Map.of(), true, 0));
+    }
+
+    /** The next answer carries no x-rate-limit-* header at all. */
+    synchronized void noRateLimitHeadersNext() {
+        bareNext = true;
     }
 
     /** What the next answers of a path ending so say in x-rate-limit-remaining / -reset. */
@@ -478,6 +484,15 @@ final class FakeX implements AutoCloseable {
     private void answer(HttpExchange ex, int status, String body, Map<String, String> extra) throws IOException {
         String path = ex.getRequestURI().getPath();
         synchronized (this) {
+            if (bareNext) {
+                bareNext = false;
+                extra.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(status, bytes.length);
+                ex.getResponseBody().write(bytes);
+                ex.close();
+                return;
+            }
             String key = remaining.keySet().stream().filter(path::endsWith).findFirst().orElse(null);
             int left = key == null ? 50 : remaining.get(key);
             Instant at = key == null ? clock.instant().plus(Duration.ofMinutes(15)) : reset.get(key);
