@@ -10,6 +10,7 @@ import dev.earshot.source.http.JsonFields;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.RateLimitHeaders;
 import dev.earshot.source.http.KeywordSearch;
+import dev.earshot.source.http.Pager;
 import dev.earshot.source.text.LogSafe;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -232,21 +233,25 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         return newest;
     }
 
-    /** Pages forward from {@code since}, oldest first; returns the newest id read, or null. */
+    /** Pages forward from {@code since} with {@code min_id}; returns the newest id read, or null. */
     private String forward(String since, List<JsonNode> into) throws DeliveryException {
-        String newest = null;
-        String minId = since;
-        for (int page = 0; page < PAGES_PER_POLL; page++) {
+        Pager.Read<JsonNode> read = Pager.read(since, Integer.MAX_VALUE, PAGES_PER_POLL, n -> false, (minId, got) -> {
             JsonNode list = http.get("/api/v1/notifications").bearer(token).query("types[]", "mention")
                     .query("min_id", minId).query("limit", Integer.toString(PAGE)).fetch();
-            if (!list.isArray() || list.isEmpty()) {
-                break;
+            List<JsonNode> page = new ArrayList<>();
+            if (list.isArray()) {
+                list.forEach(page::add);
             }
-            for (JsonNode n : list) {
-                into.add(n);
-                newest = StatusIds.max(newest, n.path("id").asText());
-            }
-            minId = newest;
+            return new Pager.Page<>(page, newestId(page));
+        });
+        into.addAll(read.items());
+        return newestId(read.items());
+    }
+
+    private static String newestId(List<JsonNode> items) {
+        String newest = null;
+        for (JsonNode n : items) {
+            newest = StatusIds.max(newest, n.path("id").asText());
         }
         return newest;
     }
