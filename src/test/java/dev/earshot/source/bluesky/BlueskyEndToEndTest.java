@@ -187,7 +187,7 @@ class BlueskyEndToEndTest {
         fake.brandPost("@jane.bsky.social it left today", uri);
         poll();
         h.drain(h.dispatcher());
-        assertEquals(State.REPLIED, h.inbox.show(1).conversation().state());
+        assertEquals(State.REPLIED, h.queries.show(1).conversation().state());
         assertEquals("✅ answered outside Earshot in 3m", h.chat.latest(1).stateLine());
         assertTrue(h.chat.thread.stream().anyMatch(t -> t.text().equals(
                 "✅ Answered from Bluesky directly: @jane.bsky.social it left today")));
@@ -247,7 +247,7 @@ class BlueskyEndToEndTest {
         assertEquals(1, fake.created.size());
         assertEquals(1, fake.http.count("POST", "/xrpc/com.atproto.repo.createRecord"), "settled, not sent again");
         assertTrue(fake.http.count("GET", "/xrpc/com.atproto.repo.getRecord") >= 1);
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
     }
 
     @Test
