@@ -11,6 +11,7 @@ import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource.BrandReply;
 import dev.earshot.port.SocialSource.SentReply;
 import dev.earshot.source.http.JsonFields;
+import dev.earshot.source.http.HttpReply;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.text.Clip;
 import java.time.Clock;
@@ -150,7 +151,7 @@ final class BlueskyDms {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.put("convoId", convoId);
         input.putObject("message").put("text", text);
-        JsonHttp.Reply sent = session.send(token -> http.post("/xrpc/chat.bsky.convo.sendMessage").bearer(token)
+        HttpReply sent = session.send(token -> http.post("/xrpc/chat.bsky.convo.sendMessage").bearer(token)
                 .header("atproto-proxy", PROXY).json(input).send());
         JsonNode view = sent.orThrow();
         return new SentReply(view.path("id").asText(), "https://bsky.app/messages/" + convoId,
@@ -184,7 +185,7 @@ final class BlueskyDms {
 
     /** A refused DM read says what to tick: the likeliest cause is an app password without DM access. */
     private JsonNode read(BlueskySession.Call call) throws DeliveryException {
-        JsonHttp.Reply reply = session.send(call);
+        HttpReply reply = session.send(call);
         if (reply.ok()) {
             return reply.body();
         }

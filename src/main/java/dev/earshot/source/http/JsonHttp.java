@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * network; other endpoints go on (platforms count posting or logging in apart from reading).
  * Every call is bounded ({@link HttpLimits}: connect, headers, body, total, size); a call cut by
  * them, and any network failure, is {@link DeliveryException.Kind#TRANSIENT}. HTTP statuses are
- * mapped by {@link Reply#orThrow()}, so that a caller can look at a status first (an expired
+ * mapped by {@link HttpReply#orThrow()}, so that a caller can look at a status first (an expired
  * session, a record that is not there) and leave the rest to the common rules.
  *
  * <p>The JDK client never re-sends a POST whose answer was lost (unlike {@code HttpURLConnection}),
@@ -209,8 +209,8 @@ public final class JsonHttp {
             return this;
         }
 
-        /** Sends, or fails fast while rate limited; any HTTP status comes back as a {@link Reply}. */
-        public Reply send() throws DeliveryException {
+        /** Sends, or fails fast while rate limited; any HTTP status comes back as an {@link HttpReply}. */
+        public HttpReply send() throws DeliveryException {
             Instant now = clock.instant();
             String endpoint = endpoint(method, path);
             Instant until = blocked.getOrDefault(endpoint, Instant.MIN);
@@ -243,7 +243,7 @@ public final class JsonHttp {
                 }
             }
             log.debug("{} {} {} -> {}", platform, method, path, response.statusCode());
-            return new Reply(platform, method, path, call, response.statusCode(), parse(response.body()),
+            return new HttpReply(platform, method, path, call, response.statusCode(), parse(response.body()),
                     new String(response.body(), StandardCharsets.UTF_8), wait);
         }
 
@@ -312,79 +312,5 @@ public final class JsonHttp {
 
     private static String formEncode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * What the platform answered. {@link #toString()} never shows the body: a login's answer holds
-     * session tokens.
-     *
-     * @param raw the body as text, for error messages when it is not JSON
-     * @param retryAfter the wait a 429 asked for, when it said
-     */
-    public record Reply(String platform, String method, String path, Call call, int status, JsonNode body,
-                        String raw, Optional<Duration> retryAfter) {
-
-        public boolean ok() {
-            return status >= 200 && status < 300;
-        }
-
-        /** The platform's error code: Mastodon's {@code error} text, XRPC's {@code error} name. */
-        public String error() {
-            return body.path("error").asText("");
-        }
-
-        /**
-         * The platform's own words for what went wrong, short and on one line, for a log line or
-         * the team: {@code error} and {@code message} (Mastodon, XRPC), else {@code title} and
-         * {@code detail} (X's problem details), else the raw body.
-         */
-        public String errorText() {
-            String text = words(body.path("error").asText(""), body.path("message").asText(""));
-            if (text.isEmpty()) {
-                text = words(body.path("title").asText(""), body.path("detail").asText(""));
-            }
-            if (text.isEmpty() && !body.isContainerNode()) {
-                text = raw.strip();
-            }
-            return LogSafe.clean(text.length() > 300 ? text.substring(0, 300) + "…" : text);
-        }
-
-        private static String words(String first, String second) {
-            if (first.isEmpty() || second.isEmpty() || first.equals(second)) {
-                return first.isEmpty() ? second : first;
-            }
-            return first + ": " + second;
-        }
-
-        public JsonNode orThrow() throws DeliveryException {
-            if (ok()) {
-                return body;
-            }
-            throw failure();
-        }
-
-        /** The common rules: 429 waits, 5xx and 408 retry, 401/403 need a human, other 4xx are final. */
-        public DeliveryException failure() {
-            String what = platform + " " + method + " " + path + " answered " + status
-                    + (errorText().isEmpty() ? "" : ": " + errorText());
-            if (status == 429) {
-                return DeliveryException.rateLimited(what, retryAfter.orElse(null));
-            }
-            if (status >= 500 || status == 408) {
-                return new DeliveryException(DeliveryException.Kind.TRANSIENT, what);
-            }
-            if (status == 401 || status == 403) {
-                return new DeliveryException(DeliveryException.Kind.BROKEN, what);
-            }
-            return new DeliveryException(call == Call.WRITE ? DeliveryException.Kind.REJECTED
-                    : DeliveryException.Kind.BROKEN, what);
-        }
-
-        /** Status and endpoint only: a body may hold tokens (a Bluesky login's answer does). */
-        @Override
-        public String toString() {
-            return "Reply[" + platform + " " + method + " " + path + " -> " + status + ", " + raw.length()
-                    + " characters]";
-        }
     }
 }

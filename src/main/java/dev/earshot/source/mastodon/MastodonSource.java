@@ -7,6 +7,7 @@ import dev.earshot.core.Platform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
 import dev.earshot.source.http.JsonFields;
+import dev.earshot.source.http.HttpReply;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.RateLimitHeaders;
 import dev.earshot.source.http.KeywordSearch;
@@ -286,7 +287,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         }
         String root = roots.get(parent);
         if (root == null) {
-            JsonHttp.Reply context = http.get("/api/v1/statuses/" + id + "/context").bearer(token).send();
+            HttpReply context = http.get("/api/v1/statuses/" + id + "/context").bearer(token).send();
             if (context.ok()) {
                 JsonNode ancestors = context.body().path("ancestors");
                 if (ancestors.isArray() && !ancestors.isEmpty()) {
@@ -315,7 +316,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     @Override
     public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
         Account me = account();
-        JsonHttp.Reply original = http.get("/api/v1/statuses/" + to.externalId()).bearer(token).send();
+        HttpReply original = http.get("/api/v1/statuses/" + to.externalId()).bearer(token).send();
         if (original.status() == 404) {
             throw new DeliveryException(DeliveryException.Kind.REJECTED,
                     "the customer's status is gone or no longer visible to the brand");
@@ -442,7 +443,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             int maxChars = DEFAULT_MAX_CHARS;
             int urlChars = MastodonLength.DEFAULT_URL_CHARS;
             URI streaming = http.base();
-            JsonHttp.Reply instance = http.get("/api/v2/instance").bearer(token).send();
+            HttpReply instance = http.get("/api/v2/instance").bearer(token).send();
             if (instance.ok()) {
                 JsonNode body = instance.body();
                 domain = body.path("domain").asText(domain);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.DeliveryException.Kind;
+import dev.earshot.source.http.HttpReply;
 import dev.earshot.source.http.JsonHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ final class XCalls {
 
     /** A signed JSON POST; returns the answer's {@code data}. */
     private JsonNode post(String path, ObjectNode body) throws DeliveryException {
-        JsonHttp.Reply reply = http.post(path).signedBy(signer).json(body).send();
+        HttpReply reply = http.post(path).signedBy(signer).json(body).send();
         if (reply.status() == 403) {
             String said = reply.raw().toLowerCase(Locale.ROOT);
             if (path.equals("/2/tweets") && said.contains("duplicate")) {

@@ -152,7 +152,7 @@ class JsonHttpTest {
     void aReplyNeverShowsItsBody() throws DeliveryException {
         fake.route("POST", "/xrpc/com.atproto.server.createSession", r -> Response.ok(Map.of(
                 "accessJwt", "eyJ-access-canary", "refreshJwt", "eyJ-refresh-canary", "did", "did:plc:x")));
-        JsonHttp.Reply login = http.post("/xrpc/com.atproto.server.createSession").send();
+        HttpReply login = http.post("/xrpc/com.atproto.server.createSession").send();
         assertTrue(login.ok());
         assertEquals("Reply[Mastodon POST /xrpc/com.atproto.server.createSession -> 200, "
                 + login.raw().length() + " characters]", login.toString());
