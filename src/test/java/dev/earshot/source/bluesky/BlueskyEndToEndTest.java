@@ -234,26 +234,6 @@ class BlueskyEndToEndTest {
     }
 
     @Test
-    void aReplyWhoseAnswerIsLostIsFoundByItsRecordKeyWhenRetried() {
-        world();
-        poll();
-        jane("hello");
-        poll();
-        h.drain(h.dispatcher());
-        h.as("alice", "reply 1 Hi Jane!");
-        fake.http.dropAfterWork("POST", "/xrpc/com.atproto.repo.createRecord");
-        h.drain(h.dispatcher());
-        assertEquals(1, fake.created.size(), "the PDS wrote it");
-        assertNull(h.queries.show(1).conversation().firstReplyAt(), "but we never heard");
-        h.clock.advance(Duration.ofSeconds(2));
-        h.drain(h.dispatcher());
-        assertEquals(1, fake.http.count("POST", "/xrpc/com.atproto.repo.createRecord"), "an unknown outcome is looked up by its rkey first");
-        assertEquals(1, fake.created.size(), "the customer sees exactly one reply");
-        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
-        assertEquals(0, h.outboxBacklog());
-    }
-
-    @Test
     void aCrashBetweenSendingAndRecordingIsSettledWithGetRecord() {
         world();
         poll();
@@ -283,38 +263,6 @@ class BlueskyEndToEndTest {
         assertEquals(1, fake.logins, "logged in once");
         assertEquals(2, fake.refreshes);
         assertEquals(2, source.refreshes());
-    }
-
-    @Test
-    void a429WithAResetWaitsUntilIt() {
-        world();
-        poll();
-        long reset = h.clock.instant().plusSeconds(300).getEpochSecond();
-        fake.http.failNext("/xrpc/app.bsky.notification.listNotifications", Response.status(429,
-                Map.of("RateLimit-Limit", "3000", "RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset)),
-                "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}"));
-        assertEquals(-1, poll());
-        long calls = fake.http.requests().size();
-        h.clock.advance(Duration.ofSeconds(299));
-        poll();
-        assertEquals(calls, fake.http.requests().size(), "no call before the reset");
-        h.clock.advance(Duration.ofSeconds(1));
-        assertEquals(0, poll());
-    }
-
-    @Test
-    void a5xxBacksOff() {
-        world();
-        poll();
-        fake.http.failNext("/xrpc/app.bsky.notification.listNotifications",
-                Response.json(502, Map.of("error", "UpstreamFailure")));
-        assertEquals(-1, poll());
-        long calls = fake.http.requests().size();
-        h.clock.advance(Duration.ofMillis(999));
-        poll();
-        assertEquals(calls, fake.http.requests().size());
-        h.clock.advance(Duration.ofMillis(1));
-        assertEquals(0, poll());
     }
 
     @Test
