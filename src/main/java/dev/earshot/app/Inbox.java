@@ -266,7 +266,7 @@ public final class Inbox {
 
     public Conversation assign(Member actor, long id, Member assignee) {
         Conversation c = change(id, actor, "assign", "to @" + assignee.name(),
-                cv -> cv.assign(actor.name(), assignee.name()), (tx, cv) -> {
+                cv -> cv.assign(actor.name(), actor.admin(), assignee.name()), (tx, cv) -> {
                     if (!assignee.name().equals(actor.name())) {
                         tx.enqueue(new Effect.Notice(id, assignee.name(), "@" + actor.name() + " assigned "
                                 + cv.ref() + " to you."), chatTarget(cv), clock.instant());
