@@ -218,7 +218,12 @@ public final class SlackCommands implements AutoCloseable {
         Optional<Forms.Origin> origin = Forms.Origin.of(view.getPrivateMetadata());
         SlackAccess.Verdict verdict = access.check(p.getUser().getId(), p.getUser().getTeamId(), null);
         int index = (int) number(a.getSelectedOption().getValue());
-        if (origin.isEmpty() || !verdict.allowed() || index < 0 || index >= templates.size()) {
+        if (origin.isPresent() && !verdict.allowed()) {
+            refused(origin.get().conversationId(), p.getUser().getId(), Actions.TEMPLATE, verdict);
+            ephemeral(ctx, origin.get().channel(), p.getUser().getId(), verdict.refusal());
+            return;
+        }
+        if (origin.isEmpty() || index < 0 || index >= templates.size()) {
             return;
         }
         Inbox.ReplyContext context = inbox.replyContext(origin.get().conversationId());
