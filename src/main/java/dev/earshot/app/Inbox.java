@@ -286,7 +286,7 @@ public final class Inbox {
         SocialSource source = sources.get(current.account()).orElseThrow(() -> new Refusal(
                 current.ref() + " came from " + current.account() + ", which is no longer configured;"
                         + " it cannot be answered from here."));
-        int length = source.replyLength(body);
+        int length = source.replyLength(current, body); // as posted: with the @handle some platforms put first
         if (length > source.maxReplyLength()) {
             throw new Refusal("That reply is " + length + " characters long; " + current.platform().displayName()
                     + " allows " + source.maxReplyLength() + ". Shorten it by "
