@@ -60,7 +60,7 @@ class SlackHttpDoorTest {
                 assertEquals(200, ack.statusCode(), ack.body());
                 assertTrue(millis < 1_000, "acked in " + millis + " ms");
                 System.out.println("signed click acked in " + millis + " ms among 100 slow senders");
-                await().atMost(Duration.ofSeconds(5)).until(() -> w.inbox.show(1).conversation().state() == State.CLAIMED);
+                await().atMost(Duration.ofSeconds(5)).until(() -> w.queries.show(1).conversation().state() == State.CLAIMED);
 
                 long crowdedOut = stalled.stream().filter(s -> s.status() == 503).count();
                 assertTrue(crowdedOut > 0, "the oldest announced bodies were cut with 503");
@@ -94,7 +94,7 @@ class SlackHttpDoorTest {
                 await().atMost(Duration.ofSeconds(2)).until(() -> senders.stream().allMatch(SlowSender::closedByServer));
                 senders.forEach(s -> assertEquals(401, s.status()));
                 assertEquals(0, w.connection.unverifiedNow());
-                assertEquals(State.NEW, w.inbox.show(1).conversation().state());
+                assertEquals(State.NEW, w.queries.show(1).conversation().state());
             } finally {
                 closeAll(senders);
             }

@@ -43,7 +43,7 @@ class SlackOutsidersTest {
     }
 
     private List<String> refusedBy(long id) {
-        return w.inbox.show(id).history().stream().filter(h -> h.action().equals("refused"))
+        return w.queries.show(id).history().stream().filter(h -> h.action().equals("refused"))
                 .map(HistoryEntry::actor).toList();
     }
 
@@ -66,7 +66,7 @@ class SlackOutsidersTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> refusedBy(2).size() == 4);
         assertEquals(List.of("slack:U0EVE", "slack:U0EVE", "slack:U0ALICE", "slack:U0ALICE"), refusedBy(2));
         w.drain();
-        assertEquals(State.NEW, w.inbox.show(2).conversation().state());
+        assertEquals(State.NEW, w.queries.show(2).conversation().state());
         assertTrue(w.demo.replies().isEmpty(), "nothing reached the customer");
         assertTrue(w.fake.ephemerals().isEmpty(), "the form itself says it; nobody else is told");
     }
@@ -113,10 +113,10 @@ class SlackOutsidersTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> w.answersTo(SlackWorld.CAROL).size() == 3);
         w.answersTo(SlackWorld.CAROL).forEach(a -> assertEquals("Earshot works in <#C0SUPPORT>, <#C0VIP>; ask there.", a));
         assertEquals(List.of("slack:U0CAROL", "slack:U0CAROL", "slack:U0CAROL"), refusedBy(1));
-        assertTrue(w.inbox.show(1).history().stream().filter(h -> h.action().equals("refused"))
+        assertTrue(w.queries.show(1).history().stream().filter(h -> h.action().equals("refused"))
                 .allMatch(h -> h.detail().endsWith("outside Earshot's channels")));
         w.drain();
-        assertEquals(State.NEW, w.inbox.show(1).conversation().state());
+        assertEquals(State.NEW, w.queries.show(1).conversation().state());
         assertEquals(updates, w.fake.calls("chat.update").size(), "no card changed");
         assertTrue(w.fake.responses().stream().allMatch(r -> r.get("response_type").asText().equals("ephemeral")));
     }

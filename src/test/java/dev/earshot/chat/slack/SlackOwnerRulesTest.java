@@ -58,7 +58,7 @@ class SlackOwnerRulesTest {
     }
 
     private Conversation conversation(long id) {
-        return w.inbox.show(id).conversation();
+        return w.queries.show(id).conversation();
     }
 
     private String onItsWay(long id) {
@@ -139,7 +139,7 @@ class SlackOwnerRulesTest {
         assertEquals(Team.NOT_ON_TEAM, say("U0EVE", "followup 1 2d check the refund"));
         assertEquals(Team.NOT_ON_TEAM, say("U0EVE", "escalate 1 @carol"));
         w.drain();
-        List<String> actions = w.inbox.show(1).history().stream().map(h -> h.action()).toList();
+        List<String> actions = w.queries.show(1).history().stream().map(h -> h.action()).toList();
         assertTrue(actions.stream().noneMatch(a -> a.equals("followup") || a.equals("escalate")), actions.toString());
         // Audited (under no conversation for now: the adapter reads the id of these two commands as none).
         long audited = w.store.read(tx -> java.util.stream.Stream.concat(tx.history(0).stream(), tx.history(1).stream())
