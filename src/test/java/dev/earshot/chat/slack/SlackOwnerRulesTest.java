@@ -141,9 +141,8 @@ class SlackOwnerRulesTest {
         w.drain();
         List<String> actions = w.queries.show(1).history().stream().map(h -> h.action()).toList();
         assertTrue(actions.stream().noneMatch(a -> a.equals("followup") || a.equals("escalate")), actions.toString());
-        // Audited (under no conversation for now: the adapter reads the id of these two commands as none).
-        long audited = w.store.read(tx -> java.util.stream.Stream.concat(tx.history(0).stream(), tx.history(1).stream())
-                .filter(h -> h.action().equals("refused") && h.actor().equals("slack:U0EVE")).count());
+        long audited = w.queries.show(1).history().stream()
+                .filter(h -> h.action().equals("refused") && h.actor().equals("slack:U0EVE")).count();
         assertEquals(2, audited, "the outsider's tries are audited");
         // Any member may set a follow-up or bring someone in on a conversation Alice owns.
         assertTrue(say(BOB, "followup 1 2d check the refund").startsWith("Follow-up on #1 set for "));
