@@ -59,7 +59,7 @@ public final class Inbox {
 
     public Conversation assign(Member actor, long id, Member assignee) {
         Conversation c = change(id, actor, "assign", "to @" + assignee.name(),
-                cv -> cv.assign(actor.name(), assignee.name()), (tx, cv) -> {
+                cv -> cv.assign(actor.name(), actor.admin(), assignee.name()), (tx, cv) -> {
                     if (!assignee.name().equals(actor.name())) {
                         tx.enqueue(new Effect.Notice(id, assignee.name(), ChannelWords.assignedToYou(actor.name(), cv)),
                                 Target.chatOf(cv), clock.instant());
@@ -77,7 +77,7 @@ public final class Inbox {
         }
         Conversation current = read(id);
         SocialSource source = sources.get(current.account()).orElseThrow(() -> new Refusal(Words.sourceGone(current)));
-        int length = source.replyLength(body);
+        int length = source.replyLength(current, body); // as posted: with the @handle some platforms put first
         if (length > source.maxReplyLength()) {
             throw new Refusal(Words.replyTooLong(current, length, source.maxReplyLength()));
         }

@@ -113,7 +113,7 @@ public final class ShellChat implements ChatPlatform {
                 + " · " + Spans.format(card.age()) + " ago · " + card.priority().label() + " "
                 + card.priority().score() + more + "  (" + label + ")\n"
                 + "│ " + text.replace("\n", "\n│ ") + "\n"
-                + "│ " + card.stateLine() + "\n"
+                + "│ " + TerminalText.clean(card.stateLine()).replace("\n", "\n│ ") + "\n"
                 + "└ " + buttons;
     }
 

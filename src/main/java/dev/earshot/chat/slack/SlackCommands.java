@@ -208,7 +208,12 @@ public final class SlackCommands implements AutoCloseable {
         Optional<Forms.Origin> origin = Forms.Origin.of(view.getPrivateMetadata());
         Caller caller = access.check(p.getUser().getId(), p.getUser().getTeamId(), null);
         int index = (int) number(a.getSelectedOption().getValue());
-        if (origin.isEmpty() || !caller.allowed() || index < 0 || index >= templates.size()) {
+        if (origin.isPresent() && !caller.allowed()) {
+            commands.answer(caller, new Command.ReplyForm(origin.get().conversationId())); // the refusal's audit line
+            ephemeral(ctx, origin.get().channel(), p.getUser().getId(), caller.refusal());
+            return;
+        }
+        if (origin.isEmpty() || index < 0 || index >= templates.size()) {
             return;
         }
         Answer answer = commands.answer(caller, new Command.ReplyForm(origin.get().conversationId()));

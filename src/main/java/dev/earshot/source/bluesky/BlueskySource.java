@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.config.BlueskySourceConfig;
 import dev.earshot.core.Author;
+import dev.earshot.core.Conversation;
 import dev.earshot.core.Message;
 import dev.earshot.core.MessageKind;
 import dev.earshot.core.Platform;
@@ -516,6 +517,13 @@ public final class BlueskySource implements SocialSource {
     @Override
     public int replyLength(String text) {
         return PostText.length(text);
+    }
+
+    /** A post is counted with the customer's handle in front, as {@link #reply} sends it; a DM as it is. */
+    @Override
+    public int replyLength(Conversation to, String text) {
+        boolean dm = to.threadKey() != null && to.threadKey().startsWith(BlueskyDms.THREAD_PREFIX);
+        return PostText.length(dm ? text.strip() : PostText.withMention(text, to.authorHandle()));
     }
 
     private static ObjectNode ref(String uri, String cid) {

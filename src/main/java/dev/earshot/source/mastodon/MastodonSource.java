@@ -2,6 +2,7 @@ package dev.earshot.source.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.config.MastodonSourceConfig;
+import dev.earshot.core.Conversation;
 import dev.earshot.core.Message;
 import dev.earshot.core.Platform;
 import dev.earshot.port.DeliveryException;
@@ -324,7 +325,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         JsonNode customer = original.orThrow();
         String acct = customer.path("account").path("acct").asText();
         String body = text.strip();
-        String status = body.startsWith("@" + acct) ? body : "@" + acct + " " + body;
+        String status = mentioning(acct, body);
         int length = MastodonLength.count(status, me.urlChars());
         if (length > me.maxChars()) {
             throw new DeliveryException(DeliveryException.Kind.REJECTED, "with the mention @" + acct
@@ -402,6 +403,16 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     public int replyLength(String text) {
         Account me = account;
         return MastodonLength.count(text, me == null ? MastodonLength.DEFAULT_URL_CHARS : me.urlChars());
+    }
+
+    /** Counted with the customer's handle in front, as {@link #reply} sends it. */
+    @Override
+    public int replyLength(Conversation to, String text) {
+        return replyLength(mentioning(to.authorHandle(), text.strip()));
+    }
+
+    private static String mentioning(String acct, String body) {
+        return body.startsWith("@" + acct) ? body : "@" + acct + " " + body;
     }
 
     /**

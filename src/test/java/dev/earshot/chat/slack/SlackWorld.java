@@ -114,6 +114,15 @@ public final class SlackWorld implements AutoCloseable {
      * @param socket Socket Mode against this fake; HTTP mode when null
      */
     SlackWorld(Path dir, UnaryOperator<Store> wrap, FakeSocketMode socket) {
+        this(dir, wrap, socket, SlackHttpEndpoint.Limits.DEFAULT);
+    }
+
+    /** In HTTP mode with these limits on unsigned requests. */
+    SlackWorld(Path dir, SlackHttpEndpoint.Limits limits) {
+        this(dir, s -> s, null, limits);
+    }
+
+    private SlackWorld(Path dir, UnaryOperator<Store> wrap, FakeSocketMode socket, SlackHttpEndpoint.Limits limits) {
         this.dbDir = fastDisk(dir);
         store = wrap.apply(SqliteStore.open(dbDir.resolve("earshot.db")));
         List<ReplyTemplate> templates = List.of(
@@ -136,7 +145,7 @@ public final class SlackWorld implements AutoCloseable {
             fake.socketModeUrl(socket.url());
         }
         try {
-            connection = SlackConnection.start(config, slack, commands, clock, "127.0.0.1");
+            connection = SlackConnection.start(config, slack, commands, clock, "127.0.0.1", limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -308,9 +308,13 @@ class BlueskyEndToEndTest {
         assertEquals(310, source.replyLength("👩‍👩‍👧‍👦".repeat(124)));
         String refused = h.as("alice", "reply 1 " + "👩‍👩‍👧‍👦".repeat(124));
         assertTrue(refused.contains("Bluesky allows 300"), refused);
-        h.as("alice", "reply 1 " + "x".repeat(290));
+        assertEquals("That reply is 308 characters long; Bluesky allows 300. Shorten it by 8. Nothing was sent.",
+                h.as("alice", "reply 1 " + "x".repeat(290)), "with @jane.bsky.social in front: refused when typed");
         h.drain(h.dispatcher());
-        assertEquals(0, fake.created.size(), "with @jane.bsky.social in front it is 308: refused before sending");
-        assertTrue(h.chat.notices.stream().anyMatch(n -> n.contains("the reply is 308 characters")), h.chat.notices.toString());
+        assertEquals(0, fake.created.size());
+        assertTrue(h.chat.notices.isEmpty(), "never told it was on its way: " + h.chat.notices);
+        assertTrue(h.as("alice", "reply 1 " + "x".repeat(282)).startsWith("Your reply to #1 is on its way"));
+        h.drain(h.dispatcher());
+        assertEquals(1, fake.created.size(), "300 with the mention: sent");
     }
 }

@@ -400,13 +400,13 @@ class MastodonEndToEndTest {
         h.drain(h.dispatcher());
         String family = "👩‍👩‍👧‍👦";
         String answer = h.as("alice", "reply 1 " + family.repeat(501));
-        assertTrue(answer.contains("501 characters long; Mastodon allows 500"), answer);
-        // Fits alone, but not with "@jane " in front: refused by the adapter before the POST.
-        h.as("alice", "reply 1 " + family.repeat(496));
+        assertTrue(answer.contains("507 characters long; Mastodon allows 500"), answer);
+        // Fits alone, but not with "@jane " in front: refused when typed, counted as it will be posted.
+        assertEquals("That reply is 502 characters long; Mastodon allows 500. Shorten it by 2. Nothing was sent.",
+                h.as("alice", "reply 1 " + family.repeat(496)));
         h.drain(h.dispatcher());
         assertEquals(0, fake.http.count("POST", "/api/v1/statuses"));
-        assertTrue(h.chat.notices.stream().anyMatch(n -> n.contains("with the mention @jane the reply is 502 characters")),
-                h.chat.notices.toString());
+        assertTrue(h.chat.notices.isEmpty(), "never told it was on its way: " + h.chat.notices);
         h.as("alice", "reply 1 " + family.repeat(494));
         h.drain(h.dispatcher());
         assertEquals(1, fake.posted.size(), "500 graphemes with the mention: accepted");
