@@ -106,7 +106,7 @@ class ConfigProblemsTest {
     @Test
     void exactlyOneChat() {
         assertEquals(List.of("chat: choose exactly one of shell, slack or discord (found 2)"),
-                problems(TEAM + DEMO + "chat:\n  shell: {}\n  discord: { token: t, guild: g, channel: c }\n"));
+                problems(TEAM + DEMO + "chat:\n  shell: {}\n  discord: { token: t, guild: "1", channel: "2" }\n"));
         assertEquals(List.of("chat: choose exactly one of shell, slack or discord (found 0)"),
                 problems(TEAM + DEMO + "chat: {}\n"));
     }
@@ -130,6 +130,19 @@ class ConfigProblemsTest {
     void discordNeedsTokenGuildAndChannel() {
         assertEquals(List.of("chat.discord.token: must be set", "chat.discord.guild: must be set",
                 "chat.discord.channel: must be set"), problems(TEAM + DEMO + "chat:\n  discord: {}\n"));
+    }
+
+    @Test
+    void discordIdsAreDigitsAndItsUrlsSecureOffLoopback() {
+        assertEquals(List.of(
+                "chat.discord.guild: must be a Discord id, digits only (Developer Mode on, then right-click, Copy ID)",
+                "chat.discord.apiUrl: " + HTTPS_ONLY,
+                "chat.discord.gatewayUrl: must start with wss:// (ws:// is accepted only on 127.0.0.1, ::1 and"
+                        + " localhost)"),
+                problems(TEAM + DEMO + "chat:\n  discord: { token: t, guild: 'my server', channel: '22',"
+                        + " apiUrl: 'http://discord.example/api/', gatewayUrl: 'ws://gateway.example/' }\n"));
+        assertEquals(List.of(), problems(TEAM + DEMO + "chat:\n  discord: { token: t, guild: '11', channel: '22',"
+                + " apiUrl: 'http://127.0.0.1:9/api/v10/', gatewayUrl: 'ws://127.0.0.1:9/' }\n"));
     }
 
     @Test
