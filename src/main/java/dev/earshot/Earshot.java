@@ -101,13 +101,11 @@ public final class Earshot implements AutoCloseable {
 
     /** Wires everything, does a first poll and drain (so the first cards show at once), starts the jobs. */
     public static Earshot start(EarshotConfig config, Clock clock, Terminal terminal) {
-        if (config.chat().discord() != null) {
-            throw new CannotStart("Discord is not available in this version yet; use chat.slack or chat.shell", null);
-        }
         ZoneId zone = config.team().timezone();
         Team team = config.toTeam();
         String channel = config.chat().channel();
         SlackLink slack = config.chat().slack() == null ? null : SlackLink.connect(config.chat().slack(), clock);
+        DiscordLink discord = config.chat().discord() == null ? null : DiscordLink.connect(config.chat().discord());
         Store store = SqliteStore.open(Path.of(config.store().path()));
         HealthBoard health = new HealthBoard();
         Metrics metrics = new Metrics(() -> store.read(tx -> tx.outboxBacklog()),
@@ -116,9 +114,9 @@ public final class Earshot implements AutoCloseable {
         Sources sources = new Sources(sourceList);
         health.watch(new HealthAlerts(store, sources, channel, clock));
 
-        ShellChat shellChat = slack != null ? null : new ShellChat(terminal.out(),
+        ShellChat shellChat = slack != null || discord != null ? null : new ShellChat(terminal.out(),
                 Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
-        ChatPlatform chat = slack != null ? slack.chat() : shellChat;
+        ChatPlatform chat = slack != null ? slack.chat() : discord != null ? discord.chat() : shellChat;
         FollowThrough followThrough = followThrough(config, team, channel);
         Inbox inbox = new Inbox(store, sources, config.priority().toRules(), config.routing()::channelFor, clock,
                 metrics, followThrough);
@@ -131,6 +129,9 @@ public final class Earshot implements AutoCloseable {
         List<AutoCloseable> listeners = new ArrayList<>();
         if (slack != null) {
             listeners.addAll(slack.listen(config, commands, inbox, team, clock, store));
+        }
+        if (discord != null) {
+            listeners.addAll(discord.listen(config, commands, inbox, team, store));
         }
 
         List<Poller> pollers = sourceList.stream()

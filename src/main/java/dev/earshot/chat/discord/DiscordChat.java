@@ -54,6 +54,11 @@ public final class DiscordChat implements ChatPlatform {
         return rest.get("users/@me").path("id").asText();
     }
 
+    /** Writes the guild's commands, replacing what was there ({@code PUT …/guilds/{guild}/commands}). */
+    void putCommands(String applicationId, String guild, ArrayNode commands) throws DeliveryException {
+        rest.put("applications/" + applicationId + "/guilds/" + guild + "/commands", commands);
+    }
+
     @Override
     public ChatRef postCard(String channel, Card card, String key) throws DeliveryException {
         JsonNode posted = rest.post(messages(channel), body(CardMessages.card(card, key), key));

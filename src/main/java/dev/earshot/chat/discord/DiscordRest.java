@@ -44,6 +44,11 @@ final class DiscordRest {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    JsonNode put(String path, JsonNode body) throws DeliveryException {
+        return send("PUT " + route(path), request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     JsonNode patch(String path, JsonNode body) throws DeliveryException {
         return send("PATCH " + route(path), request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
