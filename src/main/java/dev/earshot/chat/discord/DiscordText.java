@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * subtext lines that could pass for Earshot's mark. Control and direction-override characters go.
  */
 final class DiscordText {
-    private static final String MARKDOWN = "\\*_~`|>#[]()<-:@!";
+    private static final String MARKDOWN = "\\*_~`|>#[]()<-:!";
 
     private DiscordText() {
     }
@@ -29,7 +29,7 @@ final class DiscordText {
         }
         // "@everyone" and "@here" are not mentions once escaped; the zero-width space also keeps
         // them from being highlighted in clients that ignore the backslash.
-        return out.toString().replace("\\@everyone", "@\u200beveryone").replace("\\@here", "@\u200bhere");
+        return out.toString().replace("@everyone", "@\u200beveryone").replace("@here", "@\u200bhere");
     }
 
     /** Drops control characters (but newlines and tabs) and the ones that flip text direction. */
