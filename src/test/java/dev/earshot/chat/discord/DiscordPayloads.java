@@ -14,7 +14,9 @@ final class DiscordPayloads {
     static final String BOB = "100000000000000002";
     static final String STRANGER = "100000000000000099";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicLong IDS = new AtomicLong(300_000_000_000_000_000L);
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** Discord's epoch, 2015-01-01: a snowflake's high bits are milliseconds since then. */
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
 
     private DiscordPayloads() {
     }
@@ -63,8 +65,10 @@ final class DiscordPayloads {
     }
 
     private static ObjectNode base(int type, String user, String guild, String channel) {
-        ObjectNode p = JSON.createObjectNode().put("id", Long.toString(IDS.incrementAndGet()))
-                .put("application_id", FakeDiscord.BOT).put("type", type).put("token", "itoken-" + IDS.get())
+        // JDA refuses to answer an interaction whose id (its creation time) is over 15 minutes old.
+        long id = ((System.currentTimeMillis() - DISCORD_EPOCH) << 22) + (SEQUENCE.incrementAndGet() & 0xFFF);
+        ObjectNode p = JSON.createObjectNode().put("id", Long.toString(id))
+                .put("application_id", FakeDiscord.BOT).put("type", type).put("token", "itoken-" + id)
                 .put("version", 1).put("locale", "en-US").put("guild_locale", "en-US").put("context", 0)
                 .put("app_permissions", "2147483647").put("channel_id", channel);
         p.putArray("entitlements");
@@ -80,6 +84,7 @@ final class DiscordPayloads {
             member.set("user", userJson);
             member.putArray("roles");
             p.putObject("channel").put("id", channel).put("type", 0).put("guild_id", guild).put("name", "support")
+                    .put("permissions", "2147483647").putNull("topic").putNull("last_message_id").put("rate_limit_per_user", 0)
                     .put("position", 0).put("nsfw", false).putArray("permission_overwrites");
         } else {
             p.set("user", userJson);

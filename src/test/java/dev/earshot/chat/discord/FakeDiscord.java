@@ -125,7 +125,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Conversations whose card (alone or as a line of a burst) is in the channel. */
     public synchronized java.util.Set<Long> visibleConversations(String channel) {
-        Pattern line = Pattern.compile("earshot·(\\d+)·");
+        Pattern line = Pattern.compile("(?:earshot·|^Earshot #)(\\d+)");
         java.util.Set<Long> seen = new java.util.TreeSet<>();
         for (ObjectNode m : channels.getOrDefault(channel, List.of())) {
             for (JsonNode e : m.path("embeds")) {
