@@ -72,7 +72,8 @@ final class DiscordPayloads {
                 .put("version", 1).put("locale", "en-US").put("guild_locale", "en-US").put("context", 0)
                 .put("app_permissions", "2147483647").put("channel_id", channel);
         p.putArray("entitlements");
-        p.putObject("authorizing_integration_owners").put("0", guild);
+        // in a DM with the bot, a guild-installed app's owner is "0" (Discord's docs)
+        p.putObject("authorizing_integration_owners").put("0", guild == null ? "0" : guild);
         ObjectNode userJson = JSON.createObjectNode().put("id", user).put("username", "u" + user.substring(user.length() - 3))
                 .put("discriminator", "0").putNull("avatar").putNull("global_name");
         if (guild != null) {

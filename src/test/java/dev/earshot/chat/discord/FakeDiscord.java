@@ -91,6 +91,11 @@ public final class FakeDiscord implements AutoCloseable {
         faults.add(status);
     }
 
+    /** Discord keeps a nonce for a few minutes only: after this, a repeat makes a second message. */
+    public synchronized void forgetNonces() {
+        byNonce.clear();
+    }
+
     public void loseNextAnswer() {
         loseNextAnswer = true;
     }
