@@ -57,7 +57,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "earshot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "No customer who talks to your company on social media is left in silence.",
         subcommands = {Main.Run.class, Main.Demo.class, Main.CheckConfig.class, Main.Digest.class,
-                Main.Export.class})
+                Main.Export.class, Main.DiscordInviteUrl.class})
 public final class Main implements Runnable {
     static final int CONFIG_PROBLEM = 2;
     static final int CANNOT_START = 3;
@@ -140,6 +140,34 @@ public final class Main implements Runnable {
             Optional<EarshotConfig> config = load(file);
             config.ifPresent(c -> System.out.println(file + ": OK\n" + c.describe()));
             return config.isPresent() ? 0 : CONFIG_PROBLEM;
+        }
+    }
+
+    @Command(name = "discord-invite", description = "Print the URL that adds the Discord bot to the server,"
+            + " with exactly the permissions Earshot uses.")
+    static final class DiscordInviteUrl implements Callable<Integer> {
+        @Option(names = "--config", paramLabel = "FILE", required = true, description = "the YAML config file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Optional<EarshotConfig> config = load(file);
+            if (config.isEmpty()) {
+                return CONFIG_PROBLEM;
+            }
+            var discord = config.get().chat().discord();
+            if (discord == null) {
+                System.err.println(file + ": chat.discord is not set; the invite is for a Discord bot");
+                return CONFIG_PROBLEM;
+            }
+            Optional<String> url = dev.earshot.chat.discord.DiscordInvite.url(discord.token().reveal(), discord.guild());
+            if (url.isEmpty()) {
+                System.err.println("chat.discord.token: does not look like a bot token (Developer Portal → Bot →"
+                        + " Reset Token)");
+                return CONFIG_PROBLEM;
+            }
+            System.out.println(url.get());
+            return 0;
         }
     }
 
