@@ -168,6 +168,22 @@ class DiscordFlowTest {
         }
     }
 
+    @Test
+    void aMissingPermissionDegradesHealthUntilItIsFixedAndNothingIsLost() {
+        try (DiscordWorld w = new DiscordWorld(dir).poll()) {
+            w.fake.failNext(403);
+            w.dispatcher.drainOnce();
+            var entry = w.health.snapshot().get("chat:" + DiscordWorld.CHANNEL);
+            assertEquals(dev.earshot.app.HealthBoard.Status.DEGRADED, entry.status());
+            assertTrue(entry.reason().contains("permission"), entry.reason());
+            w.clock.advance(Duration.ofMinutes(2));
+            w.drain();
+            assertEquals(4, w.fake.visibleConversations(DiscordWorld.CHANNEL).size(), "posted once the bot may post");
+            assertEquals(dev.earshot.app.HealthBoard.Status.OK, w.health.snapshot().get("chat:" + DiscordWorld.CHANNEL)
+                    .status());
+        }
+    }
+
     private static long refusals(DiscordWorld w) {
         return w.inbox.show(2).history().stream().map(HistoryEntry::action).filter("refused"::equals).count();
     }
