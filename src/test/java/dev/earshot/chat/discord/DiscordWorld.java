@@ -78,6 +78,13 @@ public final class DiscordWorld implements AutoCloseable {
         return this;
     }
 
+    /** A button click from a teammate (0 alice, 1 bob) arrives over the gateway; returns the interaction id. */
+    public String click(int member, String customId) {
+        var payload = DiscordPayloads.button(member == 0 ? DiscordPayloads.ALICE : DiscordPayloads.BOB, customId);
+        gateway.interaction(payload);
+        return payload.path("id").asText();
+    }
+
     /** The demo customers write: four conversations, one with a follow-up. */
     public DiscordWorld poll() {
         new Poller(demo, inbox, store, health, clock, backoff).pollOnce();

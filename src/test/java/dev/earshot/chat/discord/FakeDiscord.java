@@ -54,6 +54,8 @@ public final class FakeDiscord implements AutoCloseable {
     /** channel (or thread) id → its messages, oldest first. */
     private final Map<String, List<ObjectNode>> channels = new LinkedHashMap<>();
     private final Map<String, ObjectNode> byNonce = new HashMap<>();
+    /** interaction id → when its callback (the ack) arrived, System.nanoTime. */
+    private final Map<String, Long> ackedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final Deque<Integer> faults = new ArrayDeque<>();
     private final Map<String, Deque<Instant>> recentPosts = new HashMap<>();
     private volatile TestClock pace;
@@ -98,6 +100,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     public void loseNextAnswer() {
         loseNextAnswer = true;
+    }
+
+    /** When the interaction's callback (its ack) arrived, in System.nanoTime; null before. */
+    public Long ackedAt(String interactionId) {
+        return ackedAt.get(interactionId);
     }
 
     public synchronized List<ObjectNode> messages(String channel) {
@@ -193,6 +200,7 @@ public final class FakeDiscord implements AutoCloseable {
             return;
         }
         if (path.startsWith("/api/v10/interactions/") && path.endsWith("/callback")) {
+            ackedAt.put(path.split("/")[4], System.nanoTime());
             ex.sendResponseHeaders(204, -1);
             return;
         }
