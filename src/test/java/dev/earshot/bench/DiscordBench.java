@@ -40,7 +40,7 @@ public final class DiscordBench {
         long wallStart = System.nanoTime();
         try (DiscordWorld w = new DiscordWorld(dir)) {
             w.fake.paceWith(w.clock);
-            w.inbox.ingest(w.demo, Burst.of(500, "acme", w.clock.instant()));
+            w.ingest.ingest(w.demo, Burst.of(500, "acme", w.clock.instant()));
             Instant start = w.clock.instant();
             while (w.fake.visibleConversations(DiscordWorld.CHANNEL).size() < 500
                     && Duration.between(start, w.clock.instant()).toMinutes() < 15) {

@@ -1,13 +1,13 @@
 package dev.earshot.chat.discord;
 
+import dev.earshot.app.Answer;
+import dev.earshot.app.Caller;
 import dev.earshot.app.Command;
 import dev.earshot.app.CommandHandler;
-import dev.earshot.app.Inbox;
-import dev.earshot.core.Member;
-import dev.earshot.core.Refusal;
+import dev.earshot.app.Queries;
+import dev.earshot.app.Words;
 import dev.earshot.core.ReplyTemplate;
 import dev.earshot.core.Team;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -40,11 +40,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordCommands extends ListenerAdapter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordCommands.class);
-    private static final String OOPS = "Something went wrong on Earshot's side; nothing was changed."
-            + " The operator can see why in the log.";
+    private static final String OOPS = Answer.failed().text();
 
     private final CommandHandler commands;
-    private final Inbox inbox;
+    private final Queries queries;
     private final DiscordAccess access;
     private final List<ReplyTemplate> templates;
     private final Drafts drafts = new Drafts(1_000);
@@ -54,10 +53,10 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
      * @param guild the configured server; interactions from elsewhere are refused
      * @param channels the channels cards go to; commands from elsewhere are refused
      */
-    public DiscordCommands(CommandHandler commands, Inbox inbox, Team team, String guild, List<String> channels,
+    public DiscordCommands(CommandHandler commands, Queries queries, Team team, String guild, List<String> channels,
                            List<ReplyTemplate> templates) {
         this.commands = commands;
-        this.inbox = inbox;
+        this.queries = queries;
         this.access = new DiscordAccess(team, guild, channels);
         this.templates = List.copyOf(templates);
         AtomicInteger n = new AtomicInteger();
@@ -76,22 +75,23 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             e.reply("Earshot answers /" + SlashCommand.NAME + " only.").setEphemeral(true).queue();
             return;
         }
-        DiscordAccess.Verdict verdict = check(Where.of(e));
+        Caller caller = caller(Where.of(e));
         e.deferReply(true).queue();
         InteractionHook hook = e.getHook();
         String verb = e.getSubcommandName() == null ? "help" : e.getSubcommandName();
         List<SlashCommand.Given> given = e.getOptions().stream().map(o -> new SlashCommand.Given(o.getName(),
                 o.getAsString(), o.getType() == net.dv8tion.jda.api.interactions.commands.OptionType.USER
                         ? o.getAsUser().getId() : null)).toList();
-        long id = given.stream().filter(g -> g.name().equals(SlashCommand.ID)).map(g -> number(g.text())).findFirst()
-                .orElse(0L);
         later(hook, () -> {
-            if (!verdict.allowed()) {
-                refused(id, e.getUser().getId(), "/earshot " + verb, verdict);
-                return verdict.refusal();
+            if (!caller.allowed()) {
+                return commands.answer(caller, verb).text();
             }
-            String line = SlashCommand.line(verb, given, user -> access.team().byChatId("discord", user));
-            return commands.handle(verdict.member(), line);
+            try {
+                return commands.answer(caller, SlashCommand.line(verb, given,
+                        user -> access.team().byChatId("discord", user))).text();
+            } catch (dev.earshot.core.Refusal r) {
+                return r.getMessage();
+            }
         });
     }
 
@@ -101,12 +101,11 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             e.replyChoices().queue();
             return;
         }
-        DiscordAccess.Verdict verdict = check(Where.of(e));
-        if (!verdict.allowed()) {
+        if (!caller(Where.of(e)).allowed()) {
             e.replyChoices().queue();
             return;
         }
-        e.replyChoices(QueueChoices.of(inbox.queue(50), e.getFocusedOption().getValue())).queue();
+        e.replyChoices(QueueChoices.of(queries.queue(50), e.getFocusedOption().getValue())).queue();
     }
 
     // ---- buttons ----
@@ -120,20 +119,20 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
         }
         long id = click.get().conversation();
         String action = click.get().action();
-        DiscordAccess.Verdict verdict = check(Where.of(e));
-        if (!verdict.allowed()) {
-            e.reply(verdict.refusal()).setEphemeral(true).queue();
-            work(() -> refused(id, e.getUser().getId(), action, verdict));
+        Caller caller = caller(Where.of(e));
+        if (!caller.allowed()) {
+            e.reply(DiscordAnswers.text(caller.refusal())).setEphemeral(true).queue();
+            work(() -> commands.answer(caller, new Command.Claim(id))); // the audit line
             return;
         }
-        Member member = verdict.member();
         switch (action) {
             case Buttons.REPLY -> {
-                try {
-                    e.replyModal(ReplyModals.reply(inbox.replyContext(id), templates,
-                            drafts.take(e.getUser().getId(), id))).queue();
-                } catch (Refusal r) {
-                    e.reply(DiscordAnswers.text(r.getMessage())).setEphemeral(true).queue();
+                Answer form = commands.answer(caller, new Command.ReplyForm(id));
+                if (form.replyForm() == null) {
+                    e.reply(DiscordAnswers.text(form.text())).setEphemeral(true).queue();
+                } else {
+                    e.replyModal(ReplyModals.reply(form.replyForm(), templates, drafts.take(e.getUser().getId(), id)))
+                            .queue();
                 }
             }
             case Buttons.DISMISS -> e.replyModal(ReplyModals.dismiss(id)).queue();
@@ -141,10 +140,10 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
                 e.deferReply(true).queue();
                 Command command = switch (action) {
                     case Buttons.CLAIM -> new Command.Claim(id);
-                    case Buttons.SNOOZE -> new Command.Snooze(id, Duration.ofHours(1));
+                    case Buttons.SNOOZE -> new Command.Snooze(id);
                     default -> new Command.Resolve(id);
                 };
-                later(e.getHook(), () -> commands.execute(member, command));
+                later(e.getHook(), () -> commands.answer(caller, command).text());
             }
             default -> e.deferEdit().queue();
         }
@@ -161,64 +160,59 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
         }
         long id = form.get().conversation();
         String user = e.getUser().getId();
-        DiscordAccess.Verdict verdict = check(Where.of(e));
+        Caller caller = caller(Where.of(e));
         e.deferReply(true).queue();
         InteractionHook hook = e.getHook();
-        if (!verdict.allowed()) {
-            later(hook, () -> {
-                refused(id, user, form.get().action(), verdict);
-                return verdict.refusal();
-            });
-            return;
-        }
         if (form.get().action().equals(Buttons.DISMISS_FORM)) {
             String reason = value(e.getValue(ReplyModals.REASON));
-            later(hook, () -> commands.execute(verdict.member(), new Command.Dismiss(id, reason)));
+            later(hook, () -> commands.answer(caller, new Command.Dismiss(id, reason)).text());
+            return;
+        }
+        if (!caller.allowed()) {
+            later(hook, () -> commands.answer(caller, new Command.Reply(id, "")).text());
             return;
         }
         String text = value(e.getValue(ReplyModals.TEXT));
         ModalMapping picked = e.getValue(ReplyModals.TEMPLATE);
         List<String> choice = picked == null ? List.of() : picked.getAsStringList();
-        work(() -> submitReply(hook, verdict.member(), user, id, text, choice));
+        work(() -> submitReply(hook, caller, user, id, text, choice));
     }
 
-    private void submitReply(InteractionHook hook, Member member, String user, long id, String text, List<String> choice) {
+    private void submitReply(InteractionHook hook, Caller caller, String user, long id, String text, List<String> choice) {
         if (text.isBlank()) {
             int index = choice.isEmpty() ? -1 : (int) number(choice.get(0));
             if (index < 0 || index >= templates.size()) {
-                send(hook, "Write a reply first; nothing was sent.", id);
+                send(hook, Words.WRITE_A_REPLY_FIRST, id);
                 return;
             }
-            try {
-                Inbox.ReplyContext context = inbox.replyContext(id);
-                String filled = templates.get(index).fill(ReplyTemplate.values(context.conversation(),
-                        context.latest().author(), member.name()));
-                drafts.keep(user, id, filled);
-                send(hook, "“" + templates.get(index).name() + "” is filled in and waiting in Reply…: press it to read,"
-                        + " edit and send.", id);
-            } catch (Refusal r) {
-                send(hook, r.getMessage(), 0);
+            Answer form = commands.answer(caller, new Command.ReplyForm(id));
+            if (form.replyForm() == null) {
+                send(hook, form.text(), 0);
+                return;
             }
+            String filled = templates.get(index).fill(ReplyTemplate.values(form.replyForm().conversation(),
+                    form.replyForm().latest().author(), caller.member().name()));
+            drafts.keep(user, id, filled);
+            send(hook, "“" + templates.get(index).name() + "” is filled in and waiting in Reply…: press it to read,"
+                    + " edit and send.", id);
             return;
         }
-        try {
-            String answer = commands.execute(member, new Command.Reply(id, text));
+        Answer answer = commands.answer(caller, new Command.Reply(id, text));
+        if (answer.ok()) {
             drafts.take(user, id);
-            send(hook, answer, 0);
-        } catch (Refusal r) {
+            send(hook, answer.text(), 0);
+        } else {
             drafts.keep(user, id, text);
-            send(hook, r.getMessage() + "\nYour text is kept: press Reply… to edit it.", id);
-        } catch (RuntimeException ex) {
-            drafts.keep(user, id, text);
-            log.error("a reply from the Discord modal failed", ex);
-            send(hook, OOPS + "\nYour text is kept: press Reply… to try again.", id);
+            send(hook, answer.text() + "\nYour text is kept: press Reply… to edit it.", id);
         }
     }
 
     // ---- helpers ----
 
-    private DiscordAccess.Verdict check(Where w) {
-        return access.check(w.user(), w.guild(), w.channel(), w.parent());
+    /** Who is asking: a member, or someone turned away with a sentence (the handler audits it). */
+    private Caller caller(Where w) {
+        DiscordAccess.Verdict v = access.check(w.user(), w.guild(), w.channel(), w.parent());
+        return v.allowed() ? Caller.member(v.member()) : Caller.turnedAway("discord:" + w.user(), v.refusal(), v.reason());
     }
 
     /** Runs {@code answer} off the event thread and sends its text through the hook. */
@@ -227,8 +221,6 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             String text;
             try {
                 text = answer.get();
-            } catch (Refusal r) {
-                text = r.getMessage();
             } catch (RuntimeException ex) {
                 log.error("a Discord interaction failed after its defer", ex);
                 text = OOPS;
@@ -259,14 +251,6 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             message = message.addComponents(ActionRow.of(Button.success(Buttons.id(Buttons.REPLY, replyTo), "Reply…")));
         }
         message.queue(null, ex -> log.warn("an answer could not be shown in Discord: {}", ex.getMessage()));
-    }
-
-    private void refused(long conversationId, String user, String action, DiscordAccess.Verdict verdict) {
-        try {
-            inbox.refused(conversationId, "discord:" + user, action, verdict.reason());
-        } catch (RuntimeException ex) {
-            log.warn("the refusal of {} could not be written to the audit log", user, ex);
-        }
     }
 
     private static String value(ModalMapping m) {

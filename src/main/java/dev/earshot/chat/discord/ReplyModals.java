@@ -1,6 +1,6 @@
 package dev.earshot.chat.discord;
 
-import dev.earshot.app.Inbox;
+import dev.earshot.app.Queries;
 import dev.earshot.core.ReplyTemplate;
 import java.util.List;
 import net.dv8tion.jda.api.components.label.Label;
@@ -26,7 +26,7 @@ final class ReplyModals {
     private ReplyModals() {
     }
 
-    static Modal reply(Inbox.ReplyContext context, List<ReplyTemplate> templates, String draft) {
+    static Modal reply(Queries.ReplyContext context, List<ReplyTemplate> templates, String draft) {
         var c = context.conversation();
         var latest = context.latest();
         String quote = "**@" + DiscordText.escape(DiscordText.oneLine(latest.author().handle(), 80)) + " wrote on "

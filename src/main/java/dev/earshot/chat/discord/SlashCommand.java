@@ -1,6 +1,6 @@
 package dev.earshot.chat.discord;
 
-import dev.earshot.app.CommandParser;
+import dev.earshot.app.Words;
 import dev.earshot.core.Member;
 import dev.earshot.core.Refusal;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * {@code /earshot} as a Discord guild command: one sub-command per line of
- * {@link CommandParser#USAGE} (its words are the descriptions), with typed options: an integer
+ * {@link Words.USAGE} (its words are the descriptions), with typed options: an integer
  * {@code id} with autocomplete from the queue, a user option for the teammate of assign, escalate
  * and oncall, text for the rest. A filled-in command becomes the same line a teammate would type
  * in Slack or the terminal, so the one parser and handler answer it the same way.
@@ -37,7 +37,7 @@ final class SlashCommand {
     static SlashCommandData definition() {
         SlashCommandData command = Commands.slash(NAME, "Earshot: the customers waiting for an answer")
                 .setContexts(InteractionContextType.GUILD);
-        for (Map.Entry<String, String[]> e : CommandParser.USAGE.entrySet()) {
+        for (Map.Entry<String, String[]> e : Words.USAGE.entrySet()) {
             SubcommandData sub = new SubcommandData(e.getKey(), cut(e.getValue()[1], 100));
             sub.addOptions(options(e.getKey()));
             command.addSubcommands(sub);

@@ -46,7 +46,7 @@ class DiscordCommandsTest {
 
     private DiscordCommands commands() {
         world = new DiscordWorld(dir).poll().drain();
-        commands = new DiscordCommands(world.handler, world.inbox, world.team, FakeDiscord.GUILD,
+        commands = new DiscordCommands(world.app.commands(), world.queries, world.team, FakeDiscord.GUILD,
                 List.of(DiscordWorld.CHANNEL), List.of(new ReplyTemplate("thanks", "Thanks {customer}!")));
         when(hook.sendMessage(anyString())).thenReturn(answer);
         return commands;
@@ -110,7 +110,7 @@ class DiscordCommandsTest {
         commands().onButtonInteraction(e);
         verify(e).reply("Earshot works in its server's channel, not in direct messages.");
         verify(defer).setEphemeral(true);
-        await().atMost(Duration.ofSeconds(5)).until(() -> world.inbox.show(2).history().stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> world.queries.show(2).history().stream()
                 .anyMatch(h -> h.action().equals("refused") && h.actor().equals("discord:" + DiscordPayloads.ALICE)));
         verify(hook, never()).sendMessage(anyString());
     }

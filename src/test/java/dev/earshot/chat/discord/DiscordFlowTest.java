@@ -88,7 +88,7 @@ class DiscordFlowTest {
             assertTrue(w.fake.callbacks().stream().allMatch(c -> c.path("type").asInt() == 4
                     && c.path("data").path("flags").asInt() == 64), "each told ephemerally at once");
             await().atMost(Duration.ofSeconds(10)).until(() -> refusals(w) == 3);
-            assertEquals(dev.earshot.core.State.NEW, w.inbox.show(2).conversation().state());
+            assertEquals(dev.earshot.core.State.NEW, w.queries.show(2).conversation().state());
         }
     }
 
@@ -108,7 +108,7 @@ class DiscordFlowTest {
             // the first one also writes again, into its thread
             messages.add(new Message(Platform.DEMO, "acme", "x0b", messages.get(0).author(), "@everyone again",
                     "", w.clock.instant().plusSeconds(1), MessageKind.MENTION, "x0", null));
-            w.inbox.ingest(w.demo, new SocialSource.Fetch(messages, "x"));
+            w.ingest.ingest(w.demo, new SocialSource.Fetch(messages, "x"));
             w.drain();
             assertFalse(w.fake.posts().isEmpty());
             java.util.regex.Pattern live = java.util.regex.Pattern.compile("(?<!\\\\)(<[@#]|\\]\\(|\\[)");
@@ -155,7 +155,7 @@ class DiscordFlowTest {
     void fiveHundredMentionsAreAllVisibleWithinTwentySecondsAtDiscordsPace() {
         try (DiscordWorld w = new DiscordWorld(dir)) {
             w.fake.paceWith(w.clock);
-            w.inbox.ingest(w.demo, dev.earshot.testing.Burst.of(500, "acme", w.clock.instant()));
+            w.ingest.ingest(w.demo, dev.earshot.testing.Burst.of(500, "acme", w.clock.instant()));
             java.time.Instant start = w.clock.instant();
             while (w.fake.visibleConversations(DiscordWorld.CHANNEL).size() < 500
                     && Duration.between(start, w.clock.instant()).toSeconds() < 120) {
@@ -185,7 +185,7 @@ class DiscordFlowTest {
     }
 
     private static long refusals(DiscordWorld w) {
-        return w.inbox.show(2).history().stream().map(HistoryEntry::action).filter("refused"::equals).count();
+        return w.queries.show(2).history().stream().map(HistoryEntry::action).filter("refused"::equals).count();
     }
 
     private static String cardMessage(DiscordWorld w, long conversation) {

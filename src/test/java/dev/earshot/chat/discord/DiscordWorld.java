@@ -1,12 +1,14 @@
 package dev.earshot.chat.discord;
 
+import dev.earshot.app.Application;
 import dev.earshot.app.Backoff;
-import dev.earshot.app.CommandHandler;
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.Digests;
+import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthBoard;
-import dev.earshot.app.Inbox;
-import dev.earshot.app.Poller;
+import dev.earshot.app.Ingest;
+import dev.earshot.app.Queries;
 import dev.earshot.app.Sources;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.app.Telemetry;
 import dev.earshot.config.DiscordChatConfig;
 import dev.earshot.config.Secret;
@@ -45,8 +47,11 @@ public final class DiscordWorld implements AutoCloseable {
     final Sources sources = new Sources(List.of(demo));
     final Path db;
     public final Store store;
-    public final Inbox inbox;
-    final CommandHandler handler;
+    public final Application app;
+    public final Ingest ingest;
+    public final Queries queries;
+    final List<ReplyTemplate> templates = List.of(
+            new ReplyTemplate("thanks", "Thanks {customer}, {agent} here: we're on it ({id})."));
     final DiscordChat chat;
     public Dispatcher dispatcher;
     FakeGateway gateway;
@@ -56,8 +61,10 @@ public final class DiscordWorld implements AutoCloseable {
     public DiscordWorld(Path dir) {
         db = dir.resolve("earshot.db");
         store = SqliteStore.open(db);
-        inbox = new Inbox(store, sources, PriorityRules.defaults(), m -> CHANNEL, clock, Telemetry.NONE);
-        handler = new CommandHandler(inbox, team, clock, ZoneOffset.UTC);
+        app = new Application(store, sources, clock, Telemetry.NONE, new Application.Settings(team,
+                PriorityRules.defaults(), m -> CHANNEL, FollowThrough.none(), Digests.Settings.defaults(null), templates));
+        ingest = app.ingest();
+        queries = app.queries();
         chat = new DiscordChat(new DiscordRest(HttpClient.newHttpClient(), URI.create(fake.apiUrl()), FakeDiscord.TOKEN));
         dispatcher = dispatcher(Dispatcher.CrashPoints.NONE);
     }
@@ -69,8 +76,7 @@ public final class DiscordWorld implements AutoCloseable {
     /** Opens the gateway session (JDA) against a fake gateway, with /earshot registered. */
     public DiscordWorld connect() {
         gateway = new FakeGateway();
-        commands = new DiscordCommands(handler, inbox, team, FakeDiscord.GUILD, List.of(CHANNEL),
-                List.of(new ReplyTemplate("thanks", "Thanks {customer}, {agent} here: we're on it ({id}).")));
+        commands = new DiscordCommands(app.commands(), queries, team, FakeDiscord.GUILD, List.of(CHANNEL), templates);
         DiscordChatConfig config = new DiscordChatConfig(new Secret(FakeDiscord.TOKEN), FakeDiscord.GUILD, CHANNEL,
                 URI.create(fake.apiUrl()), URI.create(gateway.url()));
         connection = DiscordConnection.start(config, chat, FakeDiscord.BOT, commands);
@@ -87,7 +93,7 @@ public final class DiscordWorld implements AutoCloseable {
 
     /** The demo customers write: four conversations, one with a follow-up. */
     public DiscordWorld poll() {
-        new Poller(demo, inbox, store, health, clock, backoff).pollOnce();
+        app.poller(demo, health, backoff).pollOnce();
         return this;
     }
 
