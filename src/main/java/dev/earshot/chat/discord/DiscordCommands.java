@@ -122,7 +122,7 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
         Caller caller = caller(Where.of(e));
         if (!caller.allowed()) {
             e.reply(DiscordAnswers.text(caller.refusal())).setEphemeral(true).queue();
-            work(() -> commands.answer(caller, new Command.Claim(id))); // the audit line
+            work(() -> commands.answer(caller, command(action, id))); // refused, and written to the audit log
             return;
         }
         switch (action) {
@@ -138,11 +138,7 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             case Buttons.DISMISS -> e.replyModal(ReplyModals.dismiss(id)).queue();
             case Buttons.CLAIM, Buttons.SNOOZE, Buttons.RESOLVE -> {
                 e.deferReply(true).queue();
-                Command command = switch (action) {
-                    case Buttons.CLAIM -> new Command.Claim(id);
-                    case Buttons.SNOOZE -> new Command.Snooze(id);
-                    default -> new Command.Resolve(id);
-                };
+                Command command = command(action, id);
                 later(e.getHook(), () -> commands.answer(caller, command).text());
             }
             default -> e.deferEdit().queue();
@@ -208,6 +204,17 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
     }
 
     // ---- helpers ----
+
+    /** The command a card button stands for. */
+    private static Command command(String action, long id) {
+        return switch (action) {
+            case Buttons.REPLY -> new Command.ReplyForm(id);
+            case Buttons.DISMISS -> new Command.DismissForm(id);
+            case Buttons.SNOOZE -> new Command.Snooze(id);
+            case Buttons.RESOLVE -> new Command.Resolve(id);
+            default -> new Command.Claim(id);
+        };
+    }
 
     /** Who is asking: a member, or someone turned away with a sentence (the handler audits it). */
     private Caller caller(Where w) {
