@@ -64,9 +64,24 @@ final class Validator {
             slack(chat.slack());
         }
         if (chat.discord() != null) {
-            require("chat.discord.token", chat.discord().token());
-            require("chat.discord.guild", chat.discord().guild());
-            require("chat.discord.channel", chat.discord().channel());
+            discord(chat.discord());
+        }
+    }
+
+    private void discord(DiscordChatConfig discord) {
+        require("chat.discord.token", discord.token());
+        snowflake("chat.discord.guild", discord.guild());
+        snowflake("chat.discord.channel", discord.channel());
+        Urls.check(problems, "chat.discord.apiUrl", discord.apiUrl());
+        Urls.checkSocket(problems, "chat.discord.gatewayUrl", discord.gatewayUrl());
+    }
+
+    /** A Discord id: digits only (Developer Mode, then right-click, Copy ID). */
+    private void snowflake(String path, String id) {
+        if (blank(id)) {
+            problems.add(path, "must be set");
+        } else if (!id.strip().matches("\\d{1,20}")) {
+            problems.add(path, "must be a Discord id, digits only (Developer Mode on, then right-click, Copy ID)");
         }
     }
 
