@@ -132,7 +132,7 @@ class SlackHttpDoorTest {
                 assertTrue(millis >= 300, "not before the deadline: " + millis + " ms");
             }
             // The slot is given back just after the socket closes: wait for it rather than race it.
-                await().atMost(Duration.ofSeconds(2)).until(() -> w.connection.unverifiedNow() == 0);
+            await().atMost(Duration.ofSeconds(2)).until(() -> w.connection.unverifiedNow() == 0);
             // A signed request right after is served as usual.
             assertEquals(200, w.click(SlackWorld.ALICE, FakeSlack.TEAM, "warm.up", 1).statusCode());
         }
