@@ -28,6 +28,7 @@ import dev.earshot.port.ChatPlatform;
 import dev.earshot.report.CsvLog;
 import dev.earshot.report.XChartRenderer;
 import dev.earshot.store.SqliteStore;
+import dev.earshot.store.StoreCheck;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +138,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<EarshotConfig> config = load(file);
+            Optional<EarshotConfig> config = load(file).filter(c -> StoreCheck.passes(file.toString(), c.store(), System.err));
             config.ifPresent(c -> System.out.println(file + ": OK\n" + c.describe()));
             return config.isPresent() ? 0 : CONFIG_PROBLEM;
         }

@@ -1,6 +1,8 @@
 package dev.earshot.store;
 
+import dev.earshot.config.ConfigException;
 import dev.earshot.config.StoreConfig;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,6 +20,18 @@ public final class StoreCheck {
     private static final String TIMEOUT_SECONDS = "5";
 
     private StoreCheck() {
+    }
+
+    /**
+     * For check-config: prints the problems to {@code err} as the config's own are printed and says
+     * whether there were none. {@code source} names the config file.
+     */
+    public static boolean passes(String source, StoreConfig config, PrintStream err) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            err.println(new ConfigException(source, problems).getMessage());
+        }
+        return problems.isEmpty();
     }
 
     /** The problems found; empty when the store can be opened. Connects once and changes nothing. */
