@@ -58,7 +58,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "earshot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "No customer who talks to your company on social media is left in silence.",
         subcommands = {Main.Run.class, Main.Demo.class, Main.CheckConfig.class, Main.Digest.class,
-                Main.Export.class})
+                Main.Export.class, MigrateStore.class})
 public final class Main implements Runnable {
     static final int CONFIG_PROBLEM = 2;
     static final int CANNOT_START = 3;
