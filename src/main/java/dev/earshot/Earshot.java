@@ -3,7 +3,6 @@ package dev.earshot;
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
-import dev.earshot.app.Dispatcher;
 import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
@@ -11,6 +10,7 @@ import dev.earshot.app.Inbox;
 import dev.earshot.app.Nudger;
 import dev.earshot.app.Poller;
 import dev.earshot.app.Sources;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.config.BlueskySourceConfig;
@@ -63,8 +63,12 @@ public final class Earshot implements AutoCloseable {
     private static final Duration TICK_EVERY = Duration.ofSeconds(15);
     /** Docker gives 10 s between SIGTERM and SIGKILL; leave room for the store to close. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(8);
-    /** Kept back from the bound for the last drain and closing the store. */
+    /** Kept back from the bound for the outbox's last rounds and closing the store. */
     private static final Duration STOP_RESERVE = Duration.ofMillis(2_500);
+    /** The first rounds of the outbox at start (the first cards show at once), at most this long. */
+    private static final Duration FIRST_DRAIN = Duration.ofSeconds(2);
+    /** Kept back from the bound for closing the store after the outbox stopped. */
+    private static final Duration CLOSE_RESERVE = Duration.ofMillis(500);
 
     /** What the process brings: the clock, and the terminal for the shell chat. */
     public record Terminal(BufferedReader in, PrintStream out) {
@@ -136,11 +140,11 @@ public final class Earshot implements AutoCloseable {
         List<Poller> pollers = sourceList.stream()
                 .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard())).toList();
         pollers.forEach(Poller::pollOnce);
-        drainAll(dispatcher);
+        dispatcher.drain(FIRST_DRAIN);
         if (config.digest().enabled()) {
             // Catch-up (see Digests): today's digest, if its time has passed and it was not posted.
             digests.runDue();
-            drainAll(dispatcher);
+            dispatcher.drain(FIRST_DRAIN);
         }
 
         Jobs jobs = Jobs.start(3 + pollers.size()); // dispatch, tick, digest, and a poll per source
@@ -148,7 +152,7 @@ public final class Earshot implements AutoCloseable {
             Duration every = config.sources().get(i).pollEvery();
             jobs.every("poll:" + sourceList.get(i).name(), every, every, pollers.get(i)::pollOnce);
         }
-        jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::drainOnce);
+        jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::tick);
         jobs.every("tick", TICK_EVERY, TICK_EVERY, () -> tick(inbox, nudger));
         if (config.digest().enabled()) {
             jobs.dailyAt("digest", config.digest().at(), zone, digests::runDue);
@@ -200,7 +204,7 @@ public final class Earshot implements AutoCloseable {
     }
 
     /** The follow-through part of the config, as the application takes it. */
-    static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
+    public static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
         ZoneId zone = config.team().timezone();
         BusinessHours hours = config.businessHours().toBusinessHours(zone);
         return new FollowThrough(team, hours, config.sla().toPolicy(hours), config.nudges().toPlan(),
@@ -219,7 +223,7 @@ public final class Earshot implements AutoCloseable {
     }
 
     /** The digest's settings: the digest section, with the chat's channel unless it names another. */
-    static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
+    public static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
         DigestConfig digest = config.digest();
         return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel));
     }
@@ -272,13 +276,6 @@ public final class Earshot implements AutoCloseable {
         };
     }
 
-    /** Sends whatever the outbox holds now, a few rounds at most (replies cause thread posts). */
-    static void drainAll(Dispatcher dispatcher) {
-        for (int round = 0; round < 5 && dispatcher.drainOnce() > 0; round++) {
-            // each round may enqueue follow-up rows (a delivered reply posts in the thread)
-        }
-    }
-
     /** Graceful stop: no new polls or turns, a last drain of the outbox, then the store closes. */
     @Override
     public synchronized void close() {
@@ -300,14 +297,11 @@ public final class Earshot implements AutoCloseable {
         }
         jobs.stop(left(deadline).minus(STOP_RESERVE));
         try {
-            // A few rounds while time allows (a delivered reply queues its thread post and card
-            // update); what is not sent now waits in the outbox for the next start.
-            for (int round = 0; round < 3 && left(deadline).compareTo(Duration.ofMillis(1_500)) > 0
-                    && dispatcher.drainOnce() > 0; round++) {
-                log.debug("last drain, round {}", round + 1);
-            }
+            // Last rounds while time allows; what is not sent waits in the outbox for the next start,
+            // and a call still stalled is left behind (its row is looked up at the next start).
+            dispatcher.stop(left(deadline).minus(CLOSE_RESERVE));
         } catch (RuntimeException e) {
-            log.warn("last outbox drain failed; the rows stay for the next start", e);
+            log.warn("the outbox did not stop cleanly; its rows stay for the next start", e);
         }
         if (ops != null) {
             ops.close();

@@ -7,6 +7,7 @@ import dev.earshot.core.Member;
 import dev.earshot.core.MemberActivity;
 import dev.earshot.core.Refusal;
 import dev.earshot.core.SlaPolicy;
+import dev.earshot.core.Target;
 import dev.earshot.core.Team;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
@@ -255,8 +256,8 @@ public final class Digests {
         }
     }
 
-    private String target() {
-        return Inbox.chatTarget(settings.channel());
+    private Target target() {
+        return Target.chat(settings.channel());
     }
 
     private Instant start(LocalDate day) {

@@ -14,6 +14,7 @@ import dev.earshot.core.PriorityRules;
 import dev.earshot.core.Refusal;
 import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.Spans;
+import dev.earshot.core.Target;
 import dev.earshot.core.WaitingClock;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
@@ -143,7 +144,7 @@ public final class Inbox {
         tx.addCustomerMessage(c.id(), m, now);
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "received",
                 m.kind().name().toLowerCase() + " from @" + m.author().handle()));
-        tx.enqueue(new Effect.PostCard(c.id()), chatTarget(c), now);
+        tx.enqueue(new Effect.PostCard(c.id()), Target.chatOf(c), now);
         Conversation owned = continueWithEarlierOwner(tx, c, m, now);
         if (followThrough.pages(c.priority())) {
             page(tx, owned, now);
@@ -172,9 +173,9 @@ public final class Inbox {
                 "earlier: " + e.ref() + ", owner @" + owner));
         tx.enqueue(new Effect.ThreadPost(c.id(), "↩️ @" + c.authorHandle() + " is back; earlier: " + e.ref()
                 + " (" + e.state().name().toLowerCase() + "). It stays with its owner: it is yours.",
-                List.of(owner)), chatTarget(c), now);
+                List.of(owner)), Target.chatOf(c), now);
         tx.enqueue(new Effect.ThreadPost(e.id(), "↪️ @" + e.authorHandle() + " wrote again in a new conversation: "
-                + c.ref() + ", which went to @" + owner + "."), chatTarget(e), now);
+                + c.ref() + ", which went to @" + owner + "."), Target.chatOf(e), now);
         log.info("{} continues {}: @{} keeps @{}", c.ref(), e.ref(), owner, c.authorHandle());
         return tx.conversation(c.id()).orElseThrow();
     }
@@ -188,7 +189,7 @@ public final class Inbox {
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "paged", "@" + String.join(", @", who)));
         tx.enqueue(new Effect.ThreadPost(c.id(), "🚨 " + c.priority().label() + " " + c.priority().score()
                 + ": this one should not wait." + (c.owner() == null ? " Who takes it? claim " + c.id() : ""), who),
-                chatTarget(c), now);
+                Target.chatOf(c), now);
     }
 
     private void join(Store.Tx tx, Conversation c, Message m, Instant now) {
@@ -204,8 +205,8 @@ public final class Inbox {
         }
         String owner = c.owner() == null ? "" : " (owner: @" + c.owner() + ")";
         tx.enqueue(new Effect.ThreadPost(c.id(), "💬 @" + m.author().handle() + " wrote again" + owner
-                + ": " + m.text()), chatTarget(c), now);
-        tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(c), now);
+                + ": " + m.text()), Target.chatOf(c), now);
+        tx.enqueue(new Effect.UpdateCard(c.id()), Target.chatOf(c), now);
     }
 
     /**
@@ -221,7 +222,7 @@ public final class Inbox {
         String text = "⚠️ " + from.name() + ": " + gap.why() + " Messages from " + minute(gap.from()) + " to "
                 + minute(gap.to()) + " UTC may be missing here; look on " + from.platform().displayName()
                 + " directly.";
-        tx.enqueue(new Effect.ChannelPost(0, text, List.of()), chatTarget(channel), now);
+        tx.enqueue(new Effect.ChannelPost(0, text, List.of()), Target.chat(channel), now);
     }
 
     private static String minute(Instant at) {
@@ -249,8 +250,8 @@ public final class Inbox {
         }
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "answered-outside", r.text()));
         tx.enqueue(new Effect.ThreadPost(c.id(), "✅ Answered from " + c.platform().displayName()
-                + " directly: " + r.text()), chatTarget(c), now);
-        tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(c), now);
+                + " directly: " + r.text()), Target.chatOf(c), now);
+        tx.enqueue(new Effect.UpdateCard(c.id()), Target.chatOf(c), now);
         return true;
     }
 
@@ -269,7 +270,7 @@ public final class Inbox {
                 cv -> cv.assign(actor.name(), assignee.name()), (tx, cv) -> {
                     if (!assignee.name().equals(actor.name())) {
                         tx.enqueue(new Effect.Notice(id, assignee.name(), "@" + actor.name() + " assigned "
-                                + cv.ref() + " to you."), chatTarget(cv), clock.instant());
+                                + cv.ref() + " to you."), Target.chatOf(cv), clock.instant());
                     }
                 });
         log.info("{} assigned to @{} by @{}", c.ref(), assignee.name(), actor.name());
@@ -296,7 +297,7 @@ public final class Inbox {
                 (tx, cv) -> {
                     Message to = lastOf(tx.customerMessages(cv.id()));
                     tx.enqueue(new Effect.CustomerReply(cv.id(), to.externalId(), body, actor.name()),
-                            sourceTarget(cv.account()), clock.instant());
+                            Target.source(cv.account()), clock.instant());
                 });
         log.info("{} reply by @{} queued for {}", c.ref(), actor.name(), c.account());
         return c;
@@ -311,7 +312,7 @@ public final class Inbox {
             Conversation c = tx.conversation(id).orElseThrow(() -> unknown(id));
             Instant now = clock.instant();
             tx.record(new HistoryEntry(id, now, actor.name(), "note", body));
-            tx.enqueue(new Effect.ThreadPost(id, "📝 @" + actor.name() + ": " + body), chatTarget(c), now);
+            tx.enqueue(new Effect.ThreadPost(id, "📝 @" + actor.name() + ": " + body), Target.chatOf(c), now);
             return c;
         });
     }
@@ -347,9 +348,9 @@ public final class Inbox {
                     return false;
                 }
                 tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, WaitingClock.WOKE, "snooze ended"));
-                tx.enqueue(new Effect.UpdateCard(c.id()), chatTarget(fresh), now);
+                tx.enqueue(new Effect.UpdateCard(c.id()), Target.chatOf(fresh), now);
                 tx.enqueue(new Effect.ThreadPost(c.id(), "⏰ The snooze on " + c.ref() + " ended."),
-                        chatTarget(fresh), now);
+                        Target.chatOf(fresh), now);
                 return true;
             });
             woken += changed ? 1 : 0;
@@ -367,7 +368,7 @@ public final class Inbox {
             tx.record(new HistoryEntry(id, now, actor.name(), "followup",
                     when + (f.note().isEmpty() ? "" : ": " + f.note())));
             tx.enqueue(new Effect.ThreadPost(id, "📌 @" + actor.name() + " set a follow-up for " + when
-                    + (f.note().isEmpty() ? "." : ": " + f.note())), chatTarget(c), now);
+                    + (f.note().isEmpty() ? "." : ": " + f.note())), Target.chatOf(c), now);
             return f;
         });
         log.info("#{} follow-up by @{} due {}", id, actor.name(), stored.dueAt());
@@ -383,7 +384,7 @@ public final class Inbox {
         }, (tx, cv) -> {
             String why = note == null || note.isBlank() ? "." : ": " + note.strip();
             tx.enqueue(new Effect.ThreadPost(id, "🧭 @" + actor.name() + " brings you in on " + cv.ref() + why,
-                    List.of(expert.name())), chatTarget(cv), clock.instant());
+                    List.of(expert.name())), Target.chatOf(cv), clock.instant());
         });
         log.info("{} escalated to @{} by @{}", c.ref(), expert.name(), actor.name());
         return c;
@@ -468,7 +469,7 @@ public final class Inbox {
                 }
                 Instant now = clock.instant();
                 tx.record(new HistoryEntry(id, now, actor.name(), action, detail));
-                tx.enqueue(new Effect.UpdateCard(id), chatTarget(current), now);
+                tx.enqueue(new Effect.UpdateCard(id), Target.chatOf(current), now);
                 more.add(tx, next);
                 return Optional.of(next);
             });
@@ -490,19 +491,5 @@ public final class Inbox {
 
     static Refusal unknown(long id) {
         return new Refusal("There is no #" + id + ". Try: /earshot queue");
-    }
-
-    /** Outbox target for a conversation's chat channel. */
-    public static String chatTarget(Conversation c) {
-        return chatTarget(c.channel());
-    }
-
-    /** Outbox target for a chat channel: the one spelling of it for cards, nudges, on-call posts and digests. */
-    public static String chatTarget(String channel) {
-        return "chat:" + channel;
-    }
-
-    public static String sourceTarget(String sourceName) {
-        return "source:" + sourceName;
     }
 }

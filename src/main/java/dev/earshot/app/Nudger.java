@@ -8,6 +8,7 @@ import dev.earshot.core.Nudge;
 import dev.earshot.core.NudgeRouting;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Spans;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public final class Nudger {
             }
             NudgeRouting.Delivery to = NudgeRouting.route(n, inHours, c.owner(), onCallNow, settings.managerName());
             String text = (inHours ? "" : "🌙 After hours: ") + text(n, c);
-            String target = Inbox.chatTarget(c);
+            Target target = Target.chatOf(c);
             tx.enqueue(to.inChannel() ? new Effect.ChannelPost(id, text, to.mention())
                     : new Effect.ThreadPost(id, text, to.mention()), target, now);
             tx.record(new HistoryEntry(id, now, HistoryEntry.EARSHOT, "nudge", n.key()
@@ -140,7 +141,7 @@ public final class Nudger {
                 String set = f.setBy().equals(who) ? "you set" : "@" + f.setBy() + " set";
                 tx.enqueue(new Effect.ThreadPost(c.id(), "📌 Follow-up on " + c.ref() + " (" + set + " it on "
                         + DAY.format(f.createdAt().atZone(settings.zone())) + ")"
-                        + (f.note().isEmpty() ? "." : ": " + f.note()), List.of(who)), Inbox.chatTarget(c), now);
+                        + (f.note().isEmpty() ? "." : ": " + f.note()), List.of(who)), Target.chatOf(c), now);
                 tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "followup-due",
                         "@" + who + (f.note().isEmpty() ? "" : ": " + f.note())));
                 log.info("{} follow-up due: @{} reminded", c.ref(), who);

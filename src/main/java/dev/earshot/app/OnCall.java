@@ -3,6 +3,7 @@ package dev.earshot.app;
 import dev.earshot.core.Effect;
 import dev.earshot.core.Member;
 import dev.earshot.core.OnCallShift;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class OnCall {
             if (settings.channel() != null) {
                 tx.enqueue(new Effect.ChannelPost(0, "📟 on call now" + until(shift)
                                 + (who.name().equals(actor.name()) ? "" : ", put there by @" + actor.name()) + ".",
-                        List.of(who.name())), Inbox.chatTarget(settings.channel()), now);
+                        List.of(who.name())), Target.chat(settings.channel()), now);
             }
             return null;
         });
@@ -70,7 +71,7 @@ public final class OnCall {
                 tx.setOnCall(new OnCallShift(s.member(), s.from(), now, s.setBy()));
                 if (settings.channel() != null) {
                     tx.enqueue(new Effect.ChannelPost(0, "📟 @" + s.member() + " is off call (by @" + actor.name()
-                            + "); the rotation decides again.", List.of()), Inbox.chatTarget(settings.channel()), now);
+                            + "); the rotation decides again.", List.of()), Target.chat(settings.channel()), now);
                 }
             });
             return hand;

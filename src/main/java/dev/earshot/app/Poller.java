@@ -1,5 +1,6 @@
 package dev.earshot.app;
 
+import dev.earshot.core.Target;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
@@ -49,7 +50,7 @@ public final class Poller {
         if (now.isBefore(notBefore)) {
             return Optional.empty();
         }
-        String component = Inbox.sourceTarget(source.name());
+        String component = Target.source(source.name()).encoded();
         try {
             Optional<String> cursor = store.read(tx -> tx.cursor(source.name()));
             SocialSource.Fetch fetch = source.fetchSince(cursor);

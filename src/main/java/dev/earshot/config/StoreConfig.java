@@ -1,6 +1,7 @@
 package dev.earshot.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -28,6 +29,10 @@ public record StoreConfig(Type type, String path, String url, String user, Secre
     /** A SQLite store. */
     public StoreConfig(Type type, String path) {
         this(type, path, null, null, null);
+    }
+
+    public static StoreConfig sqlite(Path file) {
+        return new StoreConfig(Type.SQLITE, file.toString());
     }
 
     public static StoreConfig defaults() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.core.Author;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Continuity;

@@ -1,5 +1,6 @@
 package dev.earshot.app;
 
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.core.Author;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Continuity;

@@ -3,7 +3,7 @@ package dev.earshot.testing;
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
 import dev.earshot.app.Backoff;
 import dev.earshot.app.CommandHandler;
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
 import dev.earshot.app.Poller;

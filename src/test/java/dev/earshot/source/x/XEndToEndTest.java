@@ -11,6 +11,7 @@ import dev.earshot.app.Inbox;
 import dev.earshot.app.Poller;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.State;
+import dev.earshot.core.Target;
 import dev.earshot.testing.Crash;
 import dev.earshot.testing.Harness;
 import dev.earshot.testing.TestClock;
@@ -258,7 +259,7 @@ class XEndToEndTest {
         poll();
         x.failNext("GET", "/mentions", 401, "error_401.json", Map.of());
         assertEquals(Optional.empty(), poller.pollOnce());
-        HealthBoard.Entry entry = h.health.snapshot().get(Inbox.sourceTarget("acme-x"));
+        HealthBoard.Entry entry = h.health.snapshot().get(Target.source("acme-x").encoded());
         assertEquals(HealthBoard.Status.DEGRADED, entry.status());
         assertEquals("X: GET /2/users/1000/mentions answered 401 (Unauthorized)", entry.reason());
         int calls = x.requests().size();
@@ -269,7 +270,7 @@ class XEndToEndTest {
 
         clock.advance(Duration.ofSeconds(1));
         poll();
-        assertEquals(HealthBoard.Status.OK, h.health.snapshot().get(Inbox.sourceTarget("acme-x")).status());
+        assertEquals(HealthBoard.Status.OK, h.health.snapshot().get(Target.source("acme-x").encoded()).status());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.earshot;
+package dev.earshot.cli;
 
 import dev.earshot.config.ConfigException;
 import dev.earshot.config.ConfigLoader;
@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code earshot migrate-store}: a SQLite store into an empty PostgreSQL database (docs/OPERATIONS.md). */
-@Command(name = "migrate-store", description = "Copy a SQLite store into an empty PostgreSQL database, with Earshot stopped.")
-final class MigrateStore implements Callable<Integer> {
-    static final String PASSWORD_VARIABLE = "EARSHOT_DB_PASSWORD";
+@Command(name = "migrate-store", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Copy a SQLite store into an empty PostgreSQL database, with Earshot stopped.")
+public final class MigrateStoreCommand implements Callable<Integer> {
+    public static final String PASSWORD_VARIABLE = "EARSHOT_DB_PASSWORD";
 
     @Option(names = "--from", required = true, description = "the SQLite file, or a config file whose store is SQLite")
     String from;
@@ -30,11 +31,12 @@ final class MigrateStore implements Callable<Integer> {
 
     private final Function<String, String> env;
 
-    MigrateStore() {
+    public MigrateStoreCommand() {
         this(System::getenv);
     }
 
-    MigrateStore(Function<String, String> env) {
+    /** {@code env} answers environment variables (null when unset). */
+    public MigrateStoreCommand(Function<String, String> env) {
         this.env = env;
     }
 
@@ -52,7 +54,7 @@ final class MigrateStore implements Callable<Integer> {
             return 0;
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
-            return Main.CONFIG_PROBLEM;
+            return ExitCodes.CONFIG_PROBLEM;
         } catch (RuntimeException e) {
             System.err.println("migrate-store: " + e.getMessage());
             return 1;

@@ -1,4 +1,4 @@
-package dev.earshot;
+package dev.earshot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code earshot migrate-store} from the command line: a URL with $EARSHOT_DB_PASSWORD, or two config files. */
-class MigrateStoreTest {
+class MigrateStoreCommandTest {
     private static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
 
     @TempDir
@@ -51,8 +51,8 @@ class MigrateStoreTest {
         Path file = sqliteWithACursor();
         String url = TestPostgres.emptyDatabase();
 
-        int exit = run(Map.of(MigrateStore.PASSWORD_VARIABLE, TestPostgres.PASSWORD),
-                "migrate-store", "--from", file.toString(), "--to", url, "--user", TestPostgres.USER);
+        int exit = run(Map.of(MigrateStoreCommand.PASSWORD_VARIABLE, TestPostgres.PASSWORD),
+                "--from", file.toString(), "--to", url, "--user", TestPostgres.USER);
 
         assertEquals(0, exit, err::toString);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("cursors=1"), out::toString);
@@ -68,8 +68,8 @@ class MigrateStoreTest {
                 + "\", user: " + TestPostgres.USER + ", password: \"${DB_PASSWORD}\" }\n" + MINIMAL);
         Map<String, String> env = Map.of("DB_PASSWORD", TestPostgres.PASSWORD);
 
-        assertEquals(0, run(env, "migrate-store", "--from", from.toString(), "--to", to.toString()), err::toString);
-        assertEquals(1, run(env, "migrate-store", "--from", from.toString(), "--to", to.toString()));
+        assertEquals(0, run(env, "--from", from.toString(), "--to", to.toString()), err::toString);
+        assertEquals(1, run(env, "--from", from.toString(), "--to", to.toString()));
 
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("already holds data"), err::toString);
         assertEquals(Optional.of("m2"), cursorIn(url));
@@ -95,14 +95,6 @@ class MigrateStoreTest {
     }
 
     private static int run(Map<String, String> env, String... args) {
-        return new CommandLine(new Main(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                if (type == MigrateStore.class) {
-                    return type.cast(new MigrateStore(env::get));
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        }).execute(args);
+        return new CommandLine(new MigrateStoreCommand(env::get)).execute(args);
     }
 }

@@ -1,9 +1,10 @@
-package dev.earshot.app;
+package dev.earshot.app.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.app.Telemetry;
 import dev.earshot.core.Card;
 import dev.earshot.core.ChatRef;
 import dev.earshot.port.DeliveryException;

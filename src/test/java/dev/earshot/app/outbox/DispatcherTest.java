@@ -1,4 +1,4 @@
-package dev.earshot.app;
+package dev.earshot.app.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.app.HealthBoard;
 import dev.earshot.core.State;
+import dev.earshot.core.Target;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.DeliveryException.Kind;
 import dev.earshot.testing.Crash;
@@ -154,7 +156,7 @@ class DispatcherTest {
         h.as("alice", "reply 2 hello");
         // The demo never rejects; a store row pointing at a missing customer message is refused for good.
         h.store.write(tx -> {
-            tx.enqueue(new dev.earshot.core.Effect.CustomerReply(2, "no-such-message", "hi", "alice"), "source:demo",
+            tx.enqueue(new dev.earshot.core.Effect.CustomerReply(2, "no-such-message", "hi", "alice"), Target.source("demo"),
                     h.clock.instant());
             return null;
         });
@@ -220,7 +222,7 @@ class DispatcherTest {
         h.store.write(tx -> {
             for (int i = 0; i < 250; i++) {
                 tx.enqueue(new dev.earshot.core.Effect.ChannelPost(0, "for the archive " + i, java.util.List.of()),
-                        "chat:archive", h.clock.instant());
+                        Target.chat("archive"), h.clock.instant());
             }
             return null;
         });

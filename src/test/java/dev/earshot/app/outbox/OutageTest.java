@@ -1,4 +1,4 @@
-package dev.earshot.app;
+package dev.earshot.app.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
