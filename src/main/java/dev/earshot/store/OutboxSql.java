@@ -36,7 +36,7 @@ final class OutboxSql {
         return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at FROM ("
                         + "SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id) AS place FROM outbox"
                         + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?)"
-                        + " WHERE place <= ? ORDER BY id",
+                        + " AS due WHERE place <= ? ORDER BY id",
                 OutboxSql::map, now, perTarget);
     }
 

