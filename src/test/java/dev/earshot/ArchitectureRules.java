@@ -32,9 +32,7 @@ final class ArchitectureRules {
     static final List<String> JDK_BASICS = List.of("java.lang..", "java.util..", "java.time..", "java.text..",
             "java.math..");
     /** What may sit in the root package: the entry point and the composition root. */
-    static final List<String> ROOT_CLASSES = List.of("Main", "Earshot",
-            // Moving into chat.slack (issue 8); allowed here until that lands.
-            "SlackLink");
+    static final List<String> ROOT_CLASSES = List.of("Main", "Earshot");
     /** The top-level packages; a new one is added here and in docs/ARCHITECTURE.md. */
     static final List<String> PACKAGES = List.of("core", "port", "app", "store", "source", "chat", "report",
             "config", "schedule", "ops", "cli");

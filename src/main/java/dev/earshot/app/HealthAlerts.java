@@ -42,12 +42,9 @@ public final class HealthAlerts implements HealthBoard.Watcher {
         String name = ((Target.Source) Target.decode(replies
                 ? component.substring(0, component.length() - Dispatcher.REPLIES.length()) : component)).name();
         Optional<SocialSource> source = sources.get(name);
-        String what = source.map(s -> s.platform().displayName() + " source ").orElse("Source ") + name
-                + (replies ? " (sending replies)" : "");
-        post(component, now == HealthBoard.Status.DEGRADED
-                ? "⚠️ " + what + " needs a human: " + reason + ". Earshot keeps trying, next in 1 minute, then at"
-                        + " most every 30 minutes; nothing is lost."
-                : "✅ " + what + " works again.");
+        String platform = source.map(s -> s.platform().displayName()).orElse(null);
+        post(component, now == HealthBoard.Status.DEGRADED ? ChannelWords.sourceNeedsHuman(platform, name, replies, reason)
+                : ChannelWords.sourceWorksAgain(platform, name, replies));
     }
 
     private void post(String component, String text) {

@@ -73,11 +73,16 @@ public record Conversation(
         return with(next, null, snoozedUntil, member, null);
     }
 
-    public Conversation assign(String member, String assignee) {
+    /**
+     * Hands the conversation to {@code assignee}. Any member may assign an unowned one; an owned one
+     * only its owner or an admin, or else assigning would be a way around the owner rule.
+     */
+    public Conversation assign(String member, boolean admin, String assignee) {
         requireOpen("assign");
         if (assignee.equals(owner)) {
             throw new Refusal(ref() + " is already @" + assignee + "'s.");
         }
+        requireOwnerOrAdmin(member, admin, "reassign");
         State next = state == State.REPLIED ? State.REPLIED : State.CLAIMED;
         return with(next, assignee, null, member, null);
     }

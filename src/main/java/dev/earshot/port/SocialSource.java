@@ -1,5 +1,6 @@
 package dev.earshot.port;
 
+import dev.earshot.core.Conversation;
 import dev.earshot.core.Message;
 import dev.earshot.core.Platform;
 import java.time.Instant;
@@ -38,6 +39,15 @@ public interface SocialSource {
     /** A reply's length as the platform counts it; code points unless the platform says otherwise. */
     default int replyLength(String text) {
         return text.codePointCount(0, text.length());
+    }
+
+    /**
+     * The length of {@code text} as it will be posted in {@code to}: where {@link #reply} puts the
+     * customer's {@code @handle} first (Mastodon, Bluesky), the mention counts too, so that a reply
+     * accepted here is not refused by the platform later.
+     */
+    default int replyLength(Conversation to, String text) {
+        return replyLength(text);
     }
 
     /**

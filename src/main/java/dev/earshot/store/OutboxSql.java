@@ -35,8 +35,8 @@ final class OutboxSql {
     List<OutboxRow> due(Instant now, int perTarget) {
         return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at FROM ("
                         + "SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id) AS place FROM outbox"
-                        + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?)"
-                        + " AS due WHERE place <= ? ORDER BY id",
+                        + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?) AS due"
+                        + " WHERE place <= ? ORDER BY id",
                 OutboxSql::map, now, perTarget);
     }
 

@@ -243,7 +243,8 @@ class DigestFixtureDayTest {
     @Test
     void commandsAndDigestsCannotBeWiredInTwoTimeZones() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new CommandHandler(h.inbox, h.team, h.clock, java.time.ZoneId.of("Europe/Berlin"), h.digests));
+                () -> new CommandHandler(h.inbox, h.queries, h.app.onCall(), h.digests, h.team, h.clock,
+                        java.time.ZoneId.of("Europe/Berlin"), List.of()));
         assertEquals("commands, business hours and digests must share the team's time zone", e.getMessage());
     }
 
@@ -274,7 +275,7 @@ class DigestFixtureDayTest {
         String id = "m" + next++;
         Message m = new Message(Platform.DEMO, "demo", id, new Author(Platform.DEMO, handle, null, followers, null),
                 text, "https://social.example/@" + handle + "/" + id, h.clock.instant(), MessageKind.MENTION, null, id);
-        h.inbox.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
+        h.ingest.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
         h.drain(dispatcher);
     }
 }

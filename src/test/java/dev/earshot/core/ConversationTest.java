@@ -90,10 +90,23 @@ class ConversationTest {
 
     @Test
     void assignHandsOverAndRefusesTheSameOwner() {
-        Conversation assigned = fresh().assign("alice", "bob");
+        Conversation assigned = fresh().assign("alice", false, "bob");
         assertEquals("bob", assigned.owner());
         assertEquals(State.CLAIMED, assigned.state());
-        assertEquals("#12 is already @bob's.", assertThrows(Refusal.class, () -> assigned.assign("alice", "bob")).getMessage());
+        assertEquals("#12 is already @bob's.",
+                assertThrows(Refusal.class, () -> assigned.assign("bob", false, "bob")).getMessage());
+    }
+
+    @Test
+    void anOwnedConversationIsReassignedOnlyByItsOwnerOrAnAdmin() {
+        Conversation claimed = fresh().claim("alice");
+        assertEquals("#12 is claimed by @alice; only they can reassign it.",
+                assertThrows(Refusal.class, () -> claimed.assign("bob", false, "bob")).getMessage());
+        assertEquals("#12 is claimed by @alice; only they can reassign it.",
+                assertThrows(Refusal.class, () -> claimed.assign("bob", false, "carol")).getMessage());
+        assertEquals("bob", claimed.assign("alice", false, "bob").owner(), "the owner hands it over");
+        assertEquals("bob", claimed.assign("carol", true, "bob").owner(), "an admin reassigns");
+        assertEquals("carol", fresh().assign("bob", false, "carol").owner(), "unowned: any member");
     }
 
     @Test

@@ -18,10 +18,8 @@ final class Cards {
     }
 
     Card draw(Store.Tx tx, Conversation c) {
-        ConversationView v = new ConversationView(c, tx.customerMessages(c.id()), tx.history(c.id()),
-                tx.lastBrandReply(c.id()).orElse(null));
-        return Card.of(c, v.first(), v.messages().size(), v.lastReply(), clock.instant(), zone)
-                .withNotes(v.cardNotes());
+        return new ConversationView(c, tx.customerMessages(c.id()), tx.history(c.id()),
+                tx.lastBrandReply(c.id()).orElse(null)).card(clock.instant(), zone);
     }
 
     /** The conversation a row is about; a row for a conversation that is gone is a bug, not an outside failure. */

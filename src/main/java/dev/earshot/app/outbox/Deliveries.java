@@ -1,5 +1,6 @@
 package dev.earshot.app.outbox;
 
+import dev.earshot.app.ChannelWords;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Effect;
 import dev.earshot.core.HistoryEntry;
@@ -41,8 +42,7 @@ final class Deliveries {
             Conversation fresh = Cards.conversation(tx, c.id());
             tx.update(fresh.answeredAt(reply.at()));
             tx.record(new HistoryEntry(c.id(), now, r.member(), "replied", r.text()));
-            tx.enqueue(new Effect.ThreadPost(c.id(), "↩️ @" + r.member() + " replied to the customer: " + r.text()),
-                    Target.chatOf(c), now);
+            tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.replied(r.member(), r.text())), Target.chatOf(c), now);
             tx.enqueue(new Effect.UpdateCard(c.id()), Target.chatOf(c), now);
             tx.markDone(row.id(), now);
         });
@@ -63,16 +63,14 @@ final class Deliveries {
             if (row.effect() instanceof Effect.PostCard p) {
                 Conversation c = Cards.conversation(tx, p.conversationId());
                 tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "card-failed", reason));
-                tx.enqueue(new Effect.ChannelPost(c.id(), c.ref() + " from @" + c.authorHandle() + " on "
-                        + c.platform().displayName() + " could not be shown as a card (" + reason
-                        + "). Type /earshot show " + c.id() + " to see it.", List.of()), row.target(), now);
+                tx.enqueue(new Effect.ChannelPost(c.id(), ChannelWords.cardFailed(c, reason), List.of()), row.target(),
+                        now);
             }
             if (row.effect() instanceof Effect.CustomerReply r) {
                 Conversation c = Cards.conversation(tx, r.conversationId());
                 tx.update(c.replyFailed());
                 tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "reply-failed", reason));
-                String text = "⚠️ The reply by @" + r.member() + " could not be sent (" + reason
-                        + "). The customer has not been answered.";
+                String text = ChannelWords.replyFailed(r.member(), reason);
                 tx.enqueue(new Effect.ThreadPost(c.id(), text), Target.chatOf(c), now);
                 tx.enqueue(new Effect.Notice(c.id(), r.member(), text), Target.chatOf(c), now);
                 tx.enqueue(new Effect.UpdateCard(c.id()), Target.chatOf(c), now);

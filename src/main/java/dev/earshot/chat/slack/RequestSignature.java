@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class RequestSignature {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
+    private static final Pattern SHAPE = Pattern.compile("v0=[0-9a-f]{64}");
 
     private final byte[] secret;
     private final Clock clock;
@@ -26,12 +28,21 @@ final class RequestSignature {
         this.clock = clock;
     }
 
-    boolean valid(String timestamp, String signature, byte[] body) {
-        if (timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")) {
+    /**
+     * Whether the headers can belong to a request Slack signed within the tolerance: both present,
+     * the signature shaped as Slack's, the timestamp fresh. Checked before any of the body is read.
+     */
+    boolean plausible(String timestamp, String signature) {
+        if (timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")
+                || !SHAPE.matcher(signature).matches()) {
             return false;
         }
         long age = clock.instant().getEpochSecond() - Long.parseLong(timestamp);
-        if (Math.abs(age) > TOLERANCE.toSeconds()) {
+        return Math.abs(age) <= TOLERANCE.toSeconds();
+    }
+
+    boolean valid(String timestamp, String signature, byte[] body) {
+        if (!plausible(timestamp, signature)) {
             return false;
         }
         byte[] expected = sign(timestamp, body).getBytes(StandardCharsets.US_ASCII);

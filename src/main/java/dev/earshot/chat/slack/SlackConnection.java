@@ -55,11 +55,17 @@ public final class SlackConnection implements AutoCloseable {
     /** Connects as the config says; {@code bind} is the address HTTP mode listens on. */
     public static SlackConnection start(SlackChatConfig config, Slack slack, SlackCommands commands, Clock clock,
                                         String bind) throws IOException {
+        return start(config, slack, commands, clock, bind, SlackHttpEndpoint.Limits.DEFAULT);
+    }
+
+    /** As above, with HTTP mode's limits on unsigned requests (tests shorten the deadline). */
+    static SlackConnection start(SlackChatConfig config, Slack slack, SlackCommands commands, Clock clock,
+                                 String bind, SlackHttpEndpoint.Limits limits) throws IOException {
         App app = app(slack, config.botToken().reveal(), commands);
         app.start();
         if (config.mode() == SlackChatConfig.Mode.HTTP) {
             SlackHttpEndpoint http = SlackHttpEndpoint.start(bind, config.port(), app,
-                    new RequestSignature(config.signingSecret().reveal(), clock));
+                    new RequestSignature(config.signingSecret().reveal(), clock), limits);
             return new SlackConnection(app, null, http);
         }
         SocketModeApp socket = new SocketModeApp(config.appToken().reveal(), app, SocketModeClient.Backend.JavaWebSocket);
@@ -72,6 +78,11 @@ public final class SlackConnection implements AutoCloseable {
         }
         log.info("connected to Slack in Socket Mode");
         return new SlackConnection(app, socket, null);
+    }
+
+    /** How many HTTP requests are unverified right now (for tests); 0 in Socket Mode. */
+    int unverifiedNow() {
+        return http == null ? 0 : http.unverifiedNow();
     }
 
     /** The HTTP mode port (for tests that listen on port 0); -1 in Socket Mode. */

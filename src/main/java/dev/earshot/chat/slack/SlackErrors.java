@@ -31,6 +31,9 @@ final class SlackErrors {
             "no_text", "too_many_attachments", "user_not_in_channel", "invalid_arguments", "thread_not_found",
             "cannot_reply_to_message", "invalid_ts_latest", "invalid_ts_oldest", "duplicate_message_not_found");
 
+    /** The longest {@code Retry-After} obeyed. */
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+
     private SlackErrors() {
     }
 
@@ -72,21 +75,29 @@ final class SlackErrors {
                 + (e.getMessage() == null ? "" : " " + e.getMessage()), null, e);
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable (then: back-off). */
+    /**
+     * {@code Retry-After} as seconds or an HTTP date, at most {@link #LONGEST_WAIT}; null when absent
+     * or unreadable (then: back-off). Slack asks for seconds to a minute; a larger value is a
+     * mistake or a proxy's, and must not stop a channel for hours.
+     */
     static Duration retryAfter(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String value = header.strip();
-        if (value.matches("\\d{1,7}")) {
-            return Duration.ofSeconds(Long.parseLong(value));
+        if (value.matches("\\d{1,18}")) {
+            return capped(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
             Duration until = Duration.between(clock.instant(),
                     ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return until.isNegative() ? Duration.ZERO : until;
-        } catch (DateTimeParseException e) {
+            return until.isNegative() ? Duration.ZERO : capped(until);
+        } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
+    }
+
+    private static Duration capped(Duration wait) {
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 }

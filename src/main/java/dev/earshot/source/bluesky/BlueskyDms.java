@@ -11,7 +11,9 @@ import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource.BrandReply;
 import dev.earshot.port.SocialSource.SentReply;
 import dev.earshot.source.http.JsonFields;
+import dev.earshot.source.http.HttpReply;
 import dev.earshot.source.http.JsonHttp;
+import dev.earshot.source.text.Clip;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,7 +130,7 @@ final class BlueskyDms {
                 String handle = who.path("handle").asText(sender);
                 Author author = new Author(Platform.BLUESKY, handle, JsonFields.text(who, "displayName"),
                         followers.getOrDefault(sender, -1L), "https://bsky.app/profile/" + handle);
-                messages.add(new Message(Platform.BLUESKY, source, id, author, m.path("text").asText(""),
+                messages.add(new Message(Platform.BLUESKY, source, id, author, Clip.text(m.path("text").asText("")),
                         "https://bsky.app/messages/" + convoId, at, MessageKind.DM, null, THREAD_PREFIX + convoId));
             }
         }
@@ -149,7 +151,7 @@ final class BlueskyDms {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.put("convoId", convoId);
         input.putObject("message").put("text", text);
-        JsonHttp.Reply sent = session.send(token -> http.post("/xrpc/chat.bsky.convo.sendMessage").bearer(token)
+        HttpReply sent = session.send(token -> http.post("/xrpc/chat.bsky.convo.sendMessage").bearer(token)
                 .header("atproto-proxy", PROXY).json(input).send());
         JsonNode view = sent.orThrow();
         return new SentReply(view.path("id").asText(), "https://bsky.app/messages/" + convoId,
@@ -183,7 +185,7 @@ final class BlueskyDms {
 
     /** A refused DM read says what to tick: the likeliest cause is an app password without DM access. */
     private JsonNode read(BlueskySession.Call call) throws DeliveryException {
-        JsonHttp.Reply reply = session.send(call);
+        HttpReply reply = session.send(call);
         if (reply.ok()) {
             return reply.body();
         }

@@ -3,7 +3,9 @@ package dev.earshot.source.bluesky;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.config.Secret;
 import dev.earshot.port.DeliveryException;
+import dev.earshot.source.http.HttpReply;
 import dev.earshot.source.http.JsonHttp;
+import dev.earshot.source.text.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,7 @@ final class BlueskySession {
     /** One authenticated call, given the current access token. */
     @FunctionalInterface
     interface Call {
-        JsonHttp.Reply send(String accessJwt) throws DeliveryException;
+        HttpReply send(String accessJwt) throws DeliveryException;
     }
 
     BlueskySession(JsonHttp http, String handle, Secret appPassword, Clock clock) {
@@ -56,8 +58,8 @@ final class BlueskySession {
     }
 
     /** Sends with the session; an expired token is refreshed (or, failing that, a new login made) once. */
-    synchronized JsonHttp.Reply send(Call call) throws DeliveryException {
-        JsonHttp.Reply reply = call.send(tokens().access());
+    synchronized HttpReply send(Call call) throws DeliveryException {
+        HttpReply reply = call.send(tokens().access());
         if (stale(reply)) {
             renew();
             reply = call.send(tokens().access());
@@ -80,12 +82,12 @@ final class BlueskySession {
         return refreshes;
     }
 
-    private static boolean stale(JsonHttp.Reply reply) {
+    private static boolean stale(HttpReply reply) {
         return (reply.status() == 400 || reply.status() == 401) && STALE.contains(reply.error());
     }
 
     private void renew() throws DeliveryException {
-        JsonHttp.Reply reply = http.post("/xrpc/com.atproto.server.refreshSession").as(JsonHttp.Call.READ)
+        HttpReply reply = http.post("/xrpc/com.atproto.server.refreshSession").as(JsonHttp.Call.READ)
                 .bearer(tokens.refresh()).send();
         if (reply.ok()) {
             refreshes++;
@@ -108,12 +110,12 @@ final class BlueskySession {
             throw new DeliveryException(DeliveryException.Kind.BROKEN, loginRefusal + " (no new login before "
                     + loginNotBefore + ")");
         }
-        JsonHttp.Reply reply = http.post("/xrpc/com.atproto.server.createSession").as(JsonHttp.Call.READ)
+        HttpReply reply = http.post("/xrpc/com.atproto.server.createSession").as(JsonHttp.Call.READ)
                 .json(Map.of("identifier", handle, "password", appPassword.reveal())).send();
         logins++;
         if (reply.ok()) {
             tokens = tokens(reply.body());
-            log.info("Bluesky: logged in as {} ({})", tokens.handle(), tokens.did());
+            log.info("Bluesky: logged in as {} ({})", LogSafe.clean(tokens.handle()), LogSafe.clean(tokens.did()));
             return;
         }
         if (reply.status() == 400 || reply.status() == 401 || reply.status() == 403) {

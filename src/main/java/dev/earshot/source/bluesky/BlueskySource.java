@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.config.BlueskySourceConfig;
 import dev.earshot.core.Author;
+import dev.earshot.core.Conversation;
 import dev.earshot.core.Message;
 import dev.earshot.core.MessageKind;
 import dev.earshot.core.Platform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
 import dev.earshot.source.http.JsonFields;
+import dev.earshot.source.http.HttpReply;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.KeywordSearch;
 import dev.earshot.source.http.RateLimitHeaders;
 import dev.earshot.source.text.Graphemes;
+import dev.earshot.source.text.LogSafe;
+import dev.earshot.source.text.Clip;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -354,7 +358,7 @@ public final class BlueskySource implements SocialSource {
         String root = JsonFields.text(reply.path("root"), "uri");
         Author who = new Author(Platform.BLUESKY, handle, JsonFields.text(author, "displayName"),
                 followers.getOrDefault(did, -1L), "https://bsky.app/profile/" + handle);
-        return new Message(Platform.BLUESKY, name(), uri, who, record.path("text").asText(""), webUrl(handle, uri),
+        return new Message(Platform.BLUESKY, name(), uri, who, Clip.text(record.path("text").asText("")), webUrl(handle, uri),
                 createdAt(record, n), kind, parent, root == null ? uri : root);
     }
 
@@ -370,7 +374,7 @@ public final class BlueskySource implements SocialSource {
         List<String> dids = new ArrayList<>(unknown);
         for (int i = 0; i < dids.size(); i += PROFILES_PER_CALL) {
             List<String> batch = dids.subList(i, Math.min(dids.size(), i + PROFILES_PER_CALL));
-            JsonHttp.Reply reply = session.send(token -> {
+            HttpReply reply = session.send(token -> {
                 JsonHttp.Request r = http.get("/xrpc/app.bsky.actor.getProfiles").bearer(token);
                 batch.forEach(d -> r.query("actors", d));
                 return r.send();
@@ -433,7 +437,7 @@ public final class BlueskySource implements SocialSource {
         input.put("rkey", rkey);
         input.set("record", record);
 
-        JsonHttp.Reply created = session.send(token -> http.post("/xrpc/com.atproto.repo.createRecord")
+        HttpReply created = session.send(token -> http.post("/xrpc/com.atproto.repo.createRecord")
                 .bearer(token).json(input).send());
         if (created.ok()) {
             String uri = created.body().path("uri").asText();
@@ -443,7 +447,8 @@ public final class BlueskySource implements SocialSource {
             // The key may be taken by our own earlier attempt (the answer to it was lost): then it was sent.
             Optional<SentReply> earlier = findByKey(to, rkey);
             if (earlier.isPresent()) {
-                log.info("{}: reply to {} was already posted as {}", name(), to.externalId(), earlier.get().externalId());
+                log.info("{}: reply to {} was already posted as {}", name(), LogSafe.clean(to.externalId()),
+                        LogSafe.clean(earlier.get().externalId()));
                 return earlier.get();
             }
         }
@@ -473,7 +478,7 @@ public final class BlueskySource implements SocialSource {
     /** {@code getRecord} for the reply's record key: there only if an earlier attempt got through. */
     private Optional<SentReply> findByKey(Message to, String rkey) throws DeliveryException {
         BlueskySession.Tokens me = session.tokens();
-        JsonHttp.Reply found = session.send(token -> http.get("/xrpc/com.atproto.repo.getRecord").bearer(token)
+        HttpReply found = session.send(token -> http.get("/xrpc/com.atproto.repo.getRecord").bearer(token)
                 .query("repo", me.did()).query("collection", POST).query("rkey", rkey).send());
         if (found.status() == 404 || (found.status() == 400 && found.error().equals("RecordNotFound"))) {
             return Optional.empty();
@@ -512,6 +517,13 @@ public final class BlueskySource implements SocialSource {
     @Override
     public int replyLength(String text) {
         return PostText.length(text);
+    }
+
+    /** A post is counted with the customer's handle in front, as {@link #reply} sends it; a DM as it is. */
+    @Override
+    public int replyLength(Conversation to, String text) {
+        boolean dm = to.threadKey() != null && to.threadKey().startsWith(BlueskyDms.THREAD_PREFIX);
+        return PostText.length(dm ? text.strip() : PostText.withMention(text, to.authorHandle()));
     }
 
     private static ObjectNode ref(String uri, String cid) {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.source.text.Graphemes;
+import dev.earshot.source.text.Links;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A reply's text with its facets. Bluesky links and mentions nothing by itself: each mention of
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
 final class PostText {
     static final int MAX_GRAPHEMES = 300;
     static final int MAX_BYTES = 3000;
-    private static final Pattern URL = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
-    private static final String TRAILING = ".,;:!?)]}'\"";
 
     private PostText() {
     }
@@ -47,16 +44,10 @@ final class PostText {
     static List<Facet> facets(String text, String handle, String did) {
         List<Facet> facets = new ArrayList<>();
         List<int[]> links = new ArrayList<>();
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
-            String url = m.group();
-            int end = m.end();
-            while (!url.isEmpty() && TRAILING.indexOf(url.charAt(url.length() - 1)) >= 0) {
-                url = url.substring(0, url.length() - 1);
-                end--;
-            }
-            links.add(new int[] {m.start(), end});
-            facets.add(new Facet(Graphemes.utf8Offset(text, m.start()), Graphemes.utf8Offset(text, end), "link", url));
+        for (Links.Link link : Links.in(text)) {
+            links.add(new int[] {link.start(), link.end()});
+            facets.add(new Facet(Graphemes.utf8Offset(text, link.start()), Graphemes.utf8Offset(text, link.end()),
+                    "link", link.url()));
         }
         String mention = "@" + handle;
         for (int i = text.indexOf(mention); i >= 0; i = text.indexOf(mention, i + 1)) {

@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.earshot.source.text.LogSafe;
+import java.net.http.HttpTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +36,13 @@ import org.slf4j.LoggerFactory;
  * platform said an endpoint's budget is spent (remaining 0, or a 429), calls to that endpoint fail
  * fast with {@link DeliveryException.Kind#RATE_LIMITED} until the reset instead of reaching the
  * network; other endpoints go on (platforms count posting or logging in apart from reading).
- * Network failures become {@link DeliveryException.Kind#TRANSIENT}; HTTP statuses are mapped by
- * {@link Reply#orThrow()}, so that a caller can look at a status first (an expired session, a
- * record that is not there) and leave the rest to the common rules.
+ * Every call is bounded ({@link HttpLimits}: connect, headers, body, total, size); a call cut by
+ * them, and any network failure, is {@link DeliveryException.Kind#TRANSIENT}. HTTP statuses are
+ * mapped by {@link HttpReply#orThrow()}, so that a caller can look at a status first (an expired
+ * session, a record that is not there) and leave the rest to the common rules.
+ *
+ * <p>The JDK client never re-sends a POST whose answer was lost (unlike {@code HttpURLConnection}),
+ * so a lost answer stays a lost answer: the caller settles it by looking, never by sending twice.
  */
 public final class JsonHttp {
     private static final Logger log = LoggerFactory.getLogger(JsonHttp.class);
@@ -44,12 +51,19 @@ public final class JsonHttp {
     /** Reads fail for good as BROKEN (a human must look); writes as REJECTED (this item only). */
     public enum Call { READ, WRITE }
 
+    /** Signs a request whose signature covers its method and full URL (X's OAuth 1.0a). */
+    @FunctionalInterface
+    public interface Signer {
+        /** The {@code Authorization} header for this request. */
+        String authorization(String method, String url);
+    }
+
     private final String platform;
     private final URI base;
     private final HttpClient client;
     private final Clock clock;
     private final RateLimitHeaders limits;
-    private final Duration timeout;
+    private final HttpLimits bounds;
     /**
      * Per endpoint ({@code METHOD /path}, numeric ids as {@code :id}): platforms count some limits
      * apart (posting, createSession), so a spent posting budget must not stop the polling.
@@ -61,23 +75,29 @@ public final class JsonHttp {
      * @param base the API's root, {@code https://mastodon.social}; paths are appended to it
      */
     public JsonHttp(String platform, URI base, HttpClient client, Clock clock, RateLimitHeaders limits,
-                    Duration timeout) {
+                    HttpLimits bounds) {
         this.platform = platform;
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
         this.client = client;
         this.clock = clock;
         this.limits = limits;
-        this.timeout = timeout;
+        this.bounds = bounds;
+    }
+
+    public JsonHttp(String platform, URI base, HttpClient client, Clock clock, RateLimitHeaders limits,
+                    Duration timeout) {
+        this(platform, base, client, clock, limits, HttpLimits.of(timeout));
     }
 
     /**
-     * A client that gives up connecting after ten seconds and follows no redirect: a redirected
-     * request would carry the bearer token to wherever it points. A 3xx is reported as it is.
+     * A client that gives up connecting after {@link HttpLimits#DEFAULT}'s connect deadline and
+     * follows no redirect: a redirected request would carry the bearer token to wherever it points.
+     * A 3xx is reported as it is.
      */
     public static HttpClient defaultClient() {
         return HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
+                .connectTimeout(HttpLimits.DEFAULT.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -88,6 +108,10 @@ public final class JsonHttp {
 
     public URI base() {
         return base;
+    }
+
+    public HttpLimits bounds() {
+        return bounds;
     }
 
     public Request get(String path) {
@@ -126,6 +150,7 @@ public final class JsonHttp {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         private Call call;
+        private Signer signer;
 
         private Request(String method, String path, Call call) {
             this.method = method;
@@ -150,6 +175,12 @@ public final class JsonHttp {
             return header("Authorization", "Bearer " + token);
         }
 
+        /** Signs the request as sent, query included, into its {@code Authorization} header. */
+        public Request signedBy(Signer signer) {
+            this.signer = signer;
+            return this;
+        }
+
         /** A POST that only reads (a login, a refresh): its 4xx mean BROKEN, not REJECTED. */
         public Request as(Call kind) {
             this.call = kind;
@@ -160,7 +191,7 @@ public final class JsonHttp {
             StringBuilder s = new StringBuilder();
             fields.forEach((k, v) -> {
                 if (v != null) {
-                    s.append(s.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v));
+                    s.append(s.length() == 0 ? "" : "&").append(formEncode(k)).append('=').append(formEncode(v));
                 }
             });
             header("Content-Type", "application/x-www-form-urlencoded");
@@ -178,8 +209,8 @@ public final class JsonHttp {
             return this;
         }
 
-        /** Sends, or fails fast while rate limited; any HTTP status comes back as a {@link Reply}. */
-        public Reply send() throws DeliveryException {
+        /** Sends, or fails fast while rate limited; any HTTP status comes back as an {@link HttpReply}. */
+        public HttpReply send() throws DeliveryException {
             Instant now = clock.instant();
             String endpoint = endpoint(method, path);
             Instant until = blocked.getOrDefault(endpoint, Instant.MIN);
@@ -188,33 +219,15 @@ public final class JsonHttp {
                         + "; not calling " + method + " " + path, RateLimitHeaders.bounded(Duration.between(now, until)));
             }
             String uri = base + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout)
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(bounds.headers())
                     .header("Accept", "application/json")
                     .header("User-Agent", "Earshot")
                     .method(method, body);
             headers.forEach(b::header);
-            HttpResponse<byte[]> response;
-            // The request timeout covers the headers only; the whole answer, body included, gets a bound too.
-            CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(b.build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            try {
-                response = pending.get(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
-                        platform + " " + method + " " + path + " failed: " + cause.getClass().getSimpleName()
-                                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), null, null);
-            } catch (TimeoutException e) {
-                pending.cancel(true);
-                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
-                        platform + " " + method + " " + path + " got no full answer in " + timeout.multipliedBy(2),
-                        null, null);
-            } catch (InterruptedException e) {
-                pending.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
-                        platform + " " + method + " " + path + " was interrupted", null, null);
+            if (signer != null) {
+                b.header("Authorization", signer.authorization(method, uri));
             }
+            HttpResponse<byte[]> response = exchange(b.build());
             Instant after = clock.instant();
             Optional<Duration> wait = Optional.empty();
             if (response.statusCode() == 429) {
@@ -230,13 +243,52 @@ public final class JsonHttp {
                 }
             }
             log.debug("{} {} {} -> {}", platform, method, path, response.statusCode());
-            return new Reply(platform, method, path, call, response.statusCode(), parse(response.body()),
+            return new HttpReply(platform, method, path, call, response.statusCode(), parse(response.body()),
                     new String(response.body(), StandardCharsets.UTF_8), wait);
         }
 
         /** Sends and returns the JSON body of a 2xx; anything else is thrown by the common rules. */
         public JsonNode fetch() throws DeliveryException {
             return send().orThrow();
+        }
+
+        /** The exchange within the deadlines and the size cap; whatever stops it is TRANSIENT. */
+        private HttpResponse<byte[]> exchange(HttpRequest request) throws DeliveryException {
+            AtomicReference<CappedBody> reading = new AtomicReference<>();
+            CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request,
+                    CappedBody.handler(bounds.maxBytes(), bounds.body(), reading::set));
+            String what = platform + " " + method + " " + path;
+            try {
+                return pending.get(bounds.total().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                for (Throwable c = cause; c != null; c = c.getCause()) {
+                    if (c instanceof CappedBody.Cut cut) {
+                        throw new DeliveryException(DeliveryException.Kind.TRANSIENT, what + ": " + cut.getMessage(),
+                                null, null);
+                    }
+                }
+                String why = cause instanceof HttpTimeoutException
+                        ? "no answer within " + bounds.headers().toSeconds() + " s"
+                        : "failed: " + cause.getClass().getSimpleName()
+                                + (cause.getMessage() == null ? "" : " (" + LogSafe.clean(cause.getMessage()) + ")");
+                throw new DeliveryException(DeliveryException.Kind.TRANSIENT, what + " " + why, null, null);
+            } catch (TimeoutException e) {
+                stop(pending, reading.get(), "the call took longer than " + bounds.total().toSeconds() + " s");
+                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
+                        what + " got no full answer within " + bounds.total().toSeconds() + " s; cut there", null, null);
+            } catch (InterruptedException e) {
+                stop(pending, reading.get(), "interrupted");
+                Thread.currentThread().interrupt();
+                throw new DeliveryException(DeliveryException.Kind.TRANSIENT, what + " was interrupted", null, null);
+            }
+        }
+
+        private static void stop(CompletableFuture<?> pending, CappedBody body, String why) {
+            if (body != null) {
+                body.cut(why);
+            }
+            pending.cancel(true);
         }
     }
 
@@ -252,61 +304,13 @@ public final class JsonHttp {
         }
     }
 
+    /** RFC 3986 for query values (a space is %20): what every platform reads, and what OAuth 1.0a signs. */
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
-    /**
-     * What the platform answered.
-     *
-     * @param raw the body as text, for error messages when it is not JSON
-     * @param retryAfter the wait a 429 asked for, when it said
-     */
-    public record Reply(String platform, String method, String path, Call call, int status, JsonNode body,
-                        String raw, Optional<Duration> retryAfter) {
-
-        public boolean ok() {
-            return status >= 200 && status < 300;
-        }
-
-        /** The platform's error code: Mastodon's {@code error} text, XRPC's {@code error} name. */
-        public String error() {
-            return body.path("error").asText("");
-        }
-
-        /** The platform's own words for what went wrong, short, for a log line or the team. */
-        public String errorText() {
-            String error = body.path("error").asText("");
-            String message = body.path("message").asText("");
-            String text = error.isEmpty() ? message : message.isEmpty() ? error : error + ": " + message;
-            if (text.isEmpty()) {
-                text = raw.strip();
-            }
-            return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-        }
-
-        public JsonNode orThrow() throws DeliveryException {
-            if (ok()) {
-                return body;
-            }
-            throw failure();
-        }
-
-        /** The common rules: 429 waits, 5xx and 408 retry, 401/403 need a human, other 4xx are final. */
-        public DeliveryException failure() {
-            String what = platform + " " + method + " " + path + " answered " + status
-                    + (errorText().isEmpty() ? "" : ": " + errorText());
-            if (status == 429) {
-                return DeliveryException.rateLimited(what, retryAfter.orElse(null));
-            }
-            if (status >= 500 || status == 408) {
-                return new DeliveryException(DeliveryException.Kind.TRANSIENT, what);
-            }
-            if (status == 401 || status == 403) {
-                return new DeliveryException(DeliveryException.Kind.BROKEN, what);
-            }
-            return new DeliveryException(call == Call.WRITE ? DeliveryException.Kind.REJECTED
-                    : DeliveryException.Kind.BROKEN, what);
-        }
+    private static String formEncode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

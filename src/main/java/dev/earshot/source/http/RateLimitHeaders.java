@@ -13,12 +13,24 @@ import java.util.OptionalLong;
 /**
  * Where a platform says how much of its rate limit is left and when it resets: Mastodon
  * {@code X-RateLimit-Remaining} / {@code X-RateLimit-Reset} (an ISO time), Bluesky
- * {@code RateLimit-Remaining} / {@code RateLimit-Reset} (epoch seconds). A reset value is read in
- * any of the forms platforms use: epoch seconds, seconds from now, an ISO instant or an HTTP date.
+ * {@code RateLimit-Remaining} / {@code RateLimit-Reset} (epoch seconds), X
+ * {@code x-rate-limit-remaining} / {@code x-rate-limit-reset} (epoch seconds; X sends no
+ * {@code Retry-After}). A reset value is read in any of the forms platforms use: epoch seconds,
+ * seconds from now, an ISO instant or an HTTP date.
+ *
+ * @param dailyRemaining a second, longer budget a 429 may be about (X's 24-hour posting limit), or null
+ * @param dailyReset when that one resets, or null
  */
-public record RateLimitHeaders(String remaining, String reset) {
+public record RateLimitHeaders(String remaining, String reset, String dailyRemaining, String dailyReset) {
     public static final RateLimitHeaders MASTODON = new RateLimitHeaders("X-RateLimit-Remaining", "X-RateLimit-Reset");
     public static final RateLimitHeaders BLUESKY = new RateLimitHeaders("RateLimit-Remaining", "RateLimit-Reset");
+    /** A 429 on posting may be the user's 24-hour limit rather than the 15-minute window. */
+    public static final RateLimitHeaders X = new RateLimitHeaders("x-rate-limit-remaining", "x-rate-limit-reset",
+            "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset");
+
+    public RateLimitHeaders(String remaining, String reset) {
+        this(remaining, reset, null, null);
+    }
 
     /** Waits shorter than this are rounded up, so a reset "now" never turns into a tight loop. */
     static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
@@ -28,7 +40,11 @@ public record RateLimitHeaders(String remaining, String reset) {
 
     /** The remaining budget, when the platform said it. */
     OptionalLong remainingIn(HttpHeaders headers) {
-        Optional<String> value = headers.firstValue(remaining);
+        return number(headers, remaining);
+    }
+
+    private static OptionalLong number(HttpHeaders headers, String name) {
+        Optional<String> value = name == null ? Optional.empty() : headers.firstValue(name);
         if (value.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -46,11 +62,17 @@ public record RateLimitHeaders(String remaining, String reset) {
 
     /**
      * How long a 429 asks us to wait: {@code Retry-After} (seconds or an HTTP date) first, then the
-     * reset header. Empty when neither can be read: the caller backs off on its own.
+     * later of the reset header and the daily reset (the latter unless the daily budget is said to
+     * have some left). Empty when none can be read: the caller backs off on its own.
      */
     Optional<Duration> waitAfter429(HttpHeaders headers, Instant now) {
-        Optional<Instant> until = headers.firstValue("Retry-After").flatMap(v -> retryAfter(v, now))
-                .or(() -> resetIn(headers, now));
+        Optional<Instant> window = resetIn(headers, now);
+        boolean dayLeft = number(headers, dailyRemaining).orElse(0) > 0;
+        Optional<Instant> day = dailyReset == null || dayLeft ? Optional.empty()
+                : headers.firstValue(dailyReset).flatMap(v -> instant(v, now));
+        Optional<Instant> later = window.isEmpty() ? day
+                : day.filter(d -> d.isAfter(window.get())).or(() -> window);
+        Optional<Instant> until = headers.firstValue("Retry-After").flatMap(v -> retryAfter(v, now)).or(() -> later);
         return until.map(u -> bounded(Duration.between(now, u)));
     }
 

@@ -1,7 +1,7 @@
 package dev.earshot.source.mastodon;
 
 import dev.earshot.source.text.Graphemes;
-import java.util.regex.Matcher;
+import dev.earshot.source.text.Links;
 import java.util.regex.Pattern;
 
 /**
@@ -12,15 +12,10 @@ import java.util.regex.Pattern;
 final class MastodonLength {
     static final int DEFAULT_URL_CHARS = 23;
 
-    /** Links as Mastodon's extractor finds them: with a scheme, up to white space. */
-    private static final Pattern URL = Pattern.compile("(?<![\\w/@.])https?://[^\\s<>\"]+",
-            Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE);
     /** {@code Account::MENTION_RE}: a username, optionally followed by {@code @domain}. */
     private static final Pattern MENTION = Pattern.compile(
             "(?<![/\\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@[\\w.-]+\\w)?",
             Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE);
-    /** Punctuation that ends a sentence, not a link. */
-    private static final String TRAILING = ".,;:!?)]}'\"";
 
     private MastodonLength() {
     }
@@ -40,17 +35,10 @@ final class MastodonLength {
         }
         String placeholder = "x".repeat(urlChars);
         StringBuilder out = new StringBuilder();
-        Matcher m = URL.matcher(text);
         int last = 0;
-        while (m.find()) {
-            String url = m.group();
-            int end = m.end();
-            while (!url.isEmpty() && TRAILING.indexOf(url.charAt(url.length() - 1)) >= 0) {
-                url = url.substring(0, url.length() - 1);
-                end--;
-            }
-            out.append(text, last, m.start()).append(placeholder);
-            last = end;
+        for (Links.Link link : Links.in(text)) {
+            out.append(text, last, link.start()).append(placeholder);
+            last = link.end();
         }
         out.append(text.substring(last));
         String countable = MENTION.matcher(out).replaceAll("@$1");

@@ -2,14 +2,18 @@ package dev.earshot.source.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.config.MastodonSourceConfig;
+import dev.earshot.core.Conversation;
 import dev.earshot.core.Message;
 import dev.earshot.core.Platform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
 import dev.earshot.source.http.JsonFields;
+import dev.earshot.source.http.HttpReply;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.RateLimitHeaders;
 import dev.earshot.source.http.KeywordSearch;
+import dev.earshot.source.http.Pager;
+import dev.earshot.source.text.LogSafe;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +80,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     private record Attempt(String status, Instant firstAt) {
     }
 
-    /** Who the brand is on this instance, and the instance's limits; learned once. */
+    /** Who the brand is on this instance, and the instance's limits; learned once. {@code streaming} null: no stream. */
     record Account(String id, String acct, String domain, int maxChars, int urlChars, URI streaming) {
     }
 
@@ -231,21 +235,25 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         return newest;
     }
 
-    /** Pages forward from {@code since}, oldest first; returns the newest id read, or null. */
+    /** Pages forward from {@code since} with {@code min_id}; returns the newest id read, or null. */
     private String forward(String since, List<JsonNode> into) throws DeliveryException {
-        String newest = null;
-        String minId = since;
-        for (int page = 0; page < PAGES_PER_POLL; page++) {
+        Pager.Read<JsonNode> read = Pager.read(since, Integer.MAX_VALUE, PAGES_PER_POLL, n -> false, (minId, got) -> {
             JsonNode list = http.get("/api/v1/notifications").bearer(token).query("types[]", "mention")
                     .query("min_id", minId).query("limit", Integer.toString(PAGE)).fetch();
-            if (!list.isArray() || list.isEmpty()) {
-                break;
+            List<JsonNode> page = new ArrayList<>();
+            if (list.isArray()) {
+                list.forEach(page::add);
             }
-            for (JsonNode n : list) {
-                into.add(n);
-                newest = StatusIds.max(newest, n.path("id").asText());
-            }
-            minId = newest;
+            return new Pager.Page<>(page, newestId(page));
+        });
+        into.addAll(read.items());
+        return newestId(read.items());
+    }
+
+    private static String newestId(List<JsonNode> items) {
+        String newest = null;
+        for (JsonNode n : items) {
+            newest = StatusIds.max(newest, n.path("id").asText());
         }
         return newest;
     }
@@ -280,7 +288,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         }
         String root = roots.get(parent);
         if (root == null) {
-            JsonHttp.Reply context = http.get("/api/v1/statuses/" + id + "/context").bearer(token).send();
+            HttpReply context = http.get("/api/v1/statuses/" + id + "/context").bearer(token).send();
             if (context.ok()) {
                 JsonNode ancestors = context.body().path("ancestors");
                 if (ancestors.isArray() && !ancestors.isEmpty()) {
@@ -309,7 +317,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     @Override
     public SentReply reply(Message to, String text, String idempotencyKey) throws DeliveryException {
         Account me = account();
-        JsonHttp.Reply original = http.get("/api/v1/statuses/" + to.externalId()).bearer(token).send();
+        HttpReply original = http.get("/api/v1/statuses/" + to.externalId()).bearer(token).send();
         if (original.status() == 404) {
             throw new DeliveryException(DeliveryException.Kind.REJECTED,
                     "the customer's status is gone or no longer visible to the brand");
@@ -317,7 +325,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         JsonNode customer = original.orThrow();
         String acct = customer.path("account").path("acct").asText();
         String body = text.strip();
-        String status = body.startsWith("@" + acct) ? body : "@" + acct + " " + body;
+        String status = mentioning(acct, body);
         int length = MastodonLength.count(status, me.urlChars());
         if (length > me.maxChars()) {
             throw new DeliveryException(DeliveryException.Kind.REJECTED, "with the mention @" + acct
@@ -380,7 +388,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             minId = newest;
         }
         log.warn("{}: looked through {} of the brand's statuses after {} for a reply and stopped", name(),
-                FIND_REPLY_PAGES * PAGE, to.externalId());
+                FIND_REPLY_PAGES * PAGE, LogSafe.clean(to.externalId()));
         return Optional.empty();
     }
 
@@ -395,6 +403,16 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
     public int replyLength(String text) {
         Account me = account;
         return MastodonLength.count(text, me == null ? MastodonLength.DEFAULT_URL_CHARS : me.urlChars());
+    }
+
+    /** Counted with the customer's handle in front, as {@link #reply} sends it. */
+    @Override
+    public int replyLength(Conversation to, String text) {
+        return replyLength(mentioning(to.authorHandle(), text.strip()));
+    }
+
+    private static String mentioning(String acct, String body) {
+        return body.startsWith("@" + acct) ? body : "@" + acct + " " + body;
     }
 
     /**
@@ -436,7 +454,7 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
             int maxChars = DEFAULT_MAX_CHARS;
             int urlChars = MastodonLength.DEFAULT_URL_CHARS;
             URI streaming = http.base();
-            JsonHttp.Reply instance = http.get("/api/v2/instance").bearer(token).send();
+            HttpReply instance = http.get("/api/v2/instance").bearer(token).send();
             if (instance.ok()) {
                 JsonNode body = instance.body();
                 domain = body.path("domain").asText(domain);
@@ -444,15 +462,19 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
                 maxChars = statuses.path("max_characters").asInt(DEFAULT_MAX_CHARS);
                 urlChars = statuses.path("characters_reserved_per_url").asInt(MastodonLength.DEFAULT_URL_CHARS);
                 String ws = JsonFields.text(body.path("configuration").path("urls"), "streaming");
-                if (ws != null && !ws.isBlank()) {
-                    streaming = URI.create(ws.replaceFirst("^wss://", "https://").replaceFirst("^ws://", "http://"));
+                streaming = StreamingUrl.of(http.base(), ws).orElse(null);
+                if (streaming == null) {
+                    log.warn("{}: the instance names {} for its stream; the token goes only to https:// or to the"
+                            + " configured host, so there is no stream and polling alone finds mentions", name(),
+                            LogSafe.clean(ws));
                 }
             } else if (instance.status() != 404) {
                 throw instance.failure();
             }
             account = new Account(me.path("id").asText(), me.path("acct").asText(), domain, maxChars, urlChars,
                     streaming);
-            log.info("{}: listening as @{}@{} (replies up to {} characters)", name(), account.acct(), domain, maxChars);
+            log.info("{}: listening as @{}@{} (replies up to {} characters)", name(), LogSafe.clean(account.acct()),
+                    LogSafe.clean(domain), maxChars);
             return account;
         }
     }

@@ -3,10 +3,10 @@ package dev.earshot.source.mastodon;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.source.http.JsonHttp;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,8 +36,12 @@ final class MastodonStream implements AutoCloseable {
     private static final Duration REFUSED_RETRY = Duration.ofMinutes(5);
     /** Mastodon sends a heartbeat comment about every 15 s. */
     private static final Duration SILENCE = Duration.ofSeconds(90);
+    /** The status line and headers of the stream must come within this. */
+    private static final Duration HEADERS = Duration.ofSeconds(30);
+    /** The most one event may hold (a notification is a few KB); more, and the connection is dropped. */
+    static final int MAX_EVENT = 256 * 1024;
 
-    /** Where to connect; may ask the instance, so it can fail. */
+    /** Where to connect; may ask the instance, so it can fail; null when there is nowhere the token may go. */
     @FunctionalInterface
     interface Endpoint {
         URI base() throws DeliveryException;
@@ -89,14 +93,14 @@ final class MastodonStream implements AutoCloseable {
             log.warn("{}: the stream failed unexpectedly", name, e);
             next = retry;
         }
-        if (!closed) {
+        if (!closed && next != null) {
             Duration wait = jitter(next);
             log.debug("{}: stream reconnects in {}", name, wait);
             executor.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** One connection, read until it ends; returns how long to wait before the next. */
+    /** One connection, read until it ends; returns how long to wait before the next, or null: never again. */
     private Duration listen() {
         URI base;
         try {
@@ -105,11 +109,15 @@ final class MastodonStream implements AutoCloseable {
             log.warn("{}: cannot start the stream yet ({}); polling goes on", name, e.getMessage());
             return backOff();
         }
+        if (base == null) {
+            return null;
+        }
         String b = base.toString().replaceAll("/+$", "");
         HttpRequest request = HttpRequest.newBuilder(URI.create(b + PATH))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
                 .header("User-Agent", "Earshot")
+                .timeout(HEADERS)
                 .GET().build();
         HttpResponse<InputStream> response;
         try {
@@ -136,8 +144,10 @@ final class MastodonStream implements AutoCloseable {
         reader = Thread.currentThread();
         lastHeard = clock.instant();
         log.info("{}: streaming notifications", name);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(open, StandardCharsets.UTF_8))) {
+        try (InputStream in = new BufferedInputStream(open)) {
             read(in);
+        } catch (TooLong e) {
+            log.warn("{}: {}; dropped the stream, reconnecting", name, e.getMessage());
         } catch (IOException e) {
             if (!closed) {
                 log.info("{}: stream dropped ({}); reconnecting", name, e.getClass().getSimpleName());
@@ -149,11 +159,11 @@ final class MastodonStream implements AutoCloseable {
         return backOff();
     }
 
-    private void read(BufferedReader in) throws IOException {
+    private void read(InputStream in) throws IOException {
         String event = null;
         StringBuilder data = new StringBuilder();
         String line;
-        while (!closed && (line = in.readLine()) != null) {
+        while (!closed && (line = line(in)) != null) {
             lastHeard = clock.instant();
             retry = FIRST_RETRY;
             if (line.isEmpty()) {
@@ -166,7 +176,40 @@ final class MastodonStream implements AutoCloseable {
                 event = line.substring(6).trim();
             } else if (line.startsWith("data:")) {
                 data.append(data.length() == 0 ? "" : "\n").append(line.substring(5).stripLeading());
+                if (data.length() > MAX_EVENT) {
+                    throw new TooLong("an event of the stream was longer than " + MAX_EVENT + " characters");
+                }
             }
+        }
+    }
+
+    /** One line of the stream (LF, CR LF or CR ends it), at most {@link #MAX_EVENT} bytes; null at the end. */
+    static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                break;
+            }
+            if (b == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+                break;
+            }
+            if (line.size() >= MAX_EVENT) {
+                throw new TooLong("a line of the stream was longer than " + MAX_EVENT + " bytes");
+            }
+            line.write(b);
+        }
+        return b == -1 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The stream sent more than one event may hold. */
+    static final class TooLong extends IOException {
+        TooLong(String message) {
+            super(message);
         }
     }
 

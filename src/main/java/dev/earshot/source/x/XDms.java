@@ -9,6 +9,7 @@ import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource.BrandReply;
 import dev.earshot.port.SocialSource.Gap;
 import dev.earshot.port.SocialSource.SentReply;
+import dev.earshot.source.text.Clip;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import dev.earshot.source.http.Pager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,7 @@ final class XDms {
     static final int PAGES_PER_POLL = 5;
 
     private final String source;
-    private final XApi api;
+    private final XCalls api;
     private final Clock clock;
     private final int pageSize;
     private final Map<String, Attempt> attempted = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -54,7 +57,7 @@ final class XDms {
     record Read(List<Message> messages, List<BrandReply> brandReplies, String newestId, Gap gap) {
     }
 
-    XDms(String source, XApi api, Clock clock, int pageSize) {
+    XDms(String source, XCalls api, Clock clock, int pageSize) {
         this.source = source;
         this.api = api;
         this.clock = clock;
@@ -67,18 +70,17 @@ final class XDms {
 
     /** Events newer than {@code afterId}; on first start (null) those since {@code from}, at most {@code max}. */
     Read since(String afterId, Instant from, int max, XPage.User me) throws DeliveryException {
-        List<Event> events = new ArrayList<>();
         Map<String, XPage.User> users = new HashMap<>();
-        String token = null;
-        boolean reached = false;
-        String newest = afterId;
-        for (int page = 0; page < PAGES_PER_POLL && !reached; page++) {
+        boolean first = afterId == null;
+        Predicate<Event> old = e -> first ? e.createdAt().isBefore(from) : XCursor.compareIds(e.id(), afterId) <= 0;
+        int size = Math.max(1, Math.min(100, pageSize));
+        Pager.Read<Event> read = Pager.read(null, first ? max : Integer.MAX_VALUE, PAGES_PER_POLL, old, (token, got) -> {
             Map<String, String> query = new HashMap<>();
             query.put("event_types", "MessageCreate");
             query.put("dm_event.fields", FIELDS);
             query.put("expansions", "sender_id");
             query.put("user.fields", XSource.USER_FIELDS);
-            query.put("max_results", Integer.toString(Math.max(1, Math.min(100, pageSize))));
+            query.put("max_results", Integer.toString(size));
             if (token != null) {
                 query.put("pagination_token", token);
             }
@@ -87,29 +89,23 @@ final class XDms {
                 XPage.User user = XPage.user(u);
                 users.put(user.id(), user);
             }
-            for (JsonNode d : body.path("data")) {
-                Event e = event(d);
-                // Even an event too old to ingest moves the position: it is never read (nor billed) again.
-                newest = newest == null || XCursor.compareIds(e.id(), newest) > 0 ? e.id() : newest;
-                boolean old = afterId != null ? XCursor.compareIds(e.id(), afterId) <= 0
-                        : e.createdAt().isBefore(from) || events.size() >= max;
-                if (old) {
-                    reached = true;
-                } else {
-                    events.add(e);
-                }
-            }
-            token = body.path("meta").path("next_token").asText(null);
-            if (token == null || token.isBlank()) {
-                reached = true;
-            }
+            List<Event> page = new ArrayList<>();
+            body.path("data").forEach(d -> page.add(event(d)));
+            return new Pager.Page<>(page, body.path("meta").path("next_token").asText(null));
+        });
+        // Even an event too old to ingest moves the position: it is never read (nor billed) again.
+        String newest = afterId;
+        for (Event e : read.items()) {
+            newest = newest == null || XCursor.compareIds(e.id(), newest) > 0 ? e.id() : newest;
         }
+        List<Event> events = new ArrayList<>(read.items().stream().filter(old.negate()).toList());
         events.sort(Comparator.comparing(Event::id, XCursor::compareIds));
         Gap gap = null;
-        if (!reached) {
-            Instant since = afterId != null ? XCursor.timeOf(afterId) : from;
+        // On first start, reading at most max is the bounded backfill, not a gap.
+        if (read.more() && !(first && read.items().size() >= max)) {
+            Instant since = first ? from : XCursor.timeOf(afterId);
             Instant oldest = events.isEmpty() ? clock.instant() : events.get(0).createdAt();
-            String why = "more than " + PAGES_PER_POLL * Math.max(1, Math.min(100, pageSize))
+            String why = "more than " + PAGES_PER_POLL * size
                     + " direct messages arrived since the last poll; the oldest of them were not read.";
             log.warn("{}: {} Direct messages from {} to {} may be missing.", source, why, since, oldest);
             gap = new Gap(since, oldest, why);
@@ -130,7 +126,7 @@ final class XDms {
             String handle = u != null && u.username() != null ? u.username() : "i/user/" + e.senderId();
             Author author = new Author(Platform.X, handle, u == null ? null : u.name(), u == null ? -1 : u.followers(),
                     "https://x.com/" + handle);
-            messages.add(new Message(Platform.X, source, e.id(), author, e.text(),
+            messages.add(new Message(Platform.X, source, e.id(), author, Clip.text(e.text()),
                     "https://x.com/messages/" + e.conversationId(), e.createdAt(), MessageKind.DM, null,
                     THREAD_PREFIX + e.conversationId()));
         }

@@ -5,6 +5,7 @@ import dev.earshot.port.DeliveryException;
 import dev.earshot.port.DeliveryException.Kind;
 import dev.earshot.port.SocialSource.SentReply;
 import dev.earshot.source.x.XCursor.Bound;
+import dev.earshot.source.text.LogSafe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import dev.earshot.source.http.Pager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +32,13 @@ final class XReplies {
     private static final int REMEMBERED = 1_000;
 
     private final String name;
-    private final XApi api;
+    private final XCalls api;
     private final Clock clock;
     private final int pageSize;
     private final Map<String, String> sentByKey = lru();
     private final Map<String, Integer> duplicateRefusals = lru();
 
-    XReplies(String name, XApi api, Clock clock, int pageSize) {
+    XReplies(String name, XCalls api, Clock clock, int pageSize) {
         this.name = name;
         this.api = api;
         this.clock = clock;
@@ -47,12 +50,12 @@ final class XReplies {
             String id = api.createReply(text, to.externalId());
             remember(key, id);
             return new SentReply(id, postUrl(me, id), clock.instant());
-        } catch (XApi.Duplicate refused) {
+        } catch (XCalls.Duplicate refused) {
             // X keeps no key, but it refuses the same text twice: the first send probably got through.
             Optional<SentReply> earlier = find(me, to, key);
             if (earlier.isPresent()) {
                 log.info("{}: X refused a resend as a duplicate; the reply to {} was already there as {}",
-                        name, to.externalId(), earlier.get().externalId());
+                        name, LogSafe.clean(to.externalId()), LogSafe.clean(earlier.get().externalId()));
                 return earlier.get();
             }
             int looks = duplicateRefusals.merge(key == null ? "" : key, 1, Integer::sum);
@@ -73,8 +76,9 @@ final class XReplies {
         String known = key == null ? null : sentByKey.get(key);
         List<String> others = key == null ? List.of() : otherReplies(key);
         Map<String, String> since = Bound.after(to.externalId()).query();
-        String token = null;
-        do {
+        Predicate<XPage.Post> ours = p -> to.externalId().equals(p.repliedTo())
+                && (p.id().equals(known) || (known == null && !others.contains(p.id())));
+        Pager.Read<XPage.Post> read = Pager.read(null, Integer.MAX_VALUE, Integer.MAX_VALUE, ours, (token, got) -> {
             Map<String, String> query = new HashMap<>(since);
             query.put("max_results", Integer.toString(pageSize));
             query.put("tweet.fields", XSource.TWEET_FIELDS);
@@ -83,17 +87,15 @@ final class XReplies {
                 query.put("pagination_token", token);
             }
             XPage page = api.posts(me.id(), query);
-            for (XPage.Post p : page.posts()) {
-                boolean answers = to.externalId().equals(p.repliedTo());
-                if (answers && (p.id().equals(known) || (known == null && !others.contains(p.id())))) {
-                    Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
-                    remember(key, p.id());
-                    return Optional.of(new SentReply(p.id(), postUrl(me, p.id()), at));
-                }
-            }
-            token = page.nextToken();
-        } while (token != null);
-        return Optional.empty();
+            return new Pager.Page<>(page.posts(), page.nextToken());
+        });
+        XPage.Post p = read.last();
+        if (p == null) {
+            return Optional.empty();
+        }
+        Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
+        remember(key, p.id());
+        return Optional.of(new SentReply(p.id(), postUrl(me, p.id()), at));
     }
 
     static String postUrl(XPage.User me, String id) {

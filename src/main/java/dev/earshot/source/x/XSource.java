@@ -9,7 +9,14 @@ import dev.earshot.core.Platform;
 import dev.earshot.core.Spans;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
+import dev.earshot.source.http.HttpLimits;
+import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.KeywordSearch;
+import dev.earshot.source.http.Pager;
+import dev.earshot.source.http.RateLimitHeaders;
+import dev.earshot.source.text.LogSafe;
+import dev.earshot.source.text.Clip;
+import java.net.http.HttpClient;
 import dev.earshot.source.x.XCursor.Bound;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,11 +49,10 @@ public final class XSource implements SocialSource {
     static final String USER_FIELDS = "public_metrics,username,name";
     /** Recent search: 10 to 100 posts per request, from the last seven days. */
     static final int SEARCH_MIN_PAGE = 10;
-    static final int SEARCH_MAX_PAGE = 100;
     static final Duration SEARCH_REACH = Duration.ofDays(7).minusMinutes(1);
 
     private final String name;
-    private final XApi api;
+    private final XCalls api;
     private final Clock clock;
     private final Duration backfill;
     private final int backfillMax;
@@ -57,16 +63,16 @@ public final class XSource implements SocialSource {
     private final XDms dms;
     private volatile XPage.User brand;
 
-    XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize) {
+    XSource(String name, XCalls api, Clock clock, Duration backfill, int backfillMax, int pageSize) {
         this(name, api, clock, backfill, backfillMax, pageSize, List.of());
     }
 
-    XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize,
+    XSource(String name, XCalls api, Clock clock, Duration backfill, int backfillMax, int pageSize,
             List<String> keywords) {
         this(name, api, clock, backfill, backfillMax, pageSize, keywords, false);
     }
 
-    XSource(String name, XApi api, Clock clock, Duration backfill, int backfillMax, int pageSize,
+    XSource(String name, XCalls api, Clock clock, Duration backfill, int backfillMax, int pageSize,
             List<String> keywords, boolean directMessages) {
         this.dms = directMessages ? new XDms(name, api, clock, pageSize) : null;
         this.name = name;
@@ -80,8 +86,13 @@ public final class XSource implements SocialSource {
     }
 
     public static XSource create(XSourceConfig config, Clock clock) {
-        return new XSource(config.name(), XApi.create(config, clock), clock, config.backfill(), config.backfillMax(),
-                config.pageSize(), config.keywords(), config.directMessages());
+        return create(config, clock, JsonHttp.defaultClient(), HttpLimits.DEFAULT);
+    }
+
+    static XSource create(XSourceConfig config, Clock clock, HttpClient client, HttpLimits limits) {
+        JsonHttp http = new JsonHttp("X", config.baseUrl(), client, clock, RateLimitHeaders.X, limits);
+        return new XSource(config.name(), new XCalls(http, new OAuth1Signer(config)), clock, config.backfill(),
+                config.backfillMax(), config.pageSize(), config.keywords(), config.directMessages());
     }
 
     @Override
@@ -111,9 +122,11 @@ public final class XSource implements SocialSource {
         Bound mentionsFrom = from.map(XCursor::mentions).orElse(start);
         Bound brandFrom = from.map(XCursor::brand).orElse(start);
         Read mentions = noBackfill ? Read.NOTHING
-                : read(XApi.Endpoint.MENTIONS, me.id(), mentionsFrom, firstStart ? backfillMax : MENTIONS_CAP);
+                : read(q -> api.mentions(me.id(), q), timeline(mentionsFrom, true), "pagination_token",
+                        XSourceConfig.MIN_PAGE_SIZE, firstStart ? backfillMax : MENTIONS_CAP);
         Read own = noBackfill ? Read.NOTHING
-                : read(XApi.Endpoint.USER_POSTS, me.id(), brandFrom, firstStart ? backfillMax : Integer.MAX_VALUE);
+                : read(q -> api.posts(me.id(), q), timeline(brandFrom, false), "pagination_token",
+                        XSourceConfig.MIN_PAGE_SIZE, firstStart ? backfillMax : Integer.MAX_VALUE);
 
         List<Message> messages = new ArrayList<>();
         Map<String, BrandReply> answers = new LinkedHashMap<>();
@@ -203,29 +216,25 @@ public final class XSource implements SocialSource {
      * newest first, following {@code next_token}. Every post returned is billed.
      */
     private Read search(String keyword, XPage.User me, Bound from, int limit) throws DeliveryException {
-        List<XPage.Post> posts = new ArrayList<>();
-        Map<String, XPage.User> users = new HashMap<>();
-        String token = null;
-        int requests = 0;
-        do {
-            Map<String, String> query = new HashMap<>(from.query());
-            query.put("query", KeywordSearch.phrase(keyword) + " -from:" + me.id() + " -is:retweet");
-            int want = Math.min(pageSize, limit - posts.size());
-            query.put("max_results", Integer.toString(Math.min(SEARCH_MAX_PAGE, Math.max(SEARCH_MIN_PAGE, want))));
-            query.put("tweet.fields", TWEET_FIELDS);
+        Map<String, String> query = new HashMap<>(from.query());
+        query.put("query", KeywordSearch.phrase(keyword) + " -from:" + me.id() + " -is:retweet");
+        query.put("tweet.fields", TWEET_FIELDS);
+        query.put("expansions", "author_id");
+        query.put("user.fields", USER_FIELDS);
+        return read(api::search, query, "next_token", SEARCH_MIN_PAGE, limit);
+    }
+
+    /** The query of a timeline read from {@code from}: the mentions with their authors, the brand's without retweets. */
+    private static Map<String, String> timeline(Bound from, boolean mentions) {
+        Map<String, String> query = new HashMap<>(from.query());
+        query.put("tweet.fields", TWEET_FIELDS);
+        if (mentions) {
             query.put("expansions", "author_id");
             query.put("user.fields", USER_FIELDS);
-            if (token != null) {
-                query.put("next_token", token);
-            }
-            XPage page = api.search(query);
-            requests++;
-            posts.addAll(page.posts());
-            users.putAll(page.users());
-            token = page.nextToken();
-        } while (token != null && posts.size() < limit);
-        boolean more = token != null || posts.size() > limit;
-        return new Read(posts.size() > limit ? List.copyOf(posts.subList(0, limit)) : posts, users, more, requests);
+        } else {
+            query.put("exclude", "retweets");
+        }
+        return query;
     }
 
     private Gap gap(boolean firstStart, Bound from, Read mentions) {
@@ -248,35 +257,31 @@ public final class XSource implements SocialSource {
         }
     }
 
-    /** Follows {@code next_token} until the timeline ends or {@code limit} posts were read. */
-    private Read read(XApi.Endpoint endpoint, String userId, Bound from, int limit) throws DeliveryException {
-        List<XPage.Post> posts = new ArrayList<>();
+    /** One page of a list of posts, for a query. */
+    @FunctionalInterface
+    private interface Posts {
+        XPage page(Map<String, String> query) throws DeliveryException;
+    }
+
+    /**
+     * Follows the list's next token ({@code tokenParam}) until it ends or {@code limit} posts were
+     * read, asking each time for no more than still wanted (X bills each post it returns), but at
+     * least {@code minPage} (what the endpoint accepts).
+     */
+    private Read read(Posts posts, Map<String, String> query, String tokenParam, int minPage, int limit)
+            throws DeliveryException {
         Map<String, XPage.User> users = new HashMap<>();
-        String token = null;
-        int requests = 0;
-        do {
-            Map<String, String> query = new HashMap<>(from.query());
-            // Never more than still wanted: X bills each post it returns.
-            int want = Math.min(pageSize, limit - posts.size());
-            query.put("max_results", Integer.toString(Math.max(XSourceConfig.MIN_PAGE_SIZE, want)));
-            query.put("tweet.fields", TWEET_FIELDS);
-            if (endpoint == XApi.Endpoint.MENTIONS) {
-                query.put("expansions", "author_id");
-                query.put("user.fields", USER_FIELDS);
-            } else {
-                query.put("exclude", "retweets");
-            }
+        Pager.Read<XPage.Post> read = Pager.read(limit, (token, got) -> {
+            Map<String, String> q = new HashMap<>(query);
+            q.put("max_results", Integer.toString(Math.max(minPage, Math.min(pageSize, limit - got))));
             if (token != null) {
-                query.put("pagination_token", token);
+                q.put(tokenParam, token);
             }
-            XPage page = endpoint == XApi.Endpoint.MENTIONS ? api.mentions(userId, query) : api.posts(userId, query);
-            requests++;
-            posts.addAll(page.posts());
+            XPage page = posts.page(q);
             users.putAll(page.users());
-            token = page.nextToken();
-        } while (token != null && posts.size() < limit);
-        boolean more = token != null || posts.size() > limit;
-        return new Read(posts.size() > limit ? List.copyOf(posts.subList(0, limit)) : posts, users, more, requests);
+            return new Pager.Page<>(page.posts(), page.nextToken());
+        });
+        return new Read(read.items(), users, read.more(), read.requests());
     }
 
     private Message toMessage(XPage.Post p, XPage.User author, XPage.User me) {
@@ -287,7 +292,7 @@ public final class XSource implements SocialSource {
         MessageKind kind = me.id().equals(p.inReplyToUserId()) ? MessageKind.REPLY
                 : p.quoted() != null ? MessageKind.QUOTE : MessageKind.MENTION;
         Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
-        return new Message(Platform.X, name, p.id(), who, p.text(), "https://x.com/" + handle + "/status/" + p.id(),
+        return new Message(Platform.X, name, p.id(), who, Clip.text(p.text()), "https://x.com/" + handle + "/status/" + p.id(),
                 at, kind, p.repliedTo(), p.conversationId());
     }
 
@@ -333,7 +338,7 @@ public final class XSource implements SocialSource {
             synchronized (this) {
                 if (brand == null) {
                     brand = api.me();
-                    log.info("{}: listening to X as @{}", name, brand.username());
+                    log.info("{}: listening to X as @{}", name, LogSafe.clean(brand.username()));
                 }
                 known = brand;
             }

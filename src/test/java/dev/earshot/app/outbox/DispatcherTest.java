@@ -41,7 +41,7 @@ class DispatcherTest {
         world(new RecordingChat());
         h.drain(h.dispatcher());
         assertEquals(4, h.chat.cards.size());
-        assertNotNull(h.inbox.show(1).conversation().chatRef());
+        assertNotNull(h.queries.show(1).conversation().chatRef());
         assertEquals(1, h.chat.thread.size(), "the follow-up of #1 went into its thread");
         assertTrue(h.chat.thread.get(0).text().startsWith("💬 @jane_doe wrote again: "));
         assertEquals(0, h.outboxBacklog());
@@ -99,7 +99,7 @@ class DispatcherTest {
         h.clock.advance(Duration.ofMillis(1750));
         h.drain(d);
         assertEquals(4, h.chat.cards.size());
-        assertEquals("fake:support:1", h.inbox.show(1).conversation().chatRef().value(), "order kept");
+        assertEquals("fake:support:1", h.queries.show(1).conversation().chatRef().value(), "order kept");
     }
 
     @Test
@@ -174,7 +174,7 @@ class DispatcherTest {
         h.drain(h.dispatcher());
         assertEquals(4, h.chat.cards.size(), "each card posted once");
         assertEquals(4, h.chat.cards.stream().map(c -> c.card().conversationId()).distinct().count());
-        assertEquals("fake:support:1", h.inbox.show(1).conversation().chatRef().value());
+        assertEquals("fake:support:1", h.queries.show(1).conversation().chatRef().value());
     }
 
     @Test
@@ -194,12 +194,12 @@ class DispatcherTest {
         h.as("alice", "reply 1 On it!");
         assertThrows(Crash.class, () -> h.drain(h.dispatcher(Crash.at("reply:after-send"))));
         assertEquals(1, h.demo.replies().size());
-        assertEquals(State.REPLIED, h.inbox.show(1).conversation().state());
-        assertEquals(null, h.inbox.show(1).conversation().firstReplyAt());
+        assertEquals(State.REPLIED, h.queries.show(1).conversation().state());
+        assertEquals(null, h.queries.show(1).conversation().firstReplyAt());
         h.restart();
         h.drain(h.dispatcher());
         assertEquals(1, h.demo.replies().size(), "the customer sees exactly one reply");
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertEquals(0, h.outboxBacklog());
     }
 
@@ -213,7 +213,7 @@ class DispatcherTest {
         h.clock.advance(Duration.ofMinutes(1));
         h.drain(d);
         assertEquals(4, h.chat.cards.size(), "each card once");
-        assertEquals("fake:support:1", h.inbox.show(1).conversation().chatRef().value());
+        assertEquals("fake:support:1", h.queries.show(1).conversation().chatRef().value());
     }
 
     @Test

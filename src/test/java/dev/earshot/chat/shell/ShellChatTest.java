@@ -42,6 +42,21 @@ class ShellChatTest {
     }
 
     @Test
+    void theStateLineCannotDriveTheTerminalEither() {
+        // The state line carries the last reply and a dismiss note, both typed by people.
+        Card replied = new Card(12, Platform.DEMO, new Author(Platform.DEMO, "jane", "Jane", 10, ""), "hi", "",
+                Duration.ofMinutes(3), new Priority(52), State.DISMISSED, "alice",
+                "🚫 dismissed by @alice: spam\u001b]0;pwned\u0007\u001b[2J\rgone\nsecond line \u202Eevil", 1, null,
+                EnumSet.of(Card.Action.OPEN));
+        String shown = ShellChat.render(replied, "updated");
+        assertFalse(shown.contains("\u001b"), shown);
+        assertFalse(shown.contains("\u0007"), shown);
+        assertFalse(shown.contains("\r"), shown);
+        assertFalse(shown.contains("\u202E"), shown);
+        assertTrue(shown.contains("│ 🚫 dismissed by @alice: spam]0;pwned[2Jgone\n│ second line evil\n└ [show 12]"), shown);
+    }
+
+    @Test
     void longTextIsCutWithAPointerAndEmptyTextIsSaid() {
         String shown = ShellChat.render(card("x".repeat(5_000)), "new");
         assertTrue(shown.contains("… (4720 more characters; show 12)"));

@@ -195,6 +195,17 @@ class SlackChatTest {
     }
 
     @Test
+    void aRetryAfterOfADayWaitsFiveMinutes() {
+        fake.failNext("chat.postMessage", FakeSlack.Fault.rateLimited(86_400));
+        DeliveryException limited = assertThrows(DeliveryException.class, () -> chat.postCard(CHANNEL, fresh(1, "a"), "k"));
+        assertEquals(Kind.RATE_LIMITED, limited.kind());
+        assertEquals(Optional.of(Duration.ofMinutes(5)), limited.retryAfter());
+        assertEquals(Duration.ofMinutes(5), SlackErrors.retryAfter("Wed, 15 Nov 2023 22:13:20 GMT", clock));
+        assertEquals(Duration.ofMinutes(5), SlackErrors.retryAfter("999999999999999999", clock));
+        assertEquals(Duration.ofSeconds(299), SlackErrors.retryAfter("299", clock));
+    }
+
+    @Test
     void retryAfterAsAnHttpDateOrNonsense() {
         assertEquals(Duration.ofSeconds(90), SlackErrors.retryAfter("Tue, 14 Nov 2023 22:14:50 GMT", clock));
         assertEquals(null, SlackErrors.retryAfter("soon", clock));

@@ -101,7 +101,7 @@ public class FakeHttpServer implements AutoCloseable {
     private record Route(String method, Pattern path, Function<Request, Response> handler) {
     }
 
-    private record Failure(String pathPrefix, Response response) {
+    private record Failure(String pathPrefix, Response response, int[] skip) {
     }
 
     private final HttpServer server;
@@ -144,8 +144,13 @@ public class FakeHttpServer implements AutoCloseable {
     /** The next requests whose path starts with {@code pathPrefix} get these answers, one each. */
     public synchronized void failNext(String pathPrefix, Response... responses) {
         for (Response r : responses) {
-            failures.add(new Failure(pathPrefix, r));
+            failures.add(new Failure(pathPrefix, r, new int[] {0}));
         }
+    }
+
+    /** Lets {@code skip} requests whose path starts with {@code pathPrefix} through, then answers the next so. */
+    public synchronized void failLater(String pathPrefix, int skip, Response response) {
+        failures.add(new Failure(pathPrefix, response, new int[] {skip}));
     }
 
     /** The next request with this method and path is done as usual, then its connection is dropped before the answer. */
@@ -181,6 +186,18 @@ public class FakeHttpServer implements AutoCloseable {
     /** Writes one server-sent event to every open stream. */
     public void broadcast(String event, String data) {
         byte[] bytes = ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        for (OutputStream out : streams) {
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                streams.remove(out);
+            }
+        }
+    }
+
+    /** Writes raw bytes to every open stream (a line that never ends, a broken event). */
+    public void broadcastRaw(byte[] bytes) {
         for (OutputStream out : streams) {
             try {
                 out.write(bytes);
@@ -254,6 +271,9 @@ public class FakeHttpServer implements AutoCloseable {
     private synchronized Response cannedFor(String path) {
         for (int i = 0; i < failures.size(); i++) {
             if (path.startsWith(failures.get(i).pathPrefix())) {
+                if (failures.get(i).skip()[0]-- > 0) {
+                    return null;
+                }
                 return failures.remove(i).response();
             }
         }

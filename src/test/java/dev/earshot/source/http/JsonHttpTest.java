@@ -108,6 +108,65 @@ class JsonHttpTest {
                 () -> http.get("/api/v1/notifications").fetch()).kind(), "a 429 holds its endpoint too");
     }
 
+    private JsonHttp bounded(SlowServer server, HttpLimits limits) {
+        return new JsonHttp("X", server.uri(), FakeHttpServer.client(), clock, RateLimitHeaders.X, limits);
+    }
+
+    @Test
+    void aBodyThatTricklesInIsCutByTheTotalDeadline() throws Exception {
+        try (SlowServer x = new SlowServer(SlowServer.Body.TRICKLE, 10_000)) {
+            HttpLimits limits = new HttpLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                    Duration.ofSeconds(2), 1_000_000);
+            long start = System.nanoTime();
+            DeliveryException e = assertThrows(DeliveryException.class, () -> bounded(x, limits).post("/2/tweets").fetch());
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Kind.TRANSIENT, e.kind(), "the outcome is unknown: look before sending again");
+            assertEquals("X POST /2/tweets got no full answer within 2 s; cut there", e.getMessage());
+            assertTrue(ms < 5_000, "cut after " + ms + " ms");
+            assertEquals(1, x.requests.get(), "sent once, never again by the client");
+        }
+    }
+
+    @Test
+    void aBodyThatTricklesInIsCutByTheBodyDeadline() throws Exception {
+        try (SlowServer x = new SlowServer(SlowServer.Body.TRICKLE, 200)) {
+            HttpLimits limits = new HttpLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(30), 1_000_000);
+            DeliveryException e = assertThrows(DeliveryException.class, () -> bounded(x, limits).get("/2/users/me").fetch());
+            assertEquals(Kind.TRANSIENT, e.kind());
+            assertEquals("X GET /2/users/me: the body was not complete 1 s after the headers", e.getMessage());
+        }
+    }
+
+    @Test
+    void anEndlessBodyIsCutAtTheCapWithAClearError() throws Exception {
+        try (SlowServer x = new SlowServer(SlowServer.Body.ENDLESS, 0)) {
+            HttpLimits limits = HttpLimits.DEFAULT.withMaxBytes(64 * 1024);
+            DeliveryException e = assertThrows(DeliveryException.class, () -> bounded(x, limits).get("/2/users/me").fetch());
+            assertEquals(Kind.TRANSIENT, e.kind());
+            assertEquals("X GET /2/users/me: the body was larger than 65536 bytes; cut there", e.getMessage());
+        }
+    }
+
+    @Test
+    void aReplyNeverShowsItsBody() throws DeliveryException {
+        fake.route("POST", "/xrpc/com.atproto.server.createSession", r -> Response.ok(Map.of(
+                "accessJwt", "eyJ-access-canary", "refreshJwt", "eyJ-refresh-canary", "did", "did:plc:x")));
+        HttpReply login = http.post("/xrpc/com.atproto.server.createSession").send();
+        assertTrue(login.ok());
+        assertEquals("Reply[Mastodon POST /xrpc/com.atproto.server.createSession -> 200, "
+                + login.raw().length() + " characters]", login.toString());
+        assertFalse(login.toString().contains("canary"));
+    }
+
+    @Test
+    void errorWordsAreOneCleanLine() {
+        DeliveryException e = failing(422, Map.of(), "{\"error\":\"bad\\nINFO forged line\"}", true);
+        assertEquals("Mastodon POST /x answered 422: bad?INFO forged line", e.getMessage());
+        DeliveryException x = failing(403, Map.of(), "{\"title\":\"Forbidden\",\"detail\":\"Not allowed\"}", true);
+        assertTrue(x.getMessage().endsWith("403: Forbidden: Not allowed"), x.getMessage());
+    }
+
     @Test
     void anEndpointIsItsMethodAndPathWithoutIds() {
         assertEquals("GET /api/v1/statuses/:id/context", JsonHttp.endpoint("GET", "/api/v1/statuses/1234/context"));

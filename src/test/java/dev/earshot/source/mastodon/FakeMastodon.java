@@ -41,6 +41,8 @@ final class FakeMastodon implements AutoCloseable {
     final List<ObjectNode> posted = new ArrayList<>();
     volatile String acceptedToken = TOKEN;
     volatile int maxCharacters = 500;
+    /** What the instance names as its streaming URL; null: itself, as {@code ws://}. */
+    volatile String streaming;
 
     FakeMastodon(Clock clock) {
         this.clock = clock;
@@ -160,7 +162,8 @@ final class FakeMastodon implements AutoCloseable {
         ObjectNode i = template("/mastodon/instance.json");
         i.put("domain", DOMAIN);
         ObjectNode config = (ObjectNode) i.path("configuration");
-        ((ObjectNode) config.path("urls")).put("streaming", base().replaceFirst("^http", "ws"));
+        ((ObjectNode) config.path("urls")).put("streaming",
+                streaming != null ? streaming : base().replaceFirst("^http", "ws"));
         ((ObjectNode) config.path("statuses")).put("max_characters", maxCharacters);
         return i;
     }

@@ -80,6 +80,7 @@ final class FakeX implements AutoCloseable {
     private final Map<String, Instant> reset = new HashMap<>();
     private int sequence;
     private int replays;
+    private boolean bareNext;
 
     static {
         // Without it every answer waits on a delayed ACK (headers and body go in two writes).
@@ -190,6 +191,11 @@ final class FakeX implements AutoCloseable {
 
     synchronized void dropNextPostAfterApplying() {
         faults.add(new Fault("POST", "/2/tweets", 0, null, Map.of(), true, 0));
+    }
+
+    /** The next answer carries no x-rate-limit-* header at all. */
+    synchronized void noRateLimitHeadersNext() {
+        bareNext = true;
     }
 
     /** What the next answers of a path ending so say in x-rate-limit-remaining / -reset. */
@@ -478,6 +484,15 @@ final class FakeX implements AutoCloseable {
     private void answer(HttpExchange ex, int status, String body, Map<String, String> extra) throws IOException {
         String path = ex.getRequestURI().getPath();
         synchronized (this) {
+            if (bareNext) {
+                bareNext = false;
+                extra.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(status, bytes.length);
+                ex.getResponseBody().write(bytes);
+                ex.close();
+                return;
+            }
             String key = remaining.keySet().stream().filter(path::endsWith).findFirst().orElse(null);
             int left = key == null ? 50 : remaining.get(key);
             Instant at = key == null ? clock.instant().plus(Duration.ofMinutes(15)) : reset.get(key);
@@ -552,17 +567,23 @@ final class FakeX implements AutoCloseable {
         });
         StringBuilder normalized = new StringBuilder();
         params.forEach((k, v) -> normalized.append(normalized.length() == 0 ? "" : "&")
-                .append(XApi.encode(k)).append('=').append(XApi.encode(v)));
-        String base = method + "&" + XApi.encode(base() + path) + "&" + XApi.encode(normalized.toString());
+                .append(percent(k)).append('=').append(percent(v)));
+        String base = method + "&" + percent(base() + path) + "&" + percent(normalized.toString());
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((XApi.encode(API_SECRET) + "&" + XApi.encode(TOKEN_SECRET))
+            mac.init(new SecretKeySpec((percent(API_SECRET) + "&" + percent(TOKEN_SECRET))
                     .getBytes(StandardCharsets.US_ASCII), "HmacSHA1"));
             String expected = Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
             return expected.equals(oauth.get("oauth_signature"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** RFC 3986 percent-encoding, as OAuth 1.0a signs. */
+    private static String percent(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     @Override
