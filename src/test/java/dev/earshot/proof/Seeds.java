@@ -1,6 +1,9 @@
 package dev.earshot.proof;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -32,8 +35,15 @@ final class Seeds {
         try {
             run.run();
         } catch (AssertionError | Exception e) {
+            Path kept = Path.of("target", "proof-logs", test + "-seed-" + seed + ".log").toAbsolutePath();
+            try {
+                Files.createDirectories(kept.getParent());
+                Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException copy) {
+                e.addSuppressed(copy);
+            }
             throw new AssertionError("seed " + seed + " failed; replay it with: mvn -o test -Dtest=" + test
-                    + " -Dearshot.seed=" + seed + "\nthe child's log, last lines (" + log + "):\n"
+                    + " -Dearshot.seed=" + seed + "\nthe child's whole log is kept in " + kept + "; its last lines:\n"
                     + Program.tail(log, 30) + "\n", e);
         }
     }

@@ -27,6 +27,7 @@ public final class SlackWorkspace implements AutoCloseable {
 
     public SlackWorkspace() {
         slack.socketModeUrl(socket.url());
+        slack.stampWith(Clock.systemUTC()); // the child runs on the wall clock, and looks back by it
     }
 
     /** The Web API base to configure as {@code chat.slack.apiUrl}. */
