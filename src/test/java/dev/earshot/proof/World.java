@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ final class World implements AutoCloseable {
     /** Between Earshot and the Slack fake's Web API, when asked for; else null. */
     final Gate gate;
     private final Map<String, String> env = new HashMap<>();
+    private final List<Program> started = new ArrayList<>();
 
     /** The default world: Earshot talks to the fakes directly. */
     World(Path dir) {
@@ -80,9 +82,11 @@ final class World implements AutoCloseable {
         return this;
     }
 
-    /** A new Earshot on this world's data folder. */
+    /** A new Earshot on this world's data folder; killed with the world if still running then. */
     Program start(List<String> jvmOptions) {
-        return Program.start(config, opsPort, jvmOptions, env, log);
+        Program program = Program.start(config, opsPort, jvmOptions, env, log);
+        started.add(program);
+        return program;
     }
 
     String logTail() {
@@ -91,6 +95,13 @@ final class World implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Program program : started) {
+            try {
+                program.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (gate != null) {
             gate.close();
         }
