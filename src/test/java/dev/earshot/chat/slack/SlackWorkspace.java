@@ -84,14 +84,10 @@ public final class SlackWorkspace implements AutoCloseable {
         return order;
     }
 
-    /** The texts posted in the thread of the message that shows conversation {@code id}. */
-    public List<String> thread(String channel, long id) {
-        for (FakeSlack.Posted m : slack.topLevel(channel)) {
-            if (conversationsIn(m).contains(id)) {
-                return slack.thread(channel, m.ts).stream().map(t -> t.text + " " + t.blocks).toList();
-            }
-        }
-        return List.of();
+    /** Every message posted in a thread of {@code channel} (under a card or a grouped post): its text and blocks. */
+    public List<String> threadReplies(String channel) {
+        return slack.where(m -> m.channel.equals(channel) && m.threadTs != null).stream()
+                .map(m -> m.text + " " + m.blocks).toList();
     }
 
     private static List<Long> conversationsIn(FakeSlack.Posted m) {
