@@ -1,18 +1,17 @@
 package dev.earshot;
 
+import dev.earshot.app.Application;
 import dev.earshot.app.Backoff;
-import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
-import dev.earshot.app.Dispatcher;
 import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
-import dev.earshot.app.Inbox;
-import dev.earshot.app.Nudger;
 import dev.earshot.app.Poller;
 import dev.earshot.app.Sources;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
+import dev.earshot.chat.slack.SlackLink;
 import dev.earshot.config.BlueskySourceConfig;
 import dev.earshot.config.DemoSourceConfig;
 import dev.earshot.config.MastodonSourceConfig;
@@ -49,7 +48,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +61,12 @@ public final class Earshot implements AutoCloseable {
     private static final Duration TICK_EVERY = Duration.ofSeconds(15);
     /** Docker gives 10 s between SIGTERM and SIGKILL; leave room for the store to close. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(8);
-    /** Kept back from the bound for the last drain and closing the store. */
+    /** Kept back from the bound for the outbox's last rounds and closing the store. */
     private static final Duration STOP_RESERVE = Duration.ofMillis(2_500);
+    /** The first rounds of the outbox at start (the first cards show at once), at most this long. */
+    private static final Duration FIRST_DRAIN = Duration.ofSeconds(2);
+    /** Kept back from the bound for closing the store after the outbox stopped. */
+    private static final Duration CLOSE_RESERVE = Duration.ofMillis(500);
 
     /** What the process brings: the clock, and the terminal for the shell chat. */
     public record Terminal(BufferedReader in, PrintStream out) {
@@ -107,7 +109,7 @@ public final class Earshot implements AutoCloseable {
         ZoneId zone = config.team().timezone();
         Team team = config.toTeam();
         String channel = config.chat().channel();
-        SlackLink slack = config.chat().slack() == null ? null : SlackLink.connect(config.chat().slack(), clock);
+        SlackLink slack = config.chat().slack() == null ? null : connectSlack(config, clock);
         Store store = SqliteStore.open(Path.of(config.store().path()));
         HealthBoard health = new HealthBoard();
         Metrics metrics = new Metrics(() -> store.read(tx -> tx.outboxBacklog()),
@@ -119,28 +121,29 @@ public final class Earshot implements AutoCloseable {
         ShellChat shellChat = slack != null ? null : new ShellChat(terminal.out(),
                 Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
         ChatPlatform chat = slack != null ? slack.chat() : shellChat;
-        FollowThrough followThrough = followThrough(config, team, channel);
-        Inbox inbox = new Inbox(store, sources, config.priority().toRules(), config.routing()::channelFor, clock,
-                metrics, followThrough);
-        Nudger nudger = new Nudger(store, followThrough, clock);
+        Application app = new Application(store, sources, clock, metrics, settings(config, team, channel));
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer());
-        Digests digests = new Digests(store, team, clock, followThrough.sla(), digestSettings(config, channel));
-        CommandHandler commands = new CommandHandler(inbox, team, clock, zone, digests, config.replyTemplates());
-        ShellConsole console = shellChat == null ? null : new ShellConsole(terminal.in(), shellChat, commands, team);
+        ShellConsole console = shellChat == null ? null
+                : new ShellConsole(terminal.in(), shellChat, app.commands(), team);
         List<AutoCloseable> listeners = new ArrayList<>();
         if (slack != null) {
-            listeners.addAll(slack.listen(config, commands, inbox, team, clock, store));
+            try {
+                listeners.addAll(slack.listen(app.commands(), team, config.routing().channels(),
+                        config.replyTemplates(), clock));
+            } catch (SlackLink.Unavailable e) {
+                store.close();
+                throw new CannotStart(e.getMessage(), e);
+            }
         }
 
-        List<Poller> pollers = sourceList.stream()
-                .map(s -> new Poller(s, inbox, store, health, clock, Backoff.standard())).toList();
+        List<Poller> pollers = sourceList.stream().map(s -> app.poller(s, health, Backoff.standard())).toList();
         pollers.forEach(Poller::pollOnce);
-        drainAll(dispatcher);
+        dispatcher.drain(FIRST_DRAIN);
         if (config.digest().enabled()) {
             // Catch-up (see Digests): today's digest, if its time has passed and it was not posted.
-            digests.runDue();
-            drainAll(dispatcher);
+            app.digests().runDue();
+            dispatcher.drain(FIRST_DRAIN);
         }
 
         Jobs jobs = Jobs.start(3 + pollers.size()); // dispatch, tick, digest, and a poll per source
@@ -148,16 +151,18 @@ public final class Earshot implements AutoCloseable {
             Duration every = config.sources().get(i).pollEvery();
             jobs.every("poll:" + sourceList.get(i).name(), every, every, pollers.get(i)::pollOnce);
         }
-        jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::drainOnce);
-        jobs.every("tick", TICK_EVERY, TICK_EVERY, () -> tick(inbox, nudger));
+        jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::tick);
+        jobs.every("tick", TICK_EVERY, TICK_EVERY, app::tick);
         if (config.digest().enabled()) {
-            jobs.dailyAt("digest", config.digest().at(), zone, digests::runDue);
+            jobs.dailyAt("digest", config.digest().at(), zone, app.digests()::runDue);
         }
         listeners.addAll(0, startStreams(pollers));
 
         OpsServer ops = config.ops().enabled() ? startOps(config, health, metrics) : null;
         log.info("Earshot is ready: {}", config.describe());
-        return new Earshot(store, jobs, dispatcher, ops, console, demoSources(sourceList), listeners);
+        List<DemoSource> demos = sourceList.stream().filter(DemoSource.class::isInstance).map(DemoSource.class::cast)
+                .toList();
+        return new Earshot(store, jobs, dispatcher, ops, console, demos, listeners);
     }
 
     /**
@@ -173,7 +178,7 @@ public final class Earshot implements AutoCloseable {
         List<AutoCloseable> streams = new ArrayList<>();
         for (Poller poller : pollers) {
             if (poller.source() instanceof MastodonSource mastodon) {
-                mastodon.startStreaming(coalesced(wakes, poller::pollOnce));
+                mastodon.startStreaming(Application.wakeUp(poller, wakes));
                 streams.add(mastodon);
             }
         }
@@ -195,12 +200,8 @@ public final class Earshot implements AutoCloseable {
         return config.sources().stream().map(sc -> source(sc, clock, http)).toList();
     }
 
-    private static List<DemoSource> demoSources(List<SocialSource> sources) {
-        return sources.stream().filter(DemoSource.class::isInstance).map(DemoSource.class::cast).toList();
-    }
-
     /** The follow-through part of the config, as the application takes it. */
-    static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
+    public static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
         ZoneId zone = config.team().timezone();
         BusinessHours hours = config.businessHours().toBusinessHours(zone);
         return new FollowThrough(team, hours, config.sla().toPolicy(hours), config.nudges().toPlan(),
@@ -208,24 +209,28 @@ public final class Earshot implements AutoCloseable {
                 config.priority().pageAbove(), channel);
     }
 
-    /** Wakes ended snoozes first (a woken conversation is waiting again), then nudges; one failing does not stop the other. */
-    static void tick(Inbox inbox, Nudger nudger) {
-        try {
-            inbox.wakeSnoozed();
-        } catch (RuntimeException e) {
-            log.error("waking snoozed conversations failed; trying again at the next tick", e);
-        }
-        nudger.tick();
+    /** The team's settings, as the application takes them. */
+    private static Application.Settings settings(EarshotConfig config, Team team, String channel) {
+        return new Application.Settings(team, config.priority().toRules(), config.routing()::channelFor,
+                followThrough(config, team, channel), digestSettings(config, channel), config.replyTemplates());
     }
 
     /** The digest's settings: the digest section, with the chat's channel unless it names another. */
-    static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
+    public static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
         DigestConfig digest = config.digest();
         return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel));
     }
 
-    private static SocialSource source(SourceConfig config, Clock clock, HttpClient http) {
+    /** Checks Slack's bot token before anything else is opened. */
+    private static SlackLink connectSlack(EarshotConfig config, Clock clock) {
+        try {
+            return SlackLink.connect(config.chat().slack(), clock);
+        } catch (SlackLink.Unavailable e) {
+            throw new CannotStart(e.getMessage(), e);
+        }
+    }
 
+    private static SocialSource source(SourceConfig config, Clock clock, HttpClient http) {
         if (config instanceof DemoSourceConfig demo) {
             return new DemoSource(demo.name(), demo.seed(), demo.account(), clock);
         }
@@ -259,26 +264,6 @@ public final class Earshot implements AutoCloseable {
         return demoSources;
     }
 
-    /** Runs {@code task} on {@code executor}; a burst of wake-ups while one is waiting adds nothing. */
-    static Runnable coalesced(ExecutorService executor, Runnable task) {
-        AtomicBoolean queued = new AtomicBoolean();
-        return () -> {
-            if (queued.compareAndSet(false, true)) {
-                executor.execute(() -> {
-                    queued.set(false);
-                    task.run();
-                });
-            }
-        };
-    }
-
-    /** Sends whatever the outbox holds now, a few rounds at most (replies cause thread posts). */
-    static void drainAll(Dispatcher dispatcher) {
-        for (int round = 0; round < 5 && dispatcher.drainOnce() > 0; round++) {
-            // each round may enqueue follow-up rows (a delivered reply posts in the thread)
-        }
-    }
-
     /** Graceful stop: no new polls or turns, a last drain of the outbox, then the store closes. */
     @Override
     public synchronized void close() {
@@ -300,14 +285,11 @@ public final class Earshot implements AutoCloseable {
         }
         jobs.stop(left(deadline).minus(STOP_RESERVE));
         try {
-            // A few rounds while time allows (a delivered reply queues its thread post and card
-            // update); what is not sent now waits in the outbox for the next start.
-            for (int round = 0; round < 3 && left(deadline).compareTo(Duration.ofMillis(1_500)) > 0
-                    && dispatcher.drainOnce() > 0; round++) {
-                log.debug("last drain, round {}", round + 1);
-            }
+            // Last rounds while time allows; what is not sent waits in the outbox for the next start,
+            // and a call still stalled is left behind (its row is looked up at the next start).
+            dispatcher.stop(left(deadline).minus(CLOSE_RESERVE));
         } catch (RuntimeException e) {
-            log.warn("last outbox drain failed; the rows stay for the next start", e);
+            log.warn("the outbox did not stop cleanly; its rows stay for the next start", e);
         }
         if (ops != null) {
             ops.close();

@@ -3,7 +3,9 @@ package dev.earshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line as an operator uses it: exit codes and what is printed. */
 class MainTest {
@@ -21,11 +25,13 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream realOut;
     private PrintStream realErr;
+    private InputStream realIn;
 
     @BeforeEach
     void capture() {
         realOut = System.out;
         realErr = System.err;
+        realIn = System.in;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -34,6 +40,7 @@ class MainTest {
     void restore() {
         System.setOut(realOut);
         System.setErr(realErr);
+        System.setIn(realIn);
     }
 
     private int run(String... args) {
@@ -102,6 +109,31 @@ class MainTest {
         assertEquals(0, run("--help"));
         assertTrue(out().contains("demo"), out());
         assertTrue(out().contains("check-config"), out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "demo", "check-config", "digest", "export"})
+    void everySubCommandExplainsItselfWithoutItsRequiredOptions(String command) {
+        assertEquals(0, run(command, "--help"));
+        assertTrue(out().startsWith("Usage: earshot " + command), out());
+        assertTrue(out().contains("-h, --help"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void aSubCommandStillRefusesAMissingRequiredOption() {
+        assertEquals(2, run("run"));
+        assertTrue(err().contains("Missing required option: '--config=<config>'"), err());
+    }
+
+    @Test
+    void demoShowsCardsAndStopsAtTheEndOfInput() {
+        System.setIn(new ByteArrayInputStream("/earshot queue\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, run("demo", "--data", dir.toString(), "--seed", "7"));
+        assertTrue(out().startsWith("Earshot demo: simulated customers write to @acme"), out());
+        assertTrue(out().contains(dir.resolve("demo-7.db").toString()), out());
+        assertTrue(out().contains("┌ #1 "), "the first card: " + out());
+        assertTrue(Files.exists(dir.resolve("demo-7.db")));
     }
 
     @Test

@@ -1,68 +1,98 @@
 package dev.earshot.app;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * What a teammate asked for, whatever chat it came from: a Slack click, a Discord button and a
- * line typed in the shell all become one of these.
+ * line typed in the shell all become one of these, run by {@link CommandHandler#answer}.
  */
 public sealed interface Command {
+
+    /** The conversation the command is about, if it names one (for the audit line of a refusal, say). */
+    default OptionalLong conversationId() {
+        return this instanceof About about ? OptionalLong.of(about.id()) : OptionalLong.empty();
+    }
+
+    /** A command about one conversation, {@code #id}. */
+    sealed interface About extends Command {
+        long id();
+    }
+
     record Help() implements Command {
     }
 
     record Queue() implements Command {
     }
 
-    record Show(long id) implements Command {
+    record Show(long id) implements About {
     }
 
-    record Claim(long id) implements Command {
+    record Claim(long id) implements About {
     }
 
-    record Release(long id) implements Command {
+    record Release(long id) implements About {
     }
 
-    record Assign(long id, String member) implements Command {
+    record Assign(long id, String member) implements About {
     }
 
-    record Reply(long id, String text) implements Command {
+    record Reply(long id, String text) implements About {
     }
 
-    record Note(long id, String text) implements Command {
+    record Note(long id, String text) implements About {
     }
 
-    record Dismiss(long id, String reason) implements Command {
+    record Dismiss(long id, String reason) implements About {
     }
 
-    record Snooze(long id, Duration span) implements Command {
+    record Snooze(long id, Duration span) implements About {
+        /** How long a snooze lasts when the chat offers no choice (Slack's Snooze button). */
+        public static final Duration DEFAULT = Duration.ofHours(1);
+
+        /** Snoozes for {@link #DEFAULT}. */
+        public Snooze(long id) {
+            this(id, DEFAULT);
+        }
     }
 
-    record Resolve(long id) implements Command {
+    record Resolve(long id) implements About {
     }
 
     /** Remind the owner about conversation {@code id} after {@code in}; the note may be empty. */
-    record FollowUp(long id, Duration in, String note) implements Command {
+    record FollowUp(long id, Duration in, String note) implements About {
     }
 
     /** Bring teammate {@code member} in; the note may be empty. */
-    record Escalate(long id, String member, String note) implements Command {
+    record Escalate(long id, String member, String note) implements About {
     }
 
-    /** With no member: who is on call. With one: put them on call, for {@code span} or (null) until the next hand-over. */
+    /**
+     * What a reply form needs before anything is typed: answered with {@link Answer#replyForm()}
+     * (the customer's latest message, the platform's limit), or refused (no such conversation).
+     */
+    record ReplyForm(long id) implements About {
+    }
+
+    /** Whether a dismiss form may open: answered ok, or refused when there is no such conversation. */
+    record DismissForm(long id) implements About {
+    }
+
     /** Ends the shift someone was put on by hand; the rotation decides again. */
     record OffCall() implements Command {
     }
 
+    /** With no member: who is on call. With one: put them on call, for {@code span} or (null) until the next hand-over. */
     record OnCall(String member, Duration span) implements Command {
     }
 
     record Stats(StatsPeriod period) implements Command {
     }
 
-    /** Post today's digest in the channel now. */
     record Templates() implements Command {
     }
 
+    /** Post today's digest in the channel now. */
     record Digest() implements Command {
     }
 }

@@ -3,10 +3,7 @@ package dev.earshot.app;
 import dev.earshot.core.Refusal;
 import dev.earshot.core.Spans;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,34 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class CommandParser {
 
-    /** Each sub-command's usage line and what it does; {@code help} prints this table. */
-    public static final Map<String, String[]> USAGE = usage();
-
     private static final Pattern WORDS = Pattern.compile("^(\\S+)(?:\\s+(\\S+))?(?:\\s+([\\s\\S]*))?$");
 
     private CommandParser() {
-    }
-
-    private static Map<String, String[]> usage() {
-        Map<String, String[]> u = new LinkedHashMap<>();
-        u.put("help", new String[] {"help", "what Earshot can do"});
-        u.put("queue", new String[] {"queue", "customers waiting, most urgent first"});
-        u.put("show", new String[] {"show <id>", "a conversation's whole history"});
-        u.put("claim", new String[] {"claim <id>", "take a conversation"});
-        u.put("release", new String[] {"release <id>", "give it back to the team"});
-        u.put("assign", new String[] {"assign <id> @member", "hand it to a teammate"});
-        u.put("reply", new String[] {"reply <id> <text>", "answer the customer, as the brand"});
-        u.put("note", new String[] {"note <id> <text>", "a note for the team, never sent to the customer"});
-        u.put("dismiss", new String[] {"dismiss <id> <reason>", "no answer needed (spam, not for us, ...)"});
-        u.put("snooze", new String[] {"snooze <id> <time>", "out of sight until later (30m, 1h30m, 2d)"});
-        u.put("resolve", new String[] {"resolve <id>", "done: the customer has what they need"});
-        u.put("followup", new String[] {"followup <id> <time> [note]", "remind the owner later (2d, 4h): check again"});
-        u.put("escalate", new String[] {"escalate <id> @member [note]", "bring in a teammate who knows"});
-        u.put("oncall", new String[] {"oncall [@member [time] | off]", "who is on call; put someone on call; end it"});
-        u.put("stats", new String[] {"stats [today|yesterday|7d|30d]", "how the team did"});
-        u.put("digest", new String[] {"digest", "post today's digest (yesterday's figures) in the channel now"});
-        u.put("templates", new String[] {"templates", "the saved replies (Slack's Reply… form offers them)"});
-        return Collections.unmodifiableMap(u);
     }
 
     public static Command parse(String input) {
@@ -56,7 +28,7 @@ public final class CommandParser {
         }
         Matcher m = WORDS.matcher(text);
         if (!m.matches()) {
-            throw new Refusal("I did not understand that. Try: /earshot help");
+            throw new Refusal(Words.NOT_UNDERSTOOD);
         }
         String verb = m.group(1).toLowerCase(Locale.ROOT);
         String first = m.group(2);
@@ -79,25 +51,20 @@ public final class CommandParser {
             case "stats" -> new Command.Stats(period(verb, first, rest));
             case "digest" -> noArguments(verb, first, new Command.Digest());
             case "templates" -> noArguments(verb, first, new Command.Templates());
-            default -> throw new Refusal("There is no \"" + verb + "\" command. Try: /earshot help");
+            default -> throw new Refusal(Words.noSuchCommand(verb));
         };
-    }
-
-    /** {@code Usage: /earshot claim <id>} */
-    public static String usageOf(String verb) {
-        return "Usage: /earshot " + USAGE.get(verb)[0];
     }
 
     private static Command noArguments(String verb, String first, Command command) {
         if (first != null) {
-            throw new Refusal(usageOf(verb));
+            throw new Refusal(Words.usage(verb));
         }
         return command;
     }
 
     private static long idOnly(String verb, String first, String rest) {
         if (!rest.isEmpty()) {
-            throw new Refusal(usageOf(verb));
+            throw new Refusal(Words.usage(verb));
         }
         return id(verb, first);
     }
@@ -105,14 +72,14 @@ public final class CommandParser {
     private static long id(String verb, String word) {
         String digits = word == null ? "" : word.startsWith("#") ? word.substring(1) : word;
         if (!digits.matches("\\d{1,12}")) {
-            throw new Refusal(usageOf(verb));
+            throw new Refusal(Words.usage(verb));
         }
         return Long.parseLong(digits);
     }
 
     private static String required(String verb, String rest) {
         if (rest.isBlank()) {
-            throw new Refusal(usageOf(verb));
+            throw new Refusal(Words.usage(verb));
         }
         return rest;
     }
@@ -120,7 +87,7 @@ public final class CommandParser {
     private static String member(String verb, String rest) {
         String name = rest.startsWith("@") ? rest.substring(1) : rest;
         if (!name.matches("[\\w.-]{1,64}")) {
-            throw new Refusal(usageOf(verb));
+            throw new Refusal(Words.usage(verb));
         }
         return name;
     }
@@ -129,7 +96,7 @@ public final class CommandParser {
         try {
             return Spans.parse(rest);
         } catch (IllegalArgumentException e) {
-            throw new Refusal(usageOf(verb));
+            throw new Refusal(Words.usage(verb));
         }
     }
 
@@ -166,8 +133,8 @@ public final class CommandParser {
             return StatsPeriod.TODAY;
         }
         if (!rest.isEmpty()) {
-            throw new Refusal(usageOf(verb));
+            throw new Refusal(Words.usage(verb));
         }
-        return StatsPeriod.fromWord(first).orElseThrow(() -> new Refusal(usageOf(verb)));
+        return StatsPeriod.fromWord(first).orElseThrow(() -> new Refusal(Words.usage(verb)));
     }
 }

@@ -1,11 +1,13 @@
 package dev.earshot.app;
 
+import dev.earshot.core.Card;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Escalation;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Message;
 import dev.earshot.core.WaitingClock;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,24 +23,22 @@ public record ConversationView(Conversation conversation, List<Message> messages
         return messages.get(messages.size() - 1);
     }
 
-    /** What the card shows beyond its state: teammates brought in, and the earlier conversation it continues. */
-    public List<String> cardNotes() {
+    /**
+     * The card as it should look at {@code now}: drawn from this stored state, so it is never stale.
+     * Its state line is in the team's time zone and names the teammates brought in and the earlier
+     * conversation it continues.
+     */
+    public Card card(Instant now, ZoneId zone) {
         Set<String> experts = new LinkedHashSet<>();
         String earlier = null;
         for (HistoryEntry h : history) {
             if (h.action().equals(Escalation.ACTION)) {
-                experts.add("@" + Escalation.expertOf(h.detail()));
+                experts.add(Escalation.expertOf(h.detail()));
             } else if (h.action().equals(WaitingClock.CONTINUED) && h.detail().startsWith("earlier: ")) {
                 earlier = h.detail().substring("earlier: ".length()).split(",")[0];
             }
         }
-        List<String> notes = new ArrayList<>();
-        if (!experts.isEmpty()) {
-            notes.add("🧭 brought in: " + String.join(", ", experts));
-        }
-        if (earlier != null) {
-            notes.add("↩️ earlier: " + earlier);
-        }
-        return notes;
+        String stateLine = ChannelWords.stateLine(conversation, lastReply, zone, List.copyOf(experts), earlier);
+        return Card.of(conversation, first(), messages.size(), lastReply, stateLine, now);
     }
 }

@@ -8,7 +8,9 @@ import dev.earshot.core.WaitingItem;
 import dev.earshot.core.ZoneName;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,8 +25,27 @@ public final class DigestText {
     private static final int HANDLE_MAX = 24;
     private static final int NOTE_MAX = 80;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private DigestText() {
+    }
+
+    /** {@code Daily digest · Monday 23 November 2026}: the title of the digest covering {@code day}. */
+    static String dailyTitle(LocalDate day) {
+        return "Daily digest · " + DAY.format(day);
+    }
+
+    /** The title of the weekly digest of the ISO week that starts on {@code monday}. */
+    static String weeklyTitle(LocalDate monday) {
+        return "Weekly digest · week " + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ", "
+                + SHORT_DAY.format(monday) + " – " + DAY.format(monday.plusDays(6));
+    }
+
+    /** {@code Stats for 7d · Tue 17 Nov – Mon 23 Nov}. */
+    static String statsTitle(StatsPeriod period, LocalDate first, LocalDate last) {
+        String days = first.equals(last) ? SHORT_DAY.format(first) : SHORT_DAY.format(first) + " – " + SHORT_DAY.format(last);
+        return "Stats for " + period.word() + " · " + days;
     }
 
     /** The digest as posted, with a line saying the chart is attached. */

@@ -7,6 +7,7 @@ import dev.earshot.core.Member;
 import dev.earshot.core.MemberActivity;
 import dev.earshot.core.Refusal;
 import dev.earshot.core.SlaPolicy;
+import dev.earshot.core.Target;
 import dev.earshot.core.Team;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class Digests {
     private static final Logger log = LoggerFactory.getLogger(Digests.class);
     private static final int LOG_PAGE = 5_000;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     /**
      * How the team wants its digests.
@@ -129,14 +127,12 @@ public final class Digests {
 
     /** The daily digest covering the local day {@code day}, posted the morning after: with that morning's follow-ups. */
     public DigestReport daily(LocalDate day) {
-        return report("Daily digest · " + DAY.format(day), start(day), start(day.plusDays(1)), day.plusDays(1));
+        return report(DigestText.dailyTitle(day), start(day), start(day.plusDays(1)), day.plusDays(1));
     }
 
     /** The weekly digest covering the ISO week that starts on {@code monday}. */
     public DigestReport weekly(LocalDate monday) {
-        LocalDate sunday = monday.plusDays(6);
-        return report("Weekly digest · week " + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ", "
-                + SHORT_DAY.format(monday) + " – " + DAY.format(sunday), start(monday), start(monday.plusDays(7)));
+        return report(DigestText.weeklyTitle(monday), start(monday), start(monday.plusDays(7)));
     }
 
     /** What {@code /earshot stats} shows: the digest's figures for the period. */
@@ -145,10 +141,9 @@ public final class Digests {
         StatsPeriod.Range range = period.range(now, zone);
         LocalDate first = range.from().atZone(zone).toLocalDate();
         LocalDate last = DigestReport.lastDay(range.from(), range.to(), zone);
-        String days = first.equals(last) ? SHORT_DAY.format(first) : SHORT_DAY.format(first) + " – " + SHORT_DAY.format(last);
         // A period that runs until now includes now: what happened this very millisecond counts.
         Instant to = range.to().isBefore(now) ? range.to() : now.plusMillis(1);
-        return report("Stats for " + period.word() + " · " + days, range.from(), to);
+        return report(DigestText.statsTitle(period, first, last), range.from(), to);
     }
 
     /** Posts what is due now; see {@link #runDue(Instant)}. */
@@ -251,12 +246,12 @@ public final class Digests {
 
     private void requireChannel() {
         if (settings.channel() == null || settings.channel().isBlank()) {
-            throw new Refusal("No channel is set up for the digest.");
+            throw new Refusal(Words.NO_DIGEST_CHANNEL);
         }
     }
 
-    private String target() {
-        return Inbox.chatTarget(settings.channel());
+    private Target target() {
+        return Target.chat(settings.channel());
     }
 
     private Instant start(LocalDate day) {

@@ -1,6 +1,8 @@
 package dev.earshot.app;
 
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.core.Effect;
+import dev.earshot.core.Target;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import java.time.Clock;
@@ -18,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HealthAlerts implements HealthBoard.Watcher {
     private static final Logger log = LoggerFactory.getLogger(HealthAlerts.class);
-    private static final String SOURCE = "source:";
 
     private final Store store;
     private final Sources sources;
@@ -34,25 +35,22 @@ public final class HealthAlerts implements HealthBoard.Watcher {
 
     @Override
     public void changed(String component, HealthBoard.Status now, String reason) {
-        if (!component.startsWith(SOURCE) || channel == null) {
+        if (!component.startsWith(Target.SOURCE) || channel == null) {
             return;
         }
-        String name = component.substring(SOURCE.length());
-        boolean replies = name.endsWith(Dispatcher.REPLIES);
-        name = replies ? name.substring(0, name.length() - Dispatcher.REPLIES.length()) : name;
+        boolean replies = component.endsWith(Dispatcher.REPLIES);
+        String name = ((Target.Source) Target.decode(replies
+                ? component.substring(0, component.length() - Dispatcher.REPLIES.length()) : component)).name();
         Optional<SocialSource> source = sources.get(name);
-        String what = source.map(s -> s.platform().displayName() + " source ").orElse("Source ") + name
-                + (replies ? " (sending replies)" : "");
-        post(component, now == HealthBoard.Status.DEGRADED
-                ? "⚠️ " + what + " needs a human: " + reason + ". Earshot keeps trying, next in 1 minute, then at"
-                        + " most every 30 minutes; nothing is lost."
-                : "✅ " + what + " works again.");
+        String platform = source.map(s -> s.platform().displayName()).orElse(null);
+        post(component, now == HealthBoard.Status.DEGRADED ? ChannelWords.sourceNeedsHuman(platform, name, replies, reason)
+                : ChannelWords.sourceWorksAgain(platform, name, replies));
     }
 
     private void post(String component, String text) {
         try {
             store.write(tx -> {
-                tx.enqueue(new Effect.ChannelPost(0, text, List.of()), "chat:" + channel, clock.instant());
+                tx.enqueue(new Effect.ChannelPost(0, text, List.of()), Target.chat(channel), clock.instant());
                 return null;
             });
         } catch (RuntimeException e) {

@@ -8,12 +8,11 @@ import dev.earshot.core.Nudge;
 import dev.earshot.core.NudgeRouting;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Spans;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +30,16 @@ public final class Nudger {
     private static final Logger log = LoggerFactory.getLogger(Nudger.class);
     /** More waiting conversations than this are nudged on later ticks, most urgent first. */
     private static final int MOST_PER_TICK = 5_000;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Store store;
     private final FollowThrough settings;
     private final OnCall onCall;
     private final Clock clock;
 
-    public Nudger(Store store, FollowThrough settings, Clock clock) {
+    Nudger(Store store, FollowThrough settings, OnCall onCall, Clock clock) {
         this.store = store;
         this.settings = settings;
-        this.onCall = new OnCall(store, settings, clock);
+        this.onCall = onCall;
         this.clock = clock;
     }
 
@@ -82,8 +80,8 @@ public final class Nudger {
                 continue; // settled by another tick in the meantime
             }
             NudgeRouting.Delivery to = NudgeRouting.route(n, inHours, c.owner(), onCallNow, settings.managerName());
-            String text = (inHours ? "" : "🌙 After hours: ") + text(n, c);
-            String target = Inbox.chatTarget(c);
+            String text = ChannelWords.nudge(n, c, inHours);
+            Target target = Target.chatOf(c);
             tx.enqueue(to.inChannel() ? new Effect.ChannelPost(id, text, to.mention())
                     : new Effect.ThreadPost(id, text, to.mention()), target, now);
             tx.record(new HistoryEntry(id, now, HistoryEntry.EARSHOT, "nudge", n.key()
@@ -105,29 +103,6 @@ public final class Nudger {
         return sent;
     }
 
-    /** What a nudge says; who it mentions is the chat's to show (before the text). */
-    static String text(Nudge n, Conversation c) {
-        String waited = Spans.format(n.waited());
-        String target = Spans.format(n.target());
-        String who = "@" + c.authorHandle() + " on " + c.platform().displayName();
-        String answer = c.firstReplyAt() == null ? "a first answer" : "an answer";
-        return switch (n.kind()) {
-            case CLAIMED_IDLE -> "⏳ " + c.ref() + " has been claimed for " + waited + " and " + who
-                    + " still has no answer. Reply with: reply " + c.id() + " <text>";
-            case OFFER_BACK -> "🔁 " + c.ref() + " goes back to the team: claimed " + waited
-                    + " ago and " + who + " still has no answer. Anyone: claim " + c.id();
-            case SLA -> switch (n.action()) {
-                case THREAD -> "⏳ " + c.ref() + ": " + who + " has waited " + waited + " for " + answer
-                        + " (" + n.percent() + "% of the " + target + " target).";
-                case ONCALL -> "⏰ " + c.ref() + ": " + who + " has waited " + waited + " for " + answer
-                        + "; the target was " + target + "." + (c.owner() == null ? " Who takes it? claim " + c.id() : "");
-                case MANAGER -> "🚨 " + c.ref() + ": " + who + " has waited " + waited + " for " + answer
-                        + ", " + n.percent() + "% of the " + target + " target."
-                        + (c.owner() == null ? " Nobody has claimed it." : " @" + c.owner() + " has it.");
-            };
-        };
-    }
-
     private int remindFollowUps(Instant now) {
         int reminded = 0;
         for (FollowUp f : store.read(tx -> tx.followUpsToRemind(now))) {
@@ -137,10 +112,8 @@ public final class Nudger {
                 }
                 Conversation c = tx.conversation(f.conversationId()).orElseThrow();
                 String who = f.remind(c);
-                String set = f.setBy().equals(who) ? "you set" : "@" + f.setBy() + " set";
-                tx.enqueue(new Effect.ThreadPost(c.id(), "📌 Follow-up on " + c.ref() + " (" + set + " it on "
-                        + DAY.format(f.createdAt().atZone(settings.zone())) + ")"
-                        + (f.note().isEmpty() ? "." : ": " + f.note()), List.of(who)), Inbox.chatTarget(c), now);
+                tx.enqueue(new Effect.ThreadPost(c.id(), ChannelWords.followUpDue(c, f, who, settings.zone()),
+                        List.of(who)), Target.chatOf(c), now);
                 tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "followup-due",
                         "@" + who + (f.note().isEmpty() ? "" : ": " + f.note())));
                 log.info("{} follow-up due: @{} reminded", c.ref(), who);

@@ -3,13 +3,12 @@ package dev.earshot.app;
 import dev.earshot.core.Effect;
 import dev.earshot.core.Member;
 import dev.earshot.core.OnCallShift;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +19,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class OnCall {
     private static final Logger log = LoggerFactory.getLogger(OnCall.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", Locale.ENGLISH);
 
     private final Store store;
     private final FollowThrough settings;
     private final Clock clock;
 
-    public OnCall(Store store, FollowThrough settings, Clock clock) {
+    OnCall(Store store, FollowThrough settings, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -51,17 +49,16 @@ public final class OnCall {
         store.write(tx -> {
             tx.setOnCall(shift);
             if (settings.channel() != null) {
-                tx.enqueue(new Effect.ChannelPost(0, "📟 on call now" + until(shift)
-                                + (who.name().equals(actor.name()) ? "" : ", put there by @" + actor.name()) + ".",
-                        List.of(who.name())), Inbox.chatTarget(settings.channel()), now);
+                tx.enqueue(new Effect.ChannelPost(0, ChannelWords.onCallPost(who.name(), actor.name(), shift,
+                        settings.zone()), List.of(who.name())), Target.chat(settings.channel()), now);
             }
             return null;
         });
-        log.info("@{} is on call{} (set by @{})", who.name(), until(shift), actor.name());
+        log.info("@{} is on call{} (set by @{})", who.name(), Words.until(shift, settings.zone()), actor.name());
         return shift;
     }
 
-    /** Ends the shift someone was put on by hand, now; the rotation decides again. Tells the channel. */
+    /** Ends the shift someone was put on by hand, now; the rotation decides again. Tells the channel; returns the answer. */
     public String off(Member actor) {
         Instant now = clock.instant();
         Optional<OnCallShift> ended = store.write(tx -> {
@@ -69,38 +66,24 @@ public final class OnCall {
             hand.ifPresent(s -> {
                 tx.setOnCall(new OnCallShift(s.member(), s.from(), now, s.setBy()));
                 if (settings.channel() != null) {
-                    tx.enqueue(new Effect.ChannelPost(0, "📟 @" + s.member() + " is off call (by @" + actor.name()
-                            + "); the rotation decides again.", List.of()), Inbox.chatTarget(settings.channel()), now);
+                    tx.enqueue(new Effect.ChannelPost(0, ChannelWords.offCallPost(s.member(), actor.name()), List.of()),
+                            Target.chat(settings.channel()), now);
                 }
             });
             return hand;
         });
         if (ended.isEmpty()) {
-            return "Nobody was put on call by hand, so there is nothing to end. " + status();
+            return Words.nobodyToTakeOff(status());
         }
         log.info("@{} is off call (set by @{})", ended.get().member(), actor.name());
-        return "@" + ended.get().member() + " is off call. " + status();
+        return Words.offCall(ended.get().member(), status());
     }
 
     /** What {@code /earshot oncall} answers: who is on call, until when, and whether it is business hours. */
     public String status() {
         Instant now = clock.instant();
         Optional<OnCallShift> shift = store.read(tx -> now(tx, now));
-        String hours = settings.hours().isOpen(now)
-                ? "It is business hours (" + settings.hours().describe() + ")."
-                : "It is outside business hours (" + settings.hours().describe() + "): nudges go to the on-call teammate.";
-        if (shift.isEmpty()) {
-            return "Nobody is on call. Put someone on call with /earshot oncall @name, or set oncall.rotation in the config. "
-                    + hours;
-        }
-        OnCallShift s = shift.get();
-        String how = s.isOverride() ? "put on call by @" + s.setBy()
-                : "rotation: " + String.join(", ", settings.rotation().members());
-        return "@" + s.member() + " is on call" + until(s) + " (" + how + "). " + hours;
-    }
-
-    /** {@code " until Mon 30 Nov 09:00 CET"}, or nothing for an open-ended shift. */
-    String until(OnCallShift shift) {
-        return shift.until() == null ? "" : " until " + WHEN.format(shift.until().atZone(settings.zone()));
+        return Words.onCallStatus(shift.orElse(null), settings.rotation().members(), settings.hours().isOpen(now),
+                settings.hours().describe(), settings.zone());
     }
 }

@@ -1,5 +1,6 @@
 package dev.earshot.app;
 
+import dev.earshot.core.Target;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
@@ -21,7 +22,7 @@ public final class Poller {
     private static final Duration LONGEST_PROBE = Duration.ofMinutes(30);
 
     private final SocialSource source;
-    private final Inbox inbox;
+    private final Ingest ingest;
     private final Store store;
     private final HealthBoard health;
     private final Clock clock;
@@ -30,9 +31,9 @@ public final class Poller {
     private int failures;
     private Duration probe = FIRST_PROBE;
 
-    public Poller(SocialSource source, Inbox inbox, Store store, HealthBoard health, Clock clock, Backoff backoff) {
+    Poller(SocialSource source, Ingest ingest, Store store, HealthBoard health, Clock clock, Backoff backoff) {
         this.source = source;
-        this.inbox = inbox;
+        this.ingest = ingest;
         this.store = store;
         this.health = health;
         this.clock = clock;
@@ -44,16 +45,16 @@ public final class Poller {
     }
 
     /** One poll, unless the source asked us to wait. Returns what was ingested, if anything. */
-    public synchronized Optional<Inbox.Ingested> pollOnce() {
+    public synchronized Optional<Ingest.Result> pollOnce() {
         Instant now = clock.instant();
         if (now.isBefore(notBefore)) {
             return Optional.empty();
         }
-        String component = Inbox.sourceTarget(source.name());
+        String component = Target.source(source.name()).encoded();
         try {
             Optional<String> cursor = store.read(tx -> tx.cursor(source.name()));
             SocialSource.Fetch fetch = source.fetchSince(cursor);
-            Inbox.Ingested result = inbox.ingest(source, fetch);
+            Ingest.Result result = ingest.ingest(source, fetch);
             failures = 0;
             probe = FIRST_PROBE;
             if (health.ok(component, now)) {

@@ -12,6 +12,11 @@ public record ChatConfig(ShellChatConfig shell, SlackChatConfig slack, DiscordCh
         return new ChatConfig(new ShellChatConfig(null), null, null);
     }
 
+    /** The terminal chat, showing cards under {@code channel}. */
+    public static ChatConfig shell(String channel) {
+        return new ChatConfig(new ShellChatConfig(channel), null, null);
+    }
+
     int count() {
         return (shell == null ? 0 : 1) + (slack == null ? 0 : 1) + (discord == null ? 0 : 1);
     }

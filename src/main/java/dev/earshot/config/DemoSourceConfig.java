@@ -16,6 +16,11 @@ public record DemoSourceConfig(String name, Long seed, Duration pollEvery, Strin
         account = account == null ? "acme" : account;
     }
 
+    /** Simulated customers for {@code seed}, polled at the default pace, writing to {@code @acme}. */
+    public static DemoSourceConfig seeded(String name, long seed) {
+        return new DemoSourceConfig(name, seed, null, null);
+    }
+
     @Override
     public Platform platform() {
         return Platform.DEMO;

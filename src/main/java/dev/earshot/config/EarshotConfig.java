@@ -43,6 +43,107 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null, null);
     }
 
+    /** A config built in code (the demo's, tests'): every section left unset gets its defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets sections by name, so that a config written in code needs no row of nulls. */
+    public static final class Builder {
+        private TeamConfig team;
+        private StoreConfig store;
+        private ChatConfig chat;
+        private List<SourceConfig> sources;
+        private OpsConfig ops;
+        private PriorityConfig priority;
+        private BusinessHoursConfig businessHours;
+        private SlaConfig sla;
+        private NudgesConfig nudges;
+        private OnCallConfig oncall;
+        private ContinuityConfig continuity;
+        private List<RouteConfig> routes;
+        private List<TemplateConfig> templates;
+        private DigestConfig digest;
+
+        private Builder() {
+        }
+
+        public Builder team(TeamConfig team) {
+            this.team = team;
+            return this;
+        }
+
+        public Builder store(StoreConfig store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder chat(ChatConfig chat) {
+            this.chat = chat;
+            return this;
+        }
+
+        public Builder sources(List<SourceConfig> sources) {
+            this.sources = sources;
+            return this;
+        }
+
+        public Builder ops(OpsConfig ops) {
+            this.ops = ops;
+            return this;
+        }
+
+        public Builder priority(PriorityConfig priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        public Builder businessHours(BusinessHoursConfig businessHours) {
+            this.businessHours = businessHours;
+            return this;
+        }
+
+        public Builder sla(SlaConfig sla) {
+            this.sla = sla;
+            return this;
+        }
+
+        public Builder nudges(NudgesConfig nudges) {
+            this.nudges = nudges;
+            return this;
+        }
+
+        public Builder oncall(OnCallConfig oncall) {
+            this.oncall = oncall;
+            return this;
+        }
+
+        public Builder continuity(ContinuityConfig continuity) {
+            this.continuity = continuity;
+            return this;
+        }
+
+        public Builder routes(List<RouteConfig> routes) {
+            this.routes = routes;
+            return this;
+        }
+
+        public Builder templates(List<TemplateConfig> templates) {
+            this.templates = templates;
+            return this;
+        }
+
+        public Builder digest(DigestConfig digest) {
+            this.digest = digest;
+            return this;
+        }
+
+        public EarshotConfig build() {
+            return new EarshotConfig(team, store, chat, sources, ops, priority, businessHours, sla, nudges, oncall,
+                    continuity, routes, templates, digest);
+        }
+    }
+
     /** The routes, falling back to the chat's own channel. */
     public Routing routing() {
         return new Routing(routes.stream().map(RouteConfig::toRule).toList(), chat.channel());

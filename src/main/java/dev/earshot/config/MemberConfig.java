@@ -12,6 +12,16 @@ import java.util.Map;
  */
 public record MemberConfig(String name, String slack, String discord, boolean admin) {
 
+    /** A member known by name only: they act in the shell chat. */
+    public static MemberConfig named(String name) {
+        return new MemberConfig(name, null, null, false);
+    }
+
+    /** The same member, allowed to change what admins may change. */
+    public MemberConfig asAdmin() {
+        return new MemberConfig(name, slack, discord, true);
+    }
+
     /** Every member may also act in the shell chat, under their own name. */
     public Member toMember() {
         Map<String, String> chatIds = new LinkedHashMap<>();

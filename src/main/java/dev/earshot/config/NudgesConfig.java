@@ -28,10 +28,13 @@ public record NudgesConfig(Boolean enabled, List<Step> steps, Duration claimedId
         @JsonProperty("manager") MANAGER
     }
 
+    /** The thread at half the target, the on-call teammate at the target, the manager at twice it. */
+    public static final List<Step> DEFAULT_STEPS = List.of(new Step(50, Action.THREAD), new Step(100, Action.ONCALL),
+            new Step(200, Action.MANAGER));
+
     public NudgesConfig {
         enabled = enabled == null || enabled;
-        steps = steps == null ? List.of(new Step(50, Action.THREAD), new Step(100, Action.ONCALL),
-                new Step(200, Action.MANAGER)) : List.copyOf(steps);
+        steps = steps == null ? DEFAULT_STEPS : List.copyOf(steps);
         claimedIdle = claimedIdle == null ? Duration.ofMinutes(30) : claimedIdle;
         offerBack = offerBack == null ? Duration.ofHours(2) : offerBack;
     }

@@ -19,6 +19,11 @@ public record OnCallConfig(List<String> rotation, String handover, String firstW
         handover = handover == null ? "mon 09:00" : handover;
     }
 
+    /** These members in turn, handing over at the default time. */
+    public static OnCallConfig rotation(List<String> members) {
+        return new OnCallConfig(members, null, null);
+    }
+
     public static OnCallConfig defaults() {
         return new OnCallConfig(null, null, null);
     }

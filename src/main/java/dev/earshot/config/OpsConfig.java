@@ -16,6 +16,11 @@ public record OpsConfig(Integer port, String bind) {
         return new OpsConfig(null, null);
     }
 
+    /** No /healthz or /metrics endpoint. */
+    public static OpsConfig off() {
+        return new OpsConfig(0, null);
+    }
+
     public boolean enabled() {
         return port != 0;
     }

@@ -1,6 +1,7 @@
 package dev.earshot.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
 
 /**
  * Where conversations are kept.
@@ -18,6 +19,10 @@ public record StoreConfig(Type type, String path) {
     public StoreConfig {
         type = type == null ? Type.SQLITE : type;
         path = path == null ? DEFAULT_PATH : path;
+    }
+
+    public static StoreConfig sqlite(Path file) {
+        return new StoreConfig(Type.SQLITE, file.toString());
     }
 
     public static StoreConfig defaults() {

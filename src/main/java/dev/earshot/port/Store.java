@@ -11,6 +11,7 @@ import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.Target;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
 import java.time.Instant;
@@ -122,10 +123,14 @@ public interface Store extends AutoCloseable {
         Optional<Conversation> latestOwnedConversation(Platform platform, String authorHandle, Instant activeSince);
 
         /** Adds an outbox row for {@code effect}, to be sent to {@code target} (a chat channel or a source). */
-        long enqueue(Effect effect, String target, Instant at);
+        long enqueue(Effect effect, Target target, Instant at);
 
-        /** Unfinished rows (pending or sending) that may be tried at {@code now}, oldest first. */
-        List<OutboxRow> dueOutbox(Instant now, int limit);
+        /**
+         * Unfinished rows (pending or sending) that may be tried at {@code now}, oldest first, at most
+         * {@code perTarget} of each target: a target with a long backlog does not keep the others'
+         * rows out of the answer.
+         */
+        List<OutboxRow> dueOutbox(Instant now, int perTarget);
 
         /** Rows not yet accepted by their platform (pending or sending), for the operator's metrics. */
         int outboxBacklog();
@@ -134,7 +139,7 @@ public interface Store extends AutoCloseable {
         boolean replyPending(long conversationId);
 
         /** Moves every unfinished row of {@code target} due before {@code until} to {@code until}. */
-        void postponeTarget(String target, Instant until);
+        void postponeTarget(Target target, Instant until);
 
         /** Whether the conversation's card is still waiting in the outbox. */
         boolean cardPending(long conversationId);
@@ -193,7 +198,7 @@ public interface Store extends AutoCloseable {
      * @param key the idempotency key, the same on every attempt
      * @param sending true when an attempt started and its outcome is unknown (a crash mid-send)
      */
-    record OutboxRow(long id, Effect effect, String target, String key, int attempts, boolean sending,
+    record OutboxRow(long id, Effect effect, Target target, String key, int attempts, boolean sending,
                      Instant createdAt) {
     }
 }

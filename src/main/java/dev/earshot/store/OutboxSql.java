@@ -1,6 +1,7 @@
 package dev.earshot.store;
 
 import dev.earshot.core.Effect;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store.OutboxRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,18 +23,21 @@ final class OutboxSql {
         this.sql = sql;
     }
 
-    long enqueue(Effect effect, String target, Instant at) {
+    long enqueue(Effect effect, Target target, Instant at) {
         return sql.insertReturningId("INSERT INTO outbox (kind, conversation_id, target, payload, idem_key, status,"
                         + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)"
                         + " RETURNING id",
-                EffectCodec.kind(effect), effect.conversationId(), target, EffectCodec.payload(effect),
+                EffectCodec.kind(effect), effect.conversationId(), target.encoded(), EffectCodec.payload(effect),
                 UUID.randomUUID().toString(), at, at);
     }
 
-    List<OutboxRow> due(Instant now, int limit) {
-        return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at FROM outbox"
-                        + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-                OutboxSql::map, now, limit);
+    /** The oldest due rows of each target, at most {@code perTarget} each, oldest first overall. */
+    List<OutboxRow> due(Instant now, int perTarget) {
+        return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at FROM ("
+                        + "SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id) AS place FROM outbox"
+                        + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?) AS due"
+                        + " WHERE place <= ? ORDER BY id",
+                OutboxSql::map, now, perTarget);
     }
 
     int backlog() {
@@ -47,9 +51,9 @@ final class OutboxSql {
                 rs -> true, conversationId, CUSTOMER_REPLY).isPresent();
     }
 
-    void postponeTarget(String target, Instant until) {
+    void postponeTarget(Target target, Instant until) {
         sql.update("UPDATE outbox SET next_attempt_at = ? WHERE target = ? AND status IN ('pending', 'sending')"
-                + " AND next_attempt_at < ?", until, target, until);
+                + " AND next_attempt_at < ?", until, target.encoded(), until);
     }
 
     boolean cardPending(long conversationId) {
@@ -90,7 +94,7 @@ final class OutboxSql {
 
     private static OutboxRow map(ResultSet rs) throws SQLException {
         return new OutboxRow(rs.getLong("id"), EffectCodec.decode(rs.getString("kind"), rs.getString("payload")),
-                rs.getString("target"), rs.getString("idem_key"), rs.getInt("attempts"),
+                Target.decode(rs.getString("target")), rs.getString("idem_key"), rs.getInt("attempts"),
                 "sending".equals(rs.getString("status")), Sql.instant(rs, "created_at"));
     }
 }

@@ -11,6 +11,7 @@ import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
+import dev.earshot.core.Target;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
 import dev.earshot.port.Store;
@@ -171,13 +172,13 @@ final class SqliteTx implements Store.Tx {
     }
 
     @Override
-    public long enqueue(Effect effect, String target, Instant at) {
+    public long enqueue(Effect effect, Target target, Instant at) {
         return outbox.enqueue(effect, target, at);
     }
 
     @Override
-    public List<Store.OutboxRow> dueOutbox(Instant now, int limit) {
-        return outbox.due(now, limit);
+    public List<Store.OutboxRow> dueOutbox(Instant now, int perTarget) {
+        return outbox.due(now, perTarget);
     }
 
     @Override
@@ -191,7 +192,7 @@ final class SqliteTx implements Store.Tx {
     }
 
     @Override
-    public void postponeTarget(String target, Instant until) {
+    public void postponeTarget(Target target, Instant until) {
         outbox.postponeTarget(target, until);
     }
 

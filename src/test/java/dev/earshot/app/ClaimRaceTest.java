@@ -35,7 +35,7 @@ class ClaimRaceTest {
                     });
                     List<String> answers = race(h, pool, id);
                     long winners = answers.stream().filter(a -> a.equals("You claimed #" + id + ".")).count();
-                    String owner = h.inbox.show(id).conversation().owner();
+                    String owner = h.queries.show(id).conversation().owner();
                     long losers = answers.stream().filter(a -> a.equals("#" + id + " is already claimed by @" + owner)).count();
                     assertEquals(1, winners, "round " + round + ": " + answers);
                     assertEquals(THREADS - 1, losers, "round " + round);
@@ -54,7 +54,7 @@ class ClaimRaceTest {
             Member member = new Member("member" + i, Map.of(), false);
             futures.add(pool.submit(() -> {
                 start.await();
-                answers.add(h.commands.execute(member, new Command.Claim(id)));
+                answers.add(h.commands.answer(Caller.member(member), new Command.Claim(id)).text());
                 return null;
             }));
         }

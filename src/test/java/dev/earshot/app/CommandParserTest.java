@@ -65,7 +65,7 @@ class CommandParserTest {
 
     @Test
     void helpListsEveryUsageLine() {
-        String help = CommandHandler.help();
-        CommandParser.USAGE.values().forEach(u -> org.junit.jupiter.api.Assertions.assertTrue(help.contains(u[0]), u[0]));
+        String help = Words.help();
+        Words.USAGE.values().forEach(u -> org.junit.jupiter.api.Assertions.assertTrue(help.contains(u[0]), u[0]));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.core.Author;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Continuity;
@@ -242,7 +243,8 @@ class DigestFixtureDayTest {
     @Test
     void commandsAndDigestsCannotBeWiredInTwoTimeZones() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new CommandHandler(h.inbox, h.team, h.clock, java.time.ZoneId.of("Europe/Berlin"), h.digests));
+                () -> new CommandHandler(h.inbox, h.queries, h.app.onCall(), h.digests, h.team, h.clock,
+                        java.time.ZoneId.of("Europe/Berlin"), List.of()));
         assertEquals("commands, business hours and digests must share the team's time zone", e.getMessage());
     }
 
@@ -273,7 +275,7 @@ class DigestFixtureDayTest {
         String id = "m" + next++;
         Message m = new Message(Platform.DEMO, "demo", id, new Author(Platform.DEMO, handle, null, followers, null),
                 text, "https://social.example/@" + handle + "/" + id, h.clock.instant(), MessageKind.MENTION, null, id);
-        h.inbox.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
+        h.ingest.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
         h.drain(dispatcher);
     }
 }

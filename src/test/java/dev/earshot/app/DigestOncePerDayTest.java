@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.port.ChatPlatform;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.testing.Crash;

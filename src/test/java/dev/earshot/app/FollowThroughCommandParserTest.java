@@ -46,7 +46,7 @@ class FollowThroughCommandParserTest {
 
     @Test
     void helpListsThem() {
-        String help = CommandHandler.help();
+        String help = Words.help();
         for (String usage : new String[] {"followup <id> <time> [note]", "escalate <id> @member [note]",
                 "oncall [@member [time] | off]"}) {
             assertEquals(true, help.contains(usage), usage);

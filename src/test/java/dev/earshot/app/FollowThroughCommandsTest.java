@@ -39,7 +39,7 @@ class FollowThroughCommandsTest {
         w.customer("m1", "jane", "The replacement is on its way?");
         w.drain();
         w.h.as("bob", "claim 1");
-        assertEquals("Follow-up on #1 set for Wed 25 Nov 09:00 Z; its owner (or you, if nobody owns it then)"
+        assertEquals("Follow-up on #1 set for Wed 25 Nov 09:00 UTC; its owner (or you, if nobody owns it then)"
                 + " will be reminded in its thread.", w.h.as("alice", "followup 1 2d check the replacement arrived"));
         w.drain();
         assertEquals("📌 @alice set a follow-up for Wed 25 Nov 09:00 UTC: check the replacement arrived",
@@ -95,14 +95,14 @@ class FollowThroughCommandsTest {
         w.drain();
 
         assertEquals(2, again);
-        assertEquals(State.CLAIMED, w.h.inbox.show(again).conversation().state());
-        assertEquals("bob", w.h.inbox.show(again).conversation().owner());
+        assertEquals(State.CLAIMED, w.h.queries.show(again).conversation().state());
+        assertEquals("bob", w.h.queries.show(again).conversation().owner());
         assertEquals("🙋 claimed by @bob · ↩️ earlier: #1", w.h.chat.latest(again).stateLine());
         assertTrue(w.threadTexts().contains("↩️ @jane is back; earlier: #1 (resolved). It stays with its owner: it is yours."),
                 w.threadTexts()::toString);
         assertTrue(w.threadTexts().contains("↪️ @jane wrote again in a new conversation: #2, which went to @bob."));
         assertEquals(List.of("bob"), w.h.chat.mentions);
-        assertTrue(w.h.inbox.show(again).history().stream()
+        assertTrue(w.h.queries.show(again).history().stream()
                 .anyMatch(e -> e.action().equals("continued") && e.detail().equals("earlier: #1, owner @bob")));
     }
 
@@ -114,9 +114,9 @@ class FollowThroughCommandsTest {
         w.customer("x1", "max", "hello");
         w.h.clock.advance(Duration.ofDays(14).plusMinutes(1));
         long late = w.customer("m2", "jane", "Me again");
-        assertEquals(State.NEW, w.h.inbox.show(late).conversation().state());
+        assertEquals(State.NEW, w.h.queries.show(late).conversation().state());
         long unowned = w.customer("x2", "max", "hello again");
-        assertEquals(State.NEW, w.h.inbox.show(unowned).conversation().state());
+        assertEquals(State.NEW, w.h.queries.show(unowned).conversation().state());
     }
 
     // ------------------------------------------------------------------ escalation
@@ -133,11 +133,11 @@ class FollowThroughCommandsTest {
         assertEquals("🧭 @alice brings you in on #1: she knows the invoice system", last(w.threadTexts()));
         assertEquals(List.of("carol"), w.h.chat.mentions);
         assertEquals("🙋 claimed by @alice · 🧭 brought in: @carol", w.h.chat.latest(1).stateLine());
-        HistoryEntry entry = w.h.inbox.show(1).history().stream().filter(e -> e.action().equals("escalate"))
+        HistoryEntry entry = w.h.queries.show(1).history().stream().filter(e -> e.action().equals("escalate"))
                 .findFirst().orElseThrow();
         assertEquals("alice", entry.actor());
         assertEquals("@carol: she knows the invoice system", entry.detail());
-        assertEquals("alice", w.h.inbox.show(1).conversation().owner(), "the owner stays the owner");
+        assertEquals("alice", w.h.queries.show(1).conversation().owner(), "the owner stays the owner");
 
         assertEquals("@bob is brought in on #1.", w.h.as("carol", "escalate 1 bob"));
         w.drain();
@@ -154,7 +154,7 @@ class FollowThroughCommandsTest {
         assertEquals("Usage: /earshot escalate <id> @member [note]", w.h.as("alice", "escalate 1"));
         w.h.as("alice", "resolve 1");
         assertEquals("#1 is resolved; there is nobody left to bring in.", w.h.as("alice", "escalate 1 @bob"));
-        assertTrue(w.h.inbox.show(1).history().stream().noneMatch(e -> e.action().equals("escalate")));
+        assertTrue(w.h.queries.show(1).history().stream().noneMatch(e -> e.action().equals("escalate")));
     }
 
     // ------------------------------------------------------------------ paging and on call
@@ -165,8 +165,8 @@ class FollowThroughCommandsTest {
         long urgent = w.customer("m1", "techreviewer", "I was CHARGED TWICE!!! refund now", MessageKind.DM, 412_000);
         long calm = w.customer("m2", "kenji", "do you ship to Norway?", MessageKind.MENTION, 15);
         w.drain();
-        assertTrue(w.h.inbox.show(urgent).conversation().priority().score() >= 70);
-        assertTrue(w.h.inbox.show(calm).conversation().priority().score() < 70);
+        assertTrue(w.h.queries.show(urgent).conversation().priority().score() >= 70);
+        assertTrue(w.h.queries.show(calm).conversation().priority().score() < 70);
         assertEquals(List.of("bob"), w.h.chat.mentions);
         assertTrue(w.threadTexts().get(0).startsWith("🚨 URGENT "), w.threadTexts()::toString);
         assertTrue(w.threadTexts().get(0).endsWith("Who takes it? claim 1"));

@@ -1,5 +1,6 @@
 package dev.earshot.app;
 
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.core.Author;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Continuity;
@@ -65,7 +66,7 @@ final class FollowThroughWorld {
     long customer(String externalId, String handle, String text, MessageKind kind, long followers) {
         Message m = new Message(Platform.DEMO, "demo", externalId, new Author(Platform.DEMO, handle, handle, followers, ""),
                 text, "", h.clock.instant(), kind, null, null);
-        h.inbox.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
+        h.ingest.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
         return h.store.read(tx -> tx.conversationOfMessage(Platform.DEMO, "demo", externalId)).orElseThrow().id();
     }
 

@@ -41,9 +41,9 @@ class InboxTest {
 
     @Test
     void ingestOpensConversationsJoinsFollowUpsAndStoresTheCursor() {
-        List<ConversationView> queue = h.inbox.queue(50);
+        List<ConversationView> queue = h.queries.queue(50);
         assertEquals(4, queue.size(), "five messages, one a follow-up");
-        ConversationView jane = h.inbox.show(1);
+        ConversationView jane = h.queries.show(1);
         assertEquals(2, jane.messages().size());
         assertEquals("jane_doe", jane.conversation().authorHandle());
         assertEquals(Optional.of("5"), h.store.read(tx -> tx.cursor("demo")));
@@ -55,8 +55,8 @@ class InboxTest {
     void theSameBatchAgainChangesNothing() {
         SocialSource.Fetch again = h.demo.fetchSince(Optional.empty());
         int rowsBefore = outbox().size();
-        Inbox.Ingested result = h.inbox.ingest(h.demo, again);
-        assertEquals(new Inbox.Ingested(0, 0, 5), result);
+        Ingest.Result result = h.ingest.ingest(h.demo, again);
+        assertEquals(new Ingest.Result(0, 0, 5), result);
         assertEquals(rowsBefore, outbox().size());
     }
 
@@ -70,7 +70,7 @@ class InboxTest {
     void claimCollisionNamesTheOwner() {
         assertEquals("You claimed #1.", h.as("alice", "claim 1"));
         assertEquals("#1 is already claimed by @alice", h.as("bob", "/earshot claim 1"));
-        assertEquals(State.CLAIMED, h.inbox.show(1).conversation().state());
+        assertEquals(State.CLAIMED, h.queries.show(1).conversation().state());
         assertEquals("#1 is claimed by @alice; only they can release it.", h.as("bob", "release 1"));
         assertEquals("You released #1; it is back with the team.", h.as("alice", "release 1"));
     }
@@ -82,8 +82,8 @@ class InboxTest {
                 .filter(Effect.CustomerReply.class::isInstance).map(Effect.CustomerReply.class::cast).toList();
         assertEquals(1, replies.size());
         assertEquals("demo-42-4", replies.get(0).inReplyTo(), "threaded under the latest customer message");
-        assertEquals(State.REPLIED, h.inbox.show(1).conversation().state());
-        assertEquals("alice", h.inbox.show(1).conversation().owner());
+        assertEquals(State.REPLIED, h.queries.show(1).conversation().state());
+        assertEquals("alice", h.queries.show(1).conversation().owner());
     }
 
     @Test
@@ -96,8 +96,8 @@ class InboxTest {
         assertEquals("There is no #99. Try: /earshot queue", h.as("alice", "reply 99 hello"));
         assertEquals("There is no #99. Try: /earshot queue", h.as("alice", "claim 99"));
         assertEquals(rows, outbox().size());
-        assertEquals(State.NEW, h.inbox.show(1).conversation().state());
-        assertTrue(h.inbox.show(1).history().stream().noneMatch(e -> e.action().equals("reply")));
+        assertEquals(State.NEW, h.queries.show(1).conversation().state());
+        assertTrue(h.queries.show(1).history().stream().noneMatch(e -> e.action().equals("reply")));
     }
 
     @Test
@@ -130,7 +130,7 @@ class InboxTest {
         assertEquals(0, h.inbox.wakeSnoozed());
         h.clock.advance(Duration.ofMinutes(1));
         assertEquals(1, h.inbox.wakeSnoozed());
-        assertEquals(State.CLAIMED, h.inbox.show(3).conversation().state());
+        assertEquals(State.CLAIMED, h.queries.show(3).conversation().state());
         assertEquals(0, h.inbox.wakeSnoozed(), "woken once");
     }
 
@@ -139,12 +139,12 @@ class InboxTest {
         h.as("bob", "reply 4 Hi! What can we do for you?");
         h.drain(h.dispatcher());
         SocialSource.Fetch followUp = new SocialSource.Fetch(List.of(new dev.earshot.core.Message(
-                dev.earshot.core.Platform.DEMO, "demo", "later-1", h.inbox.show(4).first().author(), "my order!",
-                "", h.clock.instant(), dev.earshot.core.MessageKind.REPLY, "x", h.inbox.show(4).conversation().threadKey())),
+                dev.earshot.core.Platform.DEMO, "demo", "later-1", h.queries.show(4).first().author(), "my order!",
+                "", h.clock.instant(), dev.earshot.core.MessageKind.REPLY, "x", h.queries.show(4).conversation().threadKey())),
                 "6");
-        assertEquals(new Inbox.Ingested(0, 1, 0), h.inbox.ingest(h.demo, followUp));
-        assertEquals(State.CLAIMED, h.inbox.show(4).conversation().state());
-        assertEquals("bob", h.inbox.show(4).conversation().owner());
+        assertEquals(new Ingest.Result(0, 1, 0), h.ingest.ingest(h.demo, followUp));
+        assertEquals(State.CLAIMED, h.queries.show(4).conversation().state());
+        assertEquals("bob", h.queries.show(4).conversation().owner());
     }
 
     @Test
@@ -168,11 +168,11 @@ class InboxTest {
                 new SocialSource.BrandReply(ours, "demo-42-1", "Hi from Earshot", h.clock.instant()),
                 new SocialSource.BrandReply("app-1", "demo-42-2", "We are on it (sent from the app)", h.clock.instant()),
                 new SocialSource.BrandReply("app-2", "unknown-post", "unrelated", h.clock.instant())), "5");
-        assertEquals(new Inbox.Ingested(0, 0, 0, 1), h.inbox.ingest(h.demo, seen));
-        var c = h.inbox.show(3).conversation();
+        assertEquals(new Ingest.Result(0, 0, 0, 1), h.ingest.ingest(h.demo, seen));
+        var c = h.queries.show(3).conversation();
         assertEquals(State.REPLIED, c.state());
         assertEquals(h.clock.instant(), c.firstReplyAt());
-        assertEquals(0, h.inbox.ingest(h.demo, seen).answeredOutside(), "seen twice, counted once");
+        assertEquals(0, h.ingest.ingest(h.demo, seen).answeredOutside(), "seen twice, counted once");
         h.drain(h.dispatcher());
         assertEquals("✅ answered outside Earshot in 4m", h.chat.latest(3).stateLine());
     }
@@ -180,10 +180,12 @@ class InboxTest {
     @Test
     void templatesAreListedOrTheirAbsenceExplained() {
         assertEquals("No saved replies yet: add them under templates: in the config file.", h.as("alice", "templates"));
-        CommandHandler withTemplates = new CommandHandler(h.inbox, h.team, h.clock, java.time.ZoneOffset.UTC, h.digests,
-                List.of(new dev.earshot.core.ReplyTemplate("thanks", "Thanks {customer}, we're on it!")));
+        CommandHandler withTemplates = new Application(h.store, h.sources, h.clock, Telemetry.NONE, h.settings()
+                .withTemplates(List.of(new dev.earshot.core.ReplyTemplate("thanks", "Thanks {customer}, we're on it!"))))
+                .commands();
         assertEquals("Saved replies (in Slack, Reply… offers them; fields like {customer} are filled in):\n"
-                + "  thanks: Thanks {customer}, we're on it!", withTemplates.handle(h.team.require("alice"), "templates"));
+                + "  thanks: Thanks {customer}, we're on it!",
+                withTemplates.answer(Caller.member(h.team.require("alice")), "templates").text());
         assertEquals("Usage: /earshot templates", h.as("alice", "templates now"));
     }
 

@@ -27,7 +27,7 @@ class NudgerTest {
     }
 
     private List<String> nudges(long id) {
-        return w.h.inbox.show(id).history().stream().filter(e -> e.action().equals("nudge"))
+        return w.h.queries.show(id).history().stream().filter(e -> e.action().equals("nudge"))
                 .map(HistoryEntry::detail).toList();
     }
 
@@ -106,7 +106,7 @@ class NudgerTest {
         assertEquals(2, w.after(Duration.ofMinutes(60)), "200%, and alice has had it for 2h");
         assertEquals(List.of("alice", "alice", "carol", "alice"), w.h.chat.mentions,
                 "the manager; then the offer-back tells alice it went back to the team");
-        assertEquals(State.NEW, w.h.inbox.show(1).conversation().state());
+        assertEquals(State.NEW, w.h.queries.show(1).conversation().state());
     }
 
     @Test
@@ -160,8 +160,8 @@ class NudgerTest {
         assertEquals(List.of("🔁 #1 goes back to the team: claimed 2h ago and @jane on Demo still has no answer."
                 + " Anyone: claim 1"), w.channelTexts());
         assertEquals(List.of("alice", "alice"), w.h.chat.mentions);
-        assertEquals(State.NEW, w.h.inbox.show(id).conversation().state());
-        assertNull(w.h.inbox.show(id).conversation().owner());
+        assertEquals(State.NEW, w.h.queries.show(id).conversation().state());
+        assertNull(w.h.queries.show(id).conversation().owner());
         assertEquals("🆕 waiting for an owner", w.h.chat.latest(id).stateLine());
         assertEquals(0, w.after(Duration.ofHours(5)), "an unclaimed conversation has no idle owner");
 
@@ -179,7 +179,7 @@ class NudgerTest {
         w.h.as("alice", "snooze 1 3h");
         assertEquals(0, w.after(Duration.ofHours(2)));
         w.after(Duration.ofHours(1)); // wakes
-        assertEquals(State.NEW, w.h.inbox.show(id).conversation().state());
+        assertEquals(State.NEW, w.h.queries.show(id).conversation().state());
         assertEquals(List.of(), nudges(id), "waking is not three nudges at once");
         assertEquals(0, w.after(Duration.ofMinutes(29)));
         assertEquals(1, w.after(Duration.ofMinutes(1)));

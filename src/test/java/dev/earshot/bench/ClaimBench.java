@@ -40,7 +40,7 @@ public final class ClaimBench {
             long start = System.nanoTime();
             int opened = 0;
             for (Traffic.Batch b : batches) {
-                opened += h.inbox.ingest(b.source(), b.fetch()).opened();
+                opened += h.ingest.ingest(b.source(), b.fetch()).opened();
             }
             double buildSeconds = (System.nanoTime() - start) / 1e9;
             if (opened != conversations) {
@@ -61,7 +61,7 @@ public final class ClaimBench {
             claims(h, warm, 0, "You claimed");
             Samples won = claims(h, measured, 0, "You claimed");
             Samples refused = claims(h, measured, 1, "is already claimed by");
-            String note = String.format("%,d commands on %s, random ids, through CommandHandler.handle", CLAIMS, store);
+            String note = String.format("%,d commands on %s, random ids, through CommandHandler.answer", CLAIMS, store);
             table.row("claim p50, " + store, won.percentileMillis(50), "ms", note);
             table.row("claim p99, " + store, won.percentileMillis(99), "ms",
                     String.format("max %.2f ms, mean %.2f ms", won.maxMillis(), won.meanMillis()));

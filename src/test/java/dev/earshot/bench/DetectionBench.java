@@ -1,6 +1,6 @@
 package dev.earshot.bench;
 
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.app.Poller;
 import dev.earshot.core.Card;
 import dev.earshot.core.ChatRef;

@@ -1,9 +1,13 @@
 package dev.earshot.bench;
 
-import dev.earshot.app.Inbox;
+import dev.earshot.app.Application;
+import dev.earshot.app.Digests;
+import dev.earshot.app.FollowThrough;
+import dev.earshot.app.Ingest;
 import dev.earshot.app.Sources;
 import dev.earshot.app.Telemetry;
 import dev.earshot.core.PriorityRules;
+import dev.earshot.core.Team;
 import dev.earshot.store.SqliteStore;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ingest throughput: messages per second through {@code Inbox.ingest} (duplicate check, thread
+ * Ingest throughput: messages per second through {@code Ingest.ingest} (duplicate check, thread
  * look-up, priority, conversation, message, audit line, outbox rows, cursor; one transaction per
  * fetch), next to the rate at which plain JDBC inserts the same rows into a {@link PlainTable}
  * with the same settings and the same commits. The ratio is what the bookkeeping costs.
@@ -45,7 +49,7 @@ public final class IngestBench {
             Result r = run(batches);
             double ingestRate = size / r.ingestSeconds();
             double rawRate = size / r.rawSeconds();
-            table.row("Inbox.ingest, " + label, ingestRate, "msg/s", String.format(
+            table.row("Ingest.ingest, " + label, ingestRate, "msg/s", String.format(
                     "%,d fetches of ≤%d; %,d opened, %,d follow-ups; %,d outbox rows", batches.size(), PER_FETCH,
                     r.opened(), r.joined(), r.outboxRows()));
             table.row("raw batched INSERT, " + label, rawRate, "msg/s",
@@ -63,8 +67,9 @@ public final class IngestBench {
              SqliteStore store = SqliteStore.open(scratch.file("earshot.db"));
              PlainTable plain = new PlainTable(scratch.file("plain.db"))) {
             Clock clock = Clock.fixed(Traffic.START, ZoneOffset.UTC);
-            Inbox inbox = new Inbox(store, new Sources(List.of()), PriorityRules.defaults(), m -> "support",
-                    clock, Telemetry.NONE);
+            Ingest inbox = new Application(store, new Sources(List.of()), clock, Telemetry.NONE,
+                    new Application.Settings(new Team(List.of()), PriorityRules.defaults(), m -> "support",
+                            FollowThrough.none(), Digests.Settings.defaults("support"), List.of())).ingest();
             long ingestNanos = 0;
             long rawNanos = 0;
             int opened = 0;
@@ -79,7 +84,7 @@ public final class IngestBench {
                     rawNanos += System.nanoTime();
                 }
                 ingestNanos -= System.nanoTime();
-                Inbox.Ingested result = inbox.ingest(b.source(), b.fetch());
+                Ingest.Result result = inbox.ingest(b.source(), b.fetch());
                 ingestNanos += System.nanoTime();
                 if (!rawFirst) {
                     rawNanos -= System.nanoTime();

@@ -43,7 +43,7 @@ public final class SlackBench {
         long wallStart = System.nanoTime();
         try (SlackWorld w = new SlackWorld(dir)) {
             w.fake.paceWith(w.clock);
-            w.inbox.ingest(w.demo, Burst.of(500, "demo", w.clock.instant()));
+            w.ingest.ingest(w.demo, Burst.of(500, "demo", w.clock.instant()));
             Instant start = w.clock.instant();
             while (w.fake.visibleConversations(SlackWorld.CHANNEL).size() < 500
                     && Duration.between(start, w.clock.instant()).toMinutes() < 15) {

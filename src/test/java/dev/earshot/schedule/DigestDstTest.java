@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.earshot.app.Backoff;
 import dev.earshot.app.Digests;
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Sources;
 import dev.earshot.app.Telemetry;

@@ -22,6 +22,7 @@ import dev.earshot.core.Priority;
 import dev.earshot.core.Refusal;
 import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.State;
+import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import dev.earshot.port.Store.OutboxRow;
 import java.time.Duration;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class StoreContract {
     static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
+    static final Target SUPPORT = Target.chat("support");
+    static final Target X_BRAND = Target.source("brand");
     static final String ACCOUNT = "brand";
 
     protected Store store;
@@ -75,7 +78,7 @@ abstract class StoreContract {
             long id = tx.insertConversation(Conversation.open(copy, "#support", new Priority(30))).id();
             doomed.set(id);
             tx.record(new HistoryEntry(id, T0, HistoryEntry.EARSHOT, "open", ""));
-            tx.enqueue(new Effect.PostCard(id), "#support", T0);
+            tx.enqueue(new Effect.PostCard(id), SUPPORT, T0);
             tx.saveCursor("x:brand", "after-m1", T0);
             tx.addCustomerMessage(id, copy, T0);
             return id;
@@ -372,7 +375,7 @@ abstract class StoreContract {
         long jane = someConversation("jane");
         assertThrows(IllegalStateException.class, () -> store.write(tx -> {
             tx.recordNudge(jane, "sla:50", T0);
-            tx.enqueue(new Effect.ThreadPost(jane, "nudge"), "chat:support", T0);
+            tx.enqueue(new Effect.ThreadPost(jane, "nudge"), SUPPORT, T0);
             throw new IllegalStateException("crash before commit");
         }));
         assertEquals(Set.of(), store.read(tx -> tx.nudgesSent(jane)));
@@ -445,10 +448,10 @@ abstract class StoreContract {
     @Test
     void an_outbox_row_goes_through_its_whole_life() {
         Effect reply = new Effect.CustomerReply(7, "m1", "Sorry, Jane! Fixed.", "alice");
-        long id = store.write(tx -> tx.enqueue(reply, "x:brand", T0));
+        long id = store.write(tx -> tx.enqueue(reply, X_BRAND, T0));
 
         OutboxRow fresh = onlyDue(T0);
-        assertEquals(new OutboxRow(id, reply, "x:brand", fresh.key(), 0, false, T0), fresh);
+        assertEquals(new OutboxRow(id, reply, X_BRAND, fresh.key(), 0, false, T0), fresh);
         assertEquals(List.of(), store.read(tx -> tx.dueOutbox(T0.minusMillis(1), 10)), "not due before its time");
 
         store.write(tx -> {
@@ -488,8 +491,8 @@ abstract class StoreContract {
 
     @Test
     void failed_rows_are_no_longer_due() {
-        long failed = store.write(tx -> tx.enqueue(new Effect.PostCard(1), "#support", T0));
-        long alive = store.write(tx -> tx.enqueue(new Effect.PostCard(2), "#support", T0));
+        long failed = store.write(tx -> tx.enqueue(new Effect.PostCard(1), SUPPORT, T0));
+        long alive = store.write(tx -> tx.enqueue(new Effect.PostCard(2), SUPPORT, T0));
         store.write(tx -> {
             tx.markFailed(failed, T0.plusSeconds(1), "channel_not_found");
             return null;
@@ -508,7 +511,7 @@ abstract class StoreContract {
                 new Effect.CustomerReply(1, "m1", "Hello \"Jane\" – ünïcode ✓", "alice"),
                 new Effect.Notice(1, "bob", "#1 is already claimed by @alice"));
         List<Long> ids = store.write(tx -> effects.stream()
-                .map(e -> tx.enqueue(e, "#support", T0.plusSeconds(effects.indexOf(e)))).toList());
+                .map(e -> tx.enqueue(e, SUPPORT, T0.plusSeconds(effects.indexOf(e)))).toList());
 
         List<OutboxRow> due = store.read(tx -> tx.dueOutbox(T0.plusSeconds(60), 10));
         assertEquals(ids, due.stream().map(OutboxRow::id).toList());
@@ -520,9 +523,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void due_rows_are_read_per_target_so_one_long_backlog_keeps_no_other_target_waiting() {
+        List<Long> cards = store.write(tx -> java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> tx.enqueue(new Effect.PostCard(i), SUPPORT, T0)).toList());
+        long reply = store.write(tx -> tx.enqueue(new Effect.CustomerReply(7, "m1", "hi", "alice"), X_BRAND, T0));
+
+        List<OutboxRow> due = store.read(tx -> tx.dueOutbox(T0, 2));
+        assertEquals(List.of(cards.get(0), cards.get(1), reply), due.stream().map(OutboxRow::id).toList(),
+                "at most two of each target, oldest first");
+        assertEquals(List.of(SUPPORT, SUPPORT, X_BRAND), due.stream().map(OutboxRow::target).toList(),
+                "each row comes back with the target it was written for");
+    }
+
+    @Test
     void a_card_is_pending_while_its_post_card_row_is_unfinished() {
-        long card = store.write(tx -> tx.enqueue(new Effect.PostCard(1), "#support", T0));
-        store.write(tx -> tx.enqueue(new Effect.UpdateCard(2), "#support", T0));
+        long card = store.write(tx -> tx.enqueue(new Effect.PostCard(1), SUPPORT, T0));
+        store.write(tx -> tx.enqueue(new Effect.UpdateCard(2), SUPPORT, T0));
 
         assertTrue(cardPending(1));
         assertFalse(cardPending(2), "an update is not the card's first post");
@@ -548,7 +564,7 @@ abstract class StoreContract {
             Conversation c = tx.insertConversation(Conversation.open(message("m1", "jane", "t1", T0), "#s",
                     new Priority(1)));
             tx.addCustomerMessage(c.id(), message("m1", "jane", "t1", T0), T0);
-            tx.enqueue(new Effect.PostCard(c.id()), "#s", T0);
+            tx.enqueue(new Effect.PostCard(c.id()), SUPPORT, T0);
             tx.saveCursor("x:brand", "c1", T0);
             throw refusal;
         }));
@@ -617,7 +633,7 @@ abstract class StoreContract {
     void a_claim_rolls_back_with_its_transaction() {
         assertThrows(IllegalStateException.class, () -> store.write(tx -> {
             tx.claimRun("daily-digest:support", "2025-03-02", T0);
-            tx.enqueue(new Effect.ChannelPost(0, "digest", List.of()), "chat:support", T0);
+            tx.enqueue(new Effect.ChannelPost(0, "digest", List.of()), SUPPORT, T0);
             throw new IllegalStateException("crash before commit");
         }));
         assertFalse(claimed("daily-digest:support", "2025-03-02"));

@@ -1,6 +1,6 @@
 package dev.earshot.testing;
 
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.outbox.Dispatcher;
 
 /** Stops the dispatcher at one named point, the way a kill -9 would stop it there. */
 public final class Crash extends Error {

@@ -1,15 +1,19 @@
 package dev.earshot.testing;
 
+import dev.earshot.app.Application;
 import dev.earshot.app.Backoff;
+import dev.earshot.app.Caller;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
+import dev.earshot.app.Ingest;
 import dev.earshot.app.Nudger;
 import dev.earshot.app.Poller;
+import dev.earshot.app.Queries;
 import dev.earshot.app.Sources;
 import dev.earshot.app.Telemetry;
 import dev.earshot.core.Member;
@@ -49,7 +53,11 @@ public final class Harness implements AutoCloseable {
     public final RecordingChat chat;
     public final HealthBoard health = new HealthBoard();
     public final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);
+    /** The application as production assembles it; {@link #ingest}, {@link #inbox}... are its parts. */
+    public Application app;
+    public Ingest ingest;
     public Inbox inbox;
+    public Queries queries;
     public CommandHandler commands;
     /** Follow-through settings: none (nudges off) unless a test passes its own. */
     public final FollowThrough followThrough;
@@ -100,10 +108,19 @@ public final class Harness implements AutoCloseable {
     public void open() {
         store = SqliteStore.open(db);
         health.watch(new HealthAlerts(store, sources, "support", clock));
-        inbox = new Inbox(store, sources, priority, m -> "support", clock, Telemetry.NONE, followThrough);
-        nudger = new Nudger(store, followThrough, clock);
-        digests = new Digests(store, team, clock, followThrough.sla(), Digests.Settings.defaults("support"));
-        commands = new CommandHandler(inbox, team, clock, ZoneOffset.UTC, digests);
+        app = new Application(store, sources, clock, Telemetry.NONE, settings());
+        ingest = app.ingest();
+        inbox = app.inbox();
+        queries = app.queries();
+        nudger = app.nudger();
+        digests = app.digests();
+        commands = app.commands();
+    }
+
+    /** The team's settings here: every conversation goes to #support, digests too. */
+    public Application.Settings settings() {
+        return new Application.Settings(team, priority, m -> "support", followThrough,
+                Digests.Settings.defaults("support"), List.of());
     }
 
     public void restart() {
@@ -126,12 +143,12 @@ public final class Harness implements AutoCloseable {
     }
 
     public Poller poller() {
-        return new Poller(source, inbox, store, health, clock, backoff);
+        return app.poller(source, health, backoff);
     }
 
     /** What {@code member} sees after typing {@code line}. */
     public String as(String member, String line) {
-        return commands.handle(team.require(member), line);
+        return commands.answer(Caller.member(team.require(member)), line).text();
     }
 
     /** Drains until nothing more is due now. */

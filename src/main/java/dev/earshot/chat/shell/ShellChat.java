@@ -1,5 +1,6 @@
 package dev.earshot.chat.shell;
 
+import dev.earshot.app.Command;
 import dev.earshot.core.Card;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Member;
@@ -121,7 +122,7 @@ public final class ShellChat implements ChatPlatform {
             case CLAIM -> "claim " + id;
             case REPLY -> "reply " + id + " …";
             case DISMISS -> "dismiss " + id + " …";
-            case SNOOZE -> "snooze " + id + " 1h";
+            case SNOOZE -> "snooze " + id + " " + Spans.format(Command.Snooze.DEFAULT);
             case RESOLVE -> "resolve " + id;
             case OPEN -> "show " + id;
         };

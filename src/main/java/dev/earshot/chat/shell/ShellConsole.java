@@ -1,5 +1,6 @@
 package dev.earshot.chat.shell;
 
+import dev.earshot.app.Caller;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.core.Member;
 import dev.earshot.core.Team;
@@ -54,7 +55,7 @@ public final class ShellConsole {
             switchTo(line.substring(3).strip());
             return true;
         }
-        chat.answer(commands.handle(actor, line));
+        chat.answer(commands.answer(Caller.member(actor), line).text());
         return true;
     }
 

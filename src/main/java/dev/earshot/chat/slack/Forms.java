@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.earshot.app.Inbox;
+import dev.earshot.app.Queries;
 import dev.earshot.core.ReplyTemplate;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ final class Forms {
      * The reply form. {@code version} names the text box's block: Slack keeps what was typed in a
      * block across updates, so a picked template goes into a new block to show.
      */
-    static ObjectNode reply(Inbox.ReplyContext context, Origin origin, List<ReplyTemplate> templates,
+    static ObjectNode reply(Queries.ReplyContext context, Origin origin, List<ReplyTemplate> templates,
                             int version, String text) {
         var c = context.conversation();
         var latest = context.latest();

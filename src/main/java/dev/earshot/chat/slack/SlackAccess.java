@@ -1,5 +1,6 @@
 package dev.earshot.chat.slack;
 
+import dev.earshot.app.Caller;
 import dev.earshot.core.Member;
 import dev.earshot.core.Team;
 import java.util.List;
@@ -21,33 +22,23 @@ record SlackAccess(Team team, String teamId, Set<String> channels) {
         this(team, teamId, Set.copyOf(channels));
     }
 
-    /** The member behind a request, or the sentence that refuses it. */
-    Verdict check(String userId, String userTeamId, String channelId) {
+    /**
+     * The member behind a request, or someone turned away with the sentence for them (it may hold
+     * our own channel links, already Slack text) and the reason for the audit log.
+     */
+    Caller check(String userId, String userTeamId, String channelId) {
+        String who = "slack:" + userId;
         if (userTeamId != null && teamId != null && !teamId.equals(userTeamId)) {
-            return Verdict.no(Team.NOT_ON_TEAM, "another Slack workspace (" + userTeamId + ")");
+            return Caller.turnedAway(who, Team.NOT_ON_TEAM, "another Slack workspace (" + userTeamId + ")");
         }
         Optional<Member> member = userId == null ? Optional.empty() : team.byChatId("slack", userId);
         if (member.isEmpty()) {
-            return Verdict.no(Team.NOT_ON_TEAM, "not a configured member");
+            return Caller.turnedAway(who, Team.NOT_ON_TEAM, "not a configured member");
         }
         if (channelId != null && !channels.contains(channelId)) {
-            return Verdict.no("Earshot works in " + channels.stream().sorted().map(c -> "<#" + c + ">")
+            return Caller.turnedAway(who, "Earshot works in " + channels.stream().sorted().map(c -> "<#" + c + ">")
                     .collect(Collectors.joining(", ")) + "; ask there.", "outside Earshot's channels");
         }
-        return new Verdict(member.get(), null, null);
-    }
-
-    /**
-     * @param refusal the sentence for the user (may hold our own channel links, already Slack text)
-     * @param reason why, for the audit log
-     */
-    record Verdict(Member member, String refusal, String reason) {
-        static Verdict no(String refusal, String reason) {
-            return new Verdict(null, refusal, reason);
-        }
-
-        boolean allowed() {
-            return member != null;
-        }
+        return Caller.member(member.get());
     }
 }

@@ -15,12 +15,14 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.webhook.WebhookResponse;
+import dev.earshot.app.Answer;
+import dev.earshot.app.Caller;
 import dev.earshot.app.Command;
 import dev.earshot.app.CommandHandler;
-import dev.earshot.app.Inbox;
-import dev.earshot.core.Member;
-import dev.earshot.core.Refusal;
+import dev.earshot.app.Queries;
+import dev.earshot.app.Words;
 import dev.earshot.core.ReplyTemplate;
+import dev.earshot.core.Team;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -58,11 +60,8 @@ public final class SlackCommands implements AutoCloseable {
     static final Duration FORM_BUDGET = Duration.ofMillis(2_000);
     private static final Pattern ANY = Pattern.compile(".*");
     private static final String SLASH_COMMAND = "/earshot";
-    private static final String OOPS = "Something went wrong on Earshot's side; nothing was changed."
-            + " The operator can see why in the log.";
 
     private final CommandHandler commands;
-    private final Inbox inbox;
     private final SlackAccess access;
     private final List<ReplyTemplate> templates;
     private final ExecutorService work;
@@ -72,10 +71,9 @@ public final class SlackCommands implements AutoCloseable {
      * @param teamId this workspace's id (auth.test); users of another workspace are refused
      * @param channels the channels cards go to; commands from elsewhere are refused
      */
-    public SlackCommands(CommandHandler commands, Inbox inbox, dev.earshot.core.Team team, String teamId,
-                         List<String> channels, List<ReplyTemplate> templates) {
+    public SlackCommands(CommandHandler commands, Team team, String teamId, List<String> channels,
+                         List<ReplyTemplate> templates) {
         this.commands = commands;
-        this.inbox = inbox;
         this.access = new SlackAccess(team, teamId, channels);
         this.templates = List.copyOf(templates);
         AtomicInteger n = new AtomicInteger();
@@ -133,13 +131,8 @@ public final class SlackCommands implements AutoCloseable {
         if (!SLASH_COMMAND.equals(p.getCommand())) {
             answer = "Earshot answers " + SLASH_COMMAND + " only.";
         } else {
-            SlackAccess.Verdict verdict = access.check(p.getUserId(), p.getTeamId(), p.getChannelId());
-            if (!verdict.allowed()) {
-                refused(idIn(p.getText()), p.getUserId(), SLASH_COMMAND, verdict);
-                answer = verdict.refusal();
-            } else {
-                answer = text(commands.handle(verdict.member(), SlackText.typed(p.getText())));
-            }
+            Caller caller = access.check(p.getUserId(), p.getTeamId(), p.getChannelId());
+            answer = shown(caller, commands.answer(caller, SlackText.typed(p.getText())));
         }
         try {
             WebhookResponse r = ctx.respond(q -> q.responseType("ephemeral").text(answer));
@@ -169,41 +162,38 @@ public final class SlackCommands implements AutoCloseable {
             return; // a link button opens in the browser; Slack only wants the ack
         }
         long id = number(a.getValue());
+        Command command = switch (actionId) {
+            case Actions.CLAIM -> new Command.Claim(id);
+            case Actions.SNOOZE -> new Command.Snooze(id);
+            case Actions.RESOLVE -> new Command.Resolve(id);
+            case Actions.REPLY -> new Command.ReplyForm(id);
+            case Actions.DISMISS -> new Command.DismissForm(id);
+            default -> null;
+        };
+        if (command == null) {
+            return;
+        }
         String channel = p.getChannel() != null ? p.getChannel().getId()
                 : p.getContainer() == null ? null : p.getContainer().getChannelId();
         String user = p.getUser() == null ? null : p.getUser().getId();
-        SlackAccess.Verdict verdict = access.check(user, p.getUser() == null ? null : p.getUser().getTeamId(), channel);
-        if (!verdict.allowed()) {
-            refused(id, user, actionId, verdict);
-            respond(ctx, channel, user, verdict.refusal());
-            return;
+        Caller caller = access.check(user, p.getUser() == null ? null : p.getUser().getTeamId(), channel);
+        Answer answer = commands.answer(caller, command);
+        String tell; // what the asker reads; null when a form opened instead
+        if (caller.allowed() && answer.ok() && command instanceof Command.ReplyForm) {
+            tell = openForm(p.getTriggerId(), ctx, Forms.reply(answer.replyForm(), new Forms.Origin(id, channel),
+                    templates, 0, null).toString());
+        } else if (caller.allowed() && answer.ok() && command instanceof Command.DismissForm) {
+            tell = openForm(p.getTriggerId(), ctx, Forms.dismiss(id, new Forms.Origin(id, channel)).toString());
+        } else {
+            tell = shown(caller, answer);
         }
-        Member member = verdict.member();
-        String answer = switch (actionId) {
-            case Actions.CLAIM -> run(member, new Command.Claim(id));
-            case Actions.SNOOZE -> run(member, new Command.Snooze(id, Duration.ofHours(1)));
-            case Actions.RESOLVE -> run(member, new Command.Resolve(id));
-            case Actions.REPLY -> openForm(p.getTriggerId(), ctx, () -> Forms.reply(inbox.replyContext(id),
-                    new Forms.Origin(id, channel), templates, 0, null).toString());
-            case Actions.DISMISS -> openForm(p.getTriggerId(), ctx, () -> {
-                inbox.show(id); // an unknown id is refused here, not in the form
-                return Forms.dismiss(id, new Forms.Origin(id, channel)).toString();
-            });
-            default -> null;
-        };
-        if (answer != null) {
-            respond(ctx, channel, user, answer);
+        if (tell != null) {
+            respond(ctx, channel, user, tell);
         }
     }
 
     /** Opens a form; null when it opened, else what to tell the user. */
-    private String openForm(String triggerId, ActionContext ctx, java.util.function.Supplier<String> view) {
-        String json;
-        try {
-            json = view.get();
-        } catch (Refusal r) {
-            return text(r.getMessage());
-        }
+    private static String openForm(String triggerId, ActionContext ctx, String json) {
         String failure = slackCall("views.open", () -> ctx.client().viewsOpen(q -> q.triggerId(triggerId).viewAsString(json)));
         return failure == null ? null : "Slack did not open the form (" + failure + "). Try again, or type "
                 + SLASH_COMMAND + " help.";
@@ -216,14 +206,19 @@ public final class SlackCommands implements AutoCloseable {
             return;
         }
         Optional<Forms.Origin> origin = Forms.Origin.of(view.getPrivateMetadata());
-        SlackAccess.Verdict verdict = access.check(p.getUser().getId(), p.getUser().getTeamId(), null);
+        Caller caller = access.check(p.getUser().getId(), p.getUser().getTeamId(), null);
         int index = (int) number(a.getSelectedOption().getValue());
-        if (origin.isEmpty() || !verdict.allowed() || index < 0 || index >= templates.size()) {
+        if (origin.isEmpty() || !caller.allowed() || index < 0 || index >= templates.size()) {
             return;
         }
-        Inbox.ReplyContext context = inbox.replyContext(origin.get().conversationId());
+        Answer answer = commands.answer(caller, new Command.ReplyForm(origin.get().conversationId()));
+        if (!answer.ok()) {
+            log.warn("the reply form could not take the template: {}", answer.text());
+            return;
+        }
+        Queries.ReplyContext context = answer.replyForm();
         String filled = templates.get(index).fill(ReplyTemplate.values(context.conversation(),
-                context.latest().author(), verdict.member().name()));
+                context.latest().author(), caller.member().name()));
         int version = Forms.replyText(values(view.getState())).map(e -> Forms.version(e.getKey())).orElse(0);
         String json = Forms.reply(context, origin.get(), templates, version + 1, filled).toString();
         String failure = slackCall("views.update", () -> ctx.client().viewsUpdate(q -> q.viewId(view.getId())
@@ -252,45 +247,45 @@ public final class SlackCommands implements AutoCloseable {
             Map.Entry<String, String> reply = Forms.replyText(values).orElse(Map.entry(Forms.REPLY_BLOCK + 0, ""));
             field = reply.getKey();
             if (reply.getValue().isBlank()) {
-                return ctx.ackWithErrors(Map.of(field, "Write a reply first; nothing was sent."));
+                return ctx.ackWithErrors(Map.of(field, Words.WRITE_A_REPLY_FIRST));
             }
             command = new Command.Reply(id, reply.getValue());
         } else {
             field = Forms.REASON_BLOCK;
             String reason = values.getOrDefault(Forms.REASON_BLOCK, Map.of()).getOrDefault(Forms.REASON_INPUT, "");
             if (reason.isBlank()) {
-                return ctx.ackWithErrors(Map.of(field, "Say why it needs no answer."));
+                return ctx.ackWithErrors(Map.of(field, Words.SAY_WHY));
             }
             command = new Command.Dismiss(id, reason);
         }
-        SlackAccess.Verdict verdict = access.check(user, p.getUser() == null ? null : p.getUser().getTeamId(), null);
-        if (!verdict.allowed()) {
-            later(() -> refused(id, user, callback, verdict));
-            return ctx.ackWithErrors(Map.of(field, verdict.refusal()));
+        Caller caller = access.check(user, p.getUser() == null ? null : p.getUser().getTeamId(), null);
+        if (!caller.allowed()) {
+            later(() -> commands.answer(caller, command)); // the refusal's audit line
+            return ctx.ackWithErrors(Map.of(field, caller.refusal()));
         }
         if (!seen.firstTime(p.getTriggerId())) {
             return ctx.ack();
         }
         String channel = origin.get().channel();
-        Future<String> outcome;
+        Future<Answer> outcome;
         try {
-            outcome = work.submit(() -> commands.execute(verdict.member(), command));
+            outcome = work.submit(() -> commands.answer(caller, command));
         } catch (RejectedExecutionException e) {
-            return ctx.ackWithErrors(Map.of(field, "Earshot is very busy; try again in a moment."));
+            return ctx.ackWithErrors(Map.of(field, Words.BUSY));
         }
         try {
-            String answer = outcome.get(FORM_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
-            later(() -> ephemeral(ctx, channel, user, text(answer)));
+            Answer answer = outcome.get(FORM_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            if (!answer.ok()) {
+                return ctx.ackWithErrors(Map.of(field, answer.text()));
+            }
+            later(() -> ephemeral(ctx, channel, user, text(answer.text())));
             return ctx.ack();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Refusal r) {
-                return ctx.ackWithErrors(Map.of(field, r.getMessage()));
-            }
             log.error("{} from the {} form failed", command.getClass().getSimpleName(), callback, e.getCause());
-            return ctx.ackWithErrors(Map.of(field, OOPS));
+            return ctx.ackWithErrors(Map.of(field, Answer.failed().text()));
         } catch (TimeoutException e) {
             // The store is slow: close the form now, tell the outcome when it comes.
-            later(() -> ephemeral(ctx, channel, user, text(settle(outcome))));
+            later(() -> ephemeral(ctx, channel, user, text(settle(outcome).text())));
             return ctx.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -298,36 +293,27 @@ public final class SlackCommands implements AutoCloseable {
         }
     }
 
-    private static String settle(Future<String> outcome) {
+    /** The answer once it comes; the handler never throws, so a failure here is the executor's. */
+    private static Answer settle(Future<Answer> outcome) {
         try {
             return outcome.get();
         } catch (ExecutionException e) {
-            return e.getCause() instanceof Refusal r ? r.getMessage() : OOPS;
+            log.error("a form's command failed", e.getCause());
+            return Answer.failed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OOPS;
+            return Answer.failed();
         }
     }
 
     // ---- helpers ----
 
-    private String run(Member member, Command command) {
-        try {
-            return text(commands.execute(member, command));
-        } catch (Refusal r) {
-            return text(r.getMessage());
-        } catch (RuntimeException e) {
-            log.error("{} by @{} failed", command.getClass().getSimpleName(), member.name(), e);
-            return OOPS;
-        }
-    }
-
-    private void refused(long conversationId, String user, String action, SlackAccess.Verdict verdict) {
-        try {
-            inbox.refused(conversationId, "slack:" + user, action, verdict.reason());
-        } catch (RuntimeException e) {
-            log.warn("the refusal of {} could not be written to the audit log", user, e);
-        }
+    /**
+     * What the asker sees: the answer as Slack text; someone turned away sees the access check's
+     * own sentence, which is Slack text already (it may link our channels).
+     */
+    private static String shown(Caller caller, Answer answer) {
+        return caller.allowed() ? text(answer.text()) : caller.refusal();
     }
 
     private void respond(ActionContext ctx, String channel, String user, String answer) {
@@ -388,19 +374,6 @@ public final class SlackCommands implements AutoCloseable {
             out.put(block, inner);
         });
         return out;
-    }
-
-    private static long idIn(String text) {
-        try {
-            Command c = dev.earshot.app.CommandParser.parse(text);
-            return c instanceof Command.Claim x ? x.id() : c instanceof Command.Reply x ? x.id()
-                    : c instanceof Command.Release x ? x.id() : c instanceof Command.Assign x ? x.id()
-                    : c instanceof Command.Dismiss x ? x.id() : c instanceof Command.Snooze x ? x.id()
-                    : c instanceof Command.Resolve x ? x.id() : c instanceof Command.Note x ? x.id()
-                    : c instanceof Command.Show x ? x.id() : 0;
-        } catch (Refusal e) {
-            return 0;
-        }
     }
 
     private static long number(String value) {

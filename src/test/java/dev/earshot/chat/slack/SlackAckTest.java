@@ -106,7 +106,7 @@ class SlackAckTest {
             System.out.println("done " + (System.nanoTime() - opened) / 1_000_000 + " ms after the gate opened; acks p50 "
                     + nanos.get(100) / 1_000_000 + " ms, max " + slowest / 1_000_000 + " ms");
             for (long id = 1; id <= 4; id++) {
-                long winners = w.inbox.show(id).history().stream().filter(h -> h.action().equals("claim")).count();
+                long winners = w.queries.show(id).history().stream().filter(h -> h.action().equals("claim")).count();
                 assertEquals(1, winners, "#" + id + " has one owner");
             }
         }

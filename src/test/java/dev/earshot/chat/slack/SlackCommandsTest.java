@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.app.Command;
 import dev.earshot.core.State;
 import dev.earshot.core.Team;
 import java.net.http.HttpResponse;
@@ -42,7 +43,7 @@ class SlackCommandsTest {
     }
 
     private State state(long id) {
-        return w.inbox.show(id).conversation().state();
+        return w.queries.show(id).conversation().state();
     }
 
     private JsonNode cardOf(long id) {
@@ -70,7 +71,7 @@ class SlackCommandsTest {
     void aTypedCommandIsTheSameCommandAsTheButton() {
         w.command(SlackWorld.BOB, T, SlackWorld.CHANNEL, "claim 3");
         eventually(() -> assertEquals(List.of("You claimed #3."), w.answersTo(SlackWorld.BOB)));
-        assertEquals("bob", w.inbox.show(3).conversation().owner());
+        assertEquals("bob", w.queries.show(3).conversation().owner());
         w.command(SlackWorld.BOB, T, SlackWorld.CHANNEL, "queue");
         eventually(() -> assertEquals(2, w.answersTo(SlackWorld.BOB).size()));
         String queue = w.answersTo(SlackWorld.BOB).get(1);
@@ -92,7 +93,7 @@ class SlackCommandsTest {
             assertEquals(200, b.join().statusCode());
             int answered = round + 1;
             eventually(() -> assertEquals(answered * 2, w.fake.responses().size()));
-            String owner = w.inbox.show(id).conversation().owner();
+            String owner = w.queries.show(id).conversation().owner();
             String loser = owner.equals("alice") ? SlackWorld.BOB : SlackWorld.ALICE;
             String winner = owner.equals("alice") ? SlackWorld.ALICE : SlackWorld.BOB;
             assertEquals("You claimed #" + id + ".", w.answersTo(winner).get(round));
@@ -111,7 +112,7 @@ class SlackCommandsTest {
         w.fake.responses().forEach(r -> assertEquals(Team.NOT_ON_TEAM, r.get("text").asText()));
         assertEquals(State.NEW, state(1));
         assertEquals(State.NEW, state(2));
-        assertEquals(List.of("slack:U0EVE", "slack:U0ALICE"), w.inbox.show(1).history().stream()
+        assertEquals(List.of("slack:U0EVE", "slack:U0ALICE"), w.queries.show(1).history().stream()
                 .filter(h -> h.action().equals("refused")).map(h -> h.actor()).toList(), "audit rows");
         w.drain();
         assertEquals(updates, w.fake.calls("chat.update").size(), "no card changed");
@@ -214,6 +215,23 @@ class SlackCommandsTest {
         assertEquals(State.SNOOZED, state(1));
         w.click(SlackWorld.CAROL, T, Actions.RESOLVE, 3);
         eventually(() -> assertEquals(List.of("#1 snoozed until 23:13 Z.", "#3 resolved."), w.answersTo(SlackWorld.CAROL)));
+    }
+
+    @Test
+    void theSnoozeButtonSnoozesForTheCommandsDefault() {
+        w.click(SlackWorld.BOB, T, Actions.SNOOZE, 2);
+        eventually(() -> assertEquals(1, w.answersTo(SlackWorld.BOB).size()));
+        assertEquals(w.clock.instant().plus(Command.Snooze.DEFAULT), w.queries.show(2).conversation().snoozedUntil());
+    }
+
+    @Test
+    void aRefusedClickIsAuditedOnTheConversationItNames() {
+        w.click("U0EVE", T, Actions.SNOOZE, 2);
+        w.command("U0EVE", T, SlackWorld.CHANNEL, "followup 2 2d check");
+        eventually(() -> assertEquals(2, w.fake.responses().size()));
+        assertEquals(List.of("snooze: not a configured member", "followup: not a configured member"),
+                w.queries.show(2).history().stream().filter(h -> h.action().equals("refused")).map(h -> h.detail())
+                        .toList());
     }
 
     @Test

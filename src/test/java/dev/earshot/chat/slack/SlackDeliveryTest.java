@@ -41,7 +41,7 @@ class SlackDeliveryTest {
     void aBurstOf500MentionsIsAllVisibleWithinAMinuteAtSlacksPace() {
         w = new SlackWorld(dir);
         w.fake.paceWith(w.clock); // a second post in a channel within a second gets 429, as on Slack
-        w.inbox.ingest(w.demo, Burst.of(500, "demo", w.clock.instant()));
+        w.ingest.ingest(w.demo, Burst.of(500, "demo", w.clock.instant()));
         Duration took = runFor(Duration.ofMinutes(2), () -> w.fake.visibleConversations(SlackWorld.CHANNEL).size() == 500);
         assertEquals(500, w.fake.visibleConversations(SlackWorld.CHANNEL).size());
         assertTrue(took.compareTo(Duration.ofMinutes(1)) <= 0, "visible after " + took);
@@ -50,7 +50,7 @@ class SlackDeliveryTest {
         assertEquals(0, w.fake.calls.stream().filter(c -> c.method().equals("chat.postMessage")).count()
                 - w.fake.messages.size(), "no post was refused by the pacing");
         assertEquals(Integer.valueOf(0), w.store.read(tx -> tx.outboxBacklog()));
-        LongStream.rangeClosed(1, 500).forEach(id -> assertNotNull(w.inbox.show(id).conversation().chatRef()));
+        LongStream.rangeClosed(1, 500).forEach(id -> assertNotNull(w.queries.show(id).conversation().chatRef()));
 
         // A line of a grouped message is claimed like a card and redrawn in place.
         w.click(SlackWorld.ALICE, FakeSlack.TEAM, Actions.CLAIM, 250);

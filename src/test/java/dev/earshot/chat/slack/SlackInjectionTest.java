@@ -44,10 +44,10 @@ class SlackInjectionTest {
             messages.add(new Message(Platform.DEMO, "demo", "evil-" + n, author, "Hi " + evil + " please call",
                     "https://social.example/@eve" + n + "/" + n, w.clock.instant(), MessageKind.MENTION, null, null));
         }
-        w.inbox.ingest(w.demo, new SocialSource.Fetch(messages, "x"));
+        w.ingest.ingest(w.demo, new SocialSource.Fetch(messages, "x"));
         w.drain();
-        w.handler.handle(w.team.require("alice"), "note 1 customer said <!channel> and <@U123>");
-        w.handler.handle(w.team.require("alice"), "dismiss 2 <http://evil|bank.com>");
+        w.as("alice", "note 1 customer said <!channel> and <@U123>");
+        w.as("alice", "dismiss 2 <http://evil|bank.com>");
         w.drain();
 
         List<String> foreign = new ArrayList<>();

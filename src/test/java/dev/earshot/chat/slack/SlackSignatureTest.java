@@ -57,13 +57,13 @@ class SlackSignatureTest {
                 w.post(body, Long.toString(now), new SlackSignature.Generator("another-secret")
                         .generate(Long.toString(now), body)));
         refused.forEach(r -> assertEquals(401, r.statusCode(), r.body()));
-        assertEquals(State.NEW, w.inbox.show(1).conversation().state());
+        assertEquals(State.NEW, w.queries.show(1).conversation().state());
         assertTrue(w.fake.responses().isEmpty());
-        assertTrue(w.inbox.show(1).history().stream().noneMatch(h -> h.action().equals("claim")));
+        assertTrue(w.queries.show(1).history().stream().noneMatch(h -> h.action().equals("claim")));
 
         HttpResponse<String> withinFiveMinutes = w.post(body, Long.toString(now - 299), sign(now - 299, body));
         assertEquals(200, withinFiveMinutes.statusCode());
-        await().atMost(Duration.ofSeconds(5)).until(() -> w.inbox.show(1).conversation().state() == State.CLAIMED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> w.queries.show(1).conversation().state() == State.CLAIMED);
     }
 
     @Test

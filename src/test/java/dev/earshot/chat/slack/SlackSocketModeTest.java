@@ -58,7 +58,7 @@ class SlackSocketModeTest {
                 && w.answersTo(SlackWorld.BOB).size() == 1);
         assertEquals(List.of("You claimed #1."), w.answersTo(SlackWorld.ALICE));
         assertEquals(List.of("You claimed #2."), w.answersTo(SlackWorld.BOB));
-        assertEquals(State.CLAIMED, w.inbox.show(1).conversation().state());
+        assertEquals(State.CLAIMED, w.queries.show(1).conversation().state());
         w.drain();
         assertTrue(w.cards().stream().anyMatch(b -> b.toString().contains("🙋 claimed by @bob")));
     }
@@ -71,7 +71,7 @@ class SlackSocketModeTest {
         socket.envelope("env-b", "interactive", click);
         await().atMost(Duration.ofSeconds(5)).until(() -> socket.acked("env-a") && socket.acked("env-b"));
         await().atMost(Duration.ofSeconds(5)).until(() -> w.answersTo(SlackWorld.ALICE).size() == 1);
-        assertEquals(1, w.inbox.show(3).history().stream().filter(h -> h.action().equals("claim")).count());
+        assertEquals(1, w.queries.show(3).history().stream().filter(h -> h.action().equals("claim")).count());
     }
 
     @Test

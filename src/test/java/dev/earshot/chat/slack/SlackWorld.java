@@ -3,12 +3,15 @@ package dev.earshot.chat.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
+import dev.earshot.app.Application;
 import dev.earshot.app.Backoff;
-import dev.earshot.app.CommandHandler;
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.Caller;
+import dev.earshot.app.Digests;
+import dev.earshot.app.FollowThrough;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.app.HealthBoard;
-import dev.earshot.app.Inbox;
-import dev.earshot.app.Poller;
+import dev.earshot.app.Ingest;
+import dev.earshot.app.Queries;
 import dev.earshot.app.Sources;
 import dev.earshot.app.Telemetry;
 import dev.earshot.config.Secret;
@@ -64,8 +67,9 @@ public final class SlackWorld implements AutoCloseable {
     public final DemoSource demo = new DemoSource("demo", 42, "acme", clock);
     final Sources sources = new Sources(List.of(demo));
     public final Store store;
-    public final Inbox inbox;
-    final CommandHandler handler;
+    public final Application app;
+    public final Ingest ingest;
+    public final Queries queries;
     final SlackChat chat;
     public final Dispatcher dispatcher;
     final SlackCommands commands;
@@ -112,14 +116,17 @@ public final class SlackWorld implements AutoCloseable {
     SlackWorld(Path dir, UnaryOperator<Store> wrap, FakeSocketMode socket) {
         this.dbDir = fastDisk(dir);
         store = wrap.apply(SqliteStore.open(dbDir.resolve("earshot.db")));
-        inbox = new Inbox(store, sources, PriorityRules.defaults(), m -> CHANNEL, clock, Telemetry.NONE);
-        handler = new CommandHandler(inbox, team, clock, ZoneOffset.UTC);
+        List<ReplyTemplate> templates = List.of(
+                new ReplyTemplate("thanks", "Thanks {customer}, {agent} here: we're on it ({id})."));
+        app = new Application(store, sources, clock, Telemetry.NONE, new Application.Settings(team,
+                PriorityRules.defaults(), m -> CHANNEL, FollowThrough.none(), Digests.Settings.defaults(null), templates));
+        ingest = app.ingest();
+        queries = app.queries();
         var slack = SlackClients.slack(URI.create(fake.apiUrl()));
         chat = new SlackChat(slack.methods(FakeSlack.BOT_TOKEN), clock);
         dispatcher = new Dispatcher(store, chat, sources, team, health, clock, ZoneOffset.UTC, backoff,
                 Dispatcher.CrashPoints.NONE, Telemetry.NONE);
-        commands = new SlackCommands(handler, inbox, team, FakeSlack.TEAM, List.of(CHANNEL, "C0VIP"),
-                List.of(new ReplyTemplate("thanks", "Thanks {customer}, {agent} here: we're on it ({id}).")));
+        commands = new SlackCommands(app.commands(), team, FakeSlack.TEAM, List.of(CHANNEL, "C0VIP"), templates);
         SlackChatConfig config = socket == null
                 ? new SlackChatConfig(SlackChatConfig.Mode.HTTP, new Secret(FakeSlack.BOT_TOKEN), null,
                         new Secret(SECRET), 0, URI.create(fake.apiUrl()), CHANNEL)
@@ -137,7 +144,7 @@ public final class SlackWorld implements AutoCloseable {
 
     /** The demo customers write: four conversations, one with a follow-up. */
     public SlackWorld poll() {
-        new Poller(demo, inbox, store, health, clock, backoff).pollOnce();
+        app.poller(demo, health, backoff).pollOnce();
         return this;
     }
 
@@ -148,6 +155,11 @@ public final class SlackWorld implements AutoCloseable {
             clock.advance(Duration.ofMillis(1_000));
         }
         return this;
+    }
+
+    /** What {@code member} sees after typing {@code line} (not through Slack). */
+    String as(String member, String line) {
+        return app.commands().answer(Caller.member(team.require(member)), line).text();
     }
 
     String newResponseUrl(String who) {

@@ -187,7 +187,7 @@ class BlueskyEndToEndTest {
         fake.brandPost("@jane.bsky.social it left today", uri);
         poll();
         h.drain(h.dispatcher());
-        assertEquals(State.REPLIED, h.inbox.show(1).conversation().state());
+        assertEquals(State.REPLIED, h.queries.show(1).conversation().state());
         assertEquals("✅ answered outside Earshot in 3m", h.chat.latest(1).stateLine());
         assertTrue(h.chat.thread.stream().anyMatch(t -> t.text().equals(
                 "✅ Answered from Bluesky directly: @jane.bsky.social it left today")));
@@ -244,12 +244,12 @@ class BlueskyEndToEndTest {
         fake.http.dropAfterWork("POST", "/xrpc/com.atproto.repo.createRecord");
         h.drain(h.dispatcher());
         assertEquals(1, fake.created.size(), "the PDS wrote it");
-        assertNull(h.inbox.show(1).conversation().firstReplyAt(), "but we never heard");
+        assertNull(h.queries.show(1).conversation().firstReplyAt(), "but we never heard");
         h.clock.advance(Duration.ofSeconds(2));
         h.drain(h.dispatcher());
         assertEquals(1, fake.http.count("POST", "/xrpc/com.atproto.repo.createRecord"), "an unknown outcome is looked up by its rkey first");
         assertEquals(1, fake.created.size(), "the customer sees exactly one reply");
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertEquals(0, h.outboxBacklog());
     }
 
@@ -267,7 +267,7 @@ class BlueskyEndToEndTest {
         assertEquals(1, fake.created.size());
         assertEquals(1, fake.http.count("POST", "/xrpc/com.atproto.repo.createRecord"), "settled, not sent again");
         assertTrue(fake.http.count("GET", "/xrpc/com.atproto.repo.getRecord") >= 1);
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
     }
 
     @Test

@@ -193,7 +193,7 @@ class MastodonEndToEndTest {
         restart();
         mention(jane, "<p>@acme any news?</p>", "public", ours);
         assertEquals(1, poll());
-        Conversation c = h.inbox.show(1).conversation();
+        Conversation c = h.queries.show(1).conversation();
         assertEquals(first, c.threadKey());
         assertEquals(2, h.store.read(tx -> tx.customerMessages(1)).size(), "the follow-up joined #1");
         assertEquals(MessageKind.REPLY, h.store.read(tx -> tx.customerMessages(1)).get(1).kind());
@@ -208,7 +208,7 @@ class MastodonEndToEndTest {
         assertEquals(0, poll());
         h.drain(h.dispatcher());
         assertEquals(1, h.chat.cards.size(), "no card for our own reply");
-        assertEquals(State.REPLIED, h.inbox.show(1).conversation().state());
+        assertEquals(State.REPLIED, h.queries.show(1).conversation().state());
         assertFalse(h.chat.thread.stream().anyMatch(t -> t.text().startsWith("✅ Answered from")),
                 "our reply is not an answer from outside");
     }
@@ -224,7 +224,7 @@ class MastodonEndToEndTest {
         fake.brandStatus("<p>@jane it left the warehouse today</p>", id, "public");
         poll();
         h.drain(h.dispatcher());
-        Conversation c = h.inbox.show(1).conversation();
+        Conversation c = h.queries.show(1).conversation();
         assertEquals(State.REPLIED, c.state());
         assertEquals("✅ answered outside Earshot in 7m", h.chat.latest(1).stateLine());
         assertTrue(h.chat.thread.stream().anyMatch(t -> t.text().equals(
@@ -251,7 +251,7 @@ class MastodonEndToEndTest {
         assertEquals(visibility, form.get("visibility"));
         assertNotNull(post.header("Idempotency-Key"));
         assertEquals("Bearer " + FakeMastodon.TOKEN, post.header("Authorization"), "the token is trimmed");
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
     }
 
     @Test
@@ -261,12 +261,12 @@ class MastodonEndToEndTest {
         h.drain(h.dispatcher());
         assertEquals(1, fake.posted.size(), "the instance applied it");
         assertEquals(1, fake.http.count("POST", "/api/v1/statuses"), "one POST so far");
-        assertNull(h.inbox.show(1).conversation().firstReplyAt(), "but we never heard");
+        assertNull(h.queries.show(1).conversation().firstReplyAt(), "but we never heard");
         h.clock.advance(Duration.ofSeconds(2));
         h.drain(h.dispatcher());
         assertEquals(1, fake.http.count("POST", "/api/v1/statuses"), "an unknown outcome is looked up before any resend");
         assertEquals(1, fake.posted.size(), "the customer sees exactly one reply");
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertEquals(0, h.outboxBacklog());
     }
 
@@ -286,7 +286,7 @@ class MastodonEndToEndTest {
         h.drain(h.dispatcher());
         assertEquals(1, fake.posted.size(), "found among the brand's statuses, not posted again");
         assertEquals(1, fake.http.count("POST", "/api/v1/statuses"));
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
     }
 
     @Test
@@ -298,7 +298,7 @@ class MastodonEndToEndTest {
         h.drain(h.dispatcher());
         assertEquals(1, fake.posted.size(), "found among the brand's statuses, not sent again");
         assertEquals(1, fake.http.count("POST", "/api/v1/statuses"));
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
     }
 
     @Test
@@ -316,7 +316,7 @@ class MastodonEndToEndTest {
         h.drain(h.dispatcher());
         assertEquals(1, fake.posted.size(), "found behind the backlog, not sent again");
         assertEquals(0, fake.http.count("POST", "/api/v1/statuses"), "nothing posted after the restart");
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertTrue(fake.http.requests().stream().filter(r -> r.path().endsWith("/statuses") && r.method().equals("GET"))
                 .allMatch(r -> r.param("min_id") != null), "paged forward from the customer's status");
     }

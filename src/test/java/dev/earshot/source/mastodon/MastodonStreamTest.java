@@ -3,7 +3,7 @@ package dev.earshot.source.mastodon;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.earshot.app.Dispatcher;
+import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.app.Poller;
 import dev.earshot.config.MastodonSourceConfig;
 import dev.earshot.config.Secret;

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Inbox;
+import dev.earshot.app.Ingest;
 import dev.earshot.app.Poller;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.State;
+import dev.earshot.core.Target;
 import dev.earshot.testing.Crash;
 import dev.earshot.testing.Harness;
 import dev.earshot.testing.TestClock;
@@ -55,7 +57,7 @@ class XEndToEndTest {
         return h;
     }
 
-    private Inbox.Ingested poll() {
+    private Ingest.Result poll() {
         return poller.pollOnce().orElseThrow(() -> new AssertionError("the poll failed"));
     }
 
@@ -81,7 +83,7 @@ class XEndToEndTest {
         clock.advance(Duration.ofMinutes(1));
         start();
         FakeX.Post fresh = x.mention(omar, "@acme and one more", Duration.ZERO);
-        Inbox.Ingested again = poll();
+        Ingest.Result again = poll();
         assertEquals(1, again.opened());
         assertEquals(0, again.duplicates(), "the restarted source asked only for what is new");
         String newest = XCursor.parse(stored).orElseThrow().mentions().afterId();
@@ -121,7 +123,7 @@ class XEndToEndTest {
         x.replayOnce();
         x.mention(jane, "@acme three", Duration.ZERO);
         clock.advance(Duration.ofSeconds(1));
-        Inbox.Ingested again = poll();
+        Ingest.Result again = poll();
         assertEquals(2, again.duplicates());
         assertEquals(1, again.opened() + again.joined());
         assertEquals(3, conversations() + again.joined());
@@ -139,13 +141,13 @@ class XEndToEndTest {
         x.alsoMention(ours.id());
         clock.advance(Duration.ofMinutes(1));
 
-        Inbox.Ingested again = poll();
+        Ingest.Result again = poll();
         h.drain(h.dispatcher());
 
         assertEquals(0, again.opened() + again.joined() + again.answeredOutside());
         assertEquals(1, h.chat.cards.size());
         assertFalse(h.chat.thread.stream().anyMatch(t -> t.text().startsWith("✅ Answered from X")));
-        Conversation c = h.inbox.show(1).conversation();
+        Conversation c = h.queries.show(1).conversation();
         assertEquals(State.REPLIED, c.state());
         assertNotNull(c.firstReplyAt());
     }
@@ -164,7 +166,7 @@ class XEndToEndTest {
         h.drain(h.dispatcher());
 
         assertTrue(h.chat.thread.stream().anyMatch(t -> t.text().equals("✅ Answered from X directly: @jane_doe it is back, sorry!")));
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertTrue(x.requests("GET", "/2/users/1000/tweets").size() >= 2, "the brand's own posts are read each poll");
     }
 
@@ -175,14 +177,14 @@ class XEndToEndTest {
 
         h.drain(h.dispatcher());
         assertEquals(1, x.postsBy(FakeX.BRAND_ID).size(), "X applied it, Earshot never heard back");
-        assertEquals(null, h.inbox.show(1).conversation().firstReplyAt());
+        assertEquals(null, h.queries.show(1).conversation().firstReplyAt());
 
         clock.advance(Duration.ofSeconds(2));
         h.drain(h.dispatcher());
 
         assertEquals(1, x.postsBy(FakeX.BRAND_ID).size(), "the customer sees exactly one reply");
         assertEquals(1, x.requests("POST", "/2/tweets").size(), "the retry looked and found it");
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertEquals(0, h.outboxBacklog());
     }
 
@@ -198,7 +200,7 @@ class XEndToEndTest {
 
         assertEquals(1, x.postsBy(FakeX.BRAND_ID).size(), "the customer sees exactly one reply");
         assertEquals(1, x.requests("POST", "/2/tweets").size());
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
     }
 
     @Test
@@ -210,7 +212,7 @@ class XEndToEndTest {
         h.drain(h.dispatcher());
 
         assertEquals(1, x.postsBy(FakeX.BRAND_ID).size());
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertEquals(0, h.outboxBacklog());
     }
 
@@ -258,7 +260,7 @@ class XEndToEndTest {
         poll();
         x.failNext("GET", "/mentions", 401, "error_401.json", Map.of());
         assertEquals(Optional.empty(), poller.pollOnce());
-        HealthBoard.Entry entry = h.health.snapshot().get(Inbox.sourceTarget("acme-x"));
+        HealthBoard.Entry entry = h.health.snapshot().get(Target.source("acme-x").encoded());
         assertEquals(HealthBoard.Status.DEGRADED, entry.status());
         assertEquals("X: GET /2/users/1000/mentions answered 401 (Unauthorized)", entry.reason());
         int calls = x.requests().size();
@@ -269,7 +271,7 @@ class XEndToEndTest {
 
         clock.advance(Duration.ofSeconds(1));
         poll();
-        assertEquals(HealthBoard.Status.OK, h.health.snapshot().get(Inbox.sourceTarget("acme-x")).status());
+        assertEquals(HealthBoard.Status.OK, h.health.snapshot().get(Target.source("acme-x").encoded()).status());
     }
 
     @Test

@@ -1,9 +1,10 @@
-package dev.earshot.app;
+package dev.earshot.app.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.app.Telemetry;
 import dev.earshot.core.Card;
 import dev.earshot.core.ChatRef;
 import dev.earshot.port.DeliveryException;
@@ -85,7 +86,7 @@ class DispatcherBurstTest {
 
     private void burst(int n) {
         h = new Harness(dir, chat.inner);
-        h.inbox.ingest(h.demo, Burst.of(n, "demo", h.clock.instant()));
+        h.ingest.ingest(h.demo, Burst.of(n, "demo", h.clock.instant()));
     }
 
     private Dispatcher dispatcher() {
@@ -105,8 +106,8 @@ class DispatcherBurstTest {
         assertTrue(chat.inner.cards.isEmpty());
         assertEquals(50, chat.visible().size());
         assertEquals(0, h.outboxBacklog());
-        assertEquals("fake:support:group1:1", h.inbox.show(1).conversation().chatRef().value());
-        assertEquals("fake:support:group3:50", h.inbox.show(50).conversation().chatRef().value());
+        assertEquals("fake:support:group1:1", h.queries.show(1).conversation().chatRef().value());
+        assertEquals("fake:support:group3:50", h.queries.show(50).conversation().chatRef().value());
     }
 
     @Test
@@ -151,7 +152,7 @@ class DispatcherBurstTest {
         assertEquals(1, chat.groups.size(), "nothing posted twice");
         assertTrue(chat.inner.cards.isEmpty());
         assertEquals(0, h.outboxBacklog());
-        assertEquals("fake:support:group1:12", h.inbox.show(12).conversation().chatRef().value());
+        assertEquals("fake:support:group1:12", h.queries.show(12).conversation().chatRef().value());
     }
 
     @Test
@@ -185,7 +186,7 @@ class DispatcherBurstTest {
         assertEquals(List.of(10, 10, 10), chat.groups.stream().map(List::size).toList());
         assertEquals(30, chat.visible().size());
         assertEquals(0, h.outboxBacklog());
-        assertEquals(chat.visible(), h.inbox.queue(100).stream().map(v -> v.conversation().id())
+        assertEquals(chat.visible(), h.queries.queue(100).stream().map(v -> v.conversation().id())
                 .collect(Collectors.toSet()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.earshot.app;
+package dev.earshot.app.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,7 +37,7 @@ class OutageTest {
                 for (int i = 0; i < MENTIONS / 60; i++, written++) {
                     batch.add(mention(written, h.clock.instant()));
                 }
-                h.inbox.ingest(h.demo, new SocialSource.Fetch(batch, Integer.toString(written)));
+                h.ingest.ingest(h.demo, new SocialSource.Fetch(batch, Integer.toString(written)));
                 h.clock.advance(Duration.ofMinutes(1));
                 dispatcher.drainOnce();
             }

@@ -1,4 +1,4 @@
-package dev.earshot.app;
+package dev.earshot.app.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.app.HealthBoard;
 import dev.earshot.core.State;
+import dev.earshot.core.Target;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.DeliveryException.Kind;
 import dev.earshot.testing.Crash;
@@ -39,7 +41,7 @@ class DispatcherTest {
         world(new RecordingChat());
         h.drain(h.dispatcher());
         assertEquals(4, h.chat.cards.size());
-        assertNotNull(h.inbox.show(1).conversation().chatRef());
+        assertNotNull(h.queries.show(1).conversation().chatRef());
         assertEquals(1, h.chat.thread.size(), "the follow-up of #1 went into its thread");
         assertTrue(h.chat.thread.get(0).text().startsWith("💬 @jane_doe wrote again: "));
         assertEquals(0, h.outboxBacklog());
@@ -97,7 +99,7 @@ class DispatcherTest {
         h.clock.advance(Duration.ofMillis(1750));
         h.drain(d);
         assertEquals(4, h.chat.cards.size());
-        assertEquals("fake:support:1", h.inbox.show(1).conversation().chatRef().value(), "order kept");
+        assertEquals("fake:support:1", h.queries.show(1).conversation().chatRef().value(), "order kept");
     }
 
     @Test
@@ -154,7 +156,7 @@ class DispatcherTest {
         h.as("alice", "reply 2 hello");
         // The demo never rejects; a store row pointing at a missing customer message is refused for good.
         h.store.write(tx -> {
-            tx.enqueue(new dev.earshot.core.Effect.CustomerReply(2, "no-such-message", "hi", "alice"), "source:demo",
+            tx.enqueue(new dev.earshot.core.Effect.CustomerReply(2, "no-such-message", "hi", "alice"), Target.source("demo"),
                     h.clock.instant());
             return null;
         });
@@ -172,7 +174,7 @@ class DispatcherTest {
         h.drain(h.dispatcher());
         assertEquals(4, h.chat.cards.size(), "each card posted once");
         assertEquals(4, h.chat.cards.stream().map(c -> c.card().conversationId()).distinct().count());
-        assertEquals("fake:support:1", h.inbox.show(1).conversation().chatRef().value());
+        assertEquals("fake:support:1", h.queries.show(1).conversation().chatRef().value());
     }
 
     @Test
@@ -192,12 +194,12 @@ class DispatcherTest {
         h.as("alice", "reply 1 On it!");
         assertThrows(Crash.class, () -> h.drain(h.dispatcher(Crash.at("reply:after-send"))));
         assertEquals(1, h.demo.replies().size());
-        assertEquals(State.REPLIED, h.inbox.show(1).conversation().state());
-        assertEquals(null, h.inbox.show(1).conversation().firstReplyAt());
+        assertEquals(State.REPLIED, h.queries.show(1).conversation().state());
+        assertEquals(null, h.queries.show(1).conversation().firstReplyAt());
         h.restart();
         h.drain(h.dispatcher());
         assertEquals(1, h.demo.replies().size(), "the customer sees exactly one reply");
-        assertNotNull(h.inbox.show(1).conversation().firstReplyAt());
+        assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertEquals(0, h.outboxBacklog());
     }
 
@@ -211,7 +213,7 @@ class DispatcherTest {
         h.clock.advance(Duration.ofMinutes(1));
         h.drain(d);
         assertEquals(4, h.chat.cards.size(), "each card once");
-        assertEquals("fake:support:1", h.inbox.show(1).conversation().chatRef().value());
+        assertEquals("fake:support:1", h.queries.show(1).conversation().chatRef().value());
     }
 
     @Test
@@ -220,7 +222,7 @@ class DispatcherTest {
         h.store.write(tx -> {
             for (int i = 0; i < 250; i++) {
                 tx.enqueue(new dev.earshot.core.Effect.ChannelPost(0, "for the archive " + i, java.util.List.of()),
-                        "chat:archive", h.clock.instant());
+                        Target.chat("archive"), h.clock.instant());
             }
             return null;
         });

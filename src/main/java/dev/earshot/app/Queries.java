@@ -1,0 +1,57 @@
+package dev.earshot.app;
+
+import dev.earshot.core.Conversation;
+import dev.earshot.core.Message;
+import dev.earshot.core.Refusal;
+import dev.earshot.port.SocialSource;
+import dev.earshot.port.Store;
+import java.util.List;
+
+/**
+ * What teammates look up, changing nothing: the queue, one conversation with its history, and
+ * what a reply form shows before anything is typed. Reads only; the use cases that write are in
+ * {@link Inbox} and {@link Ingest}.
+ */
+public final class Queries {
+    private final Store store;
+    private final Sources sources;
+
+    Queries(Store store, Sources sources) {
+        this.store = store;
+        this.sources = sources;
+    }
+
+    /**
+     * What a reply form shows before anything is typed: the customer's latest message and the most
+     * the platform takes. The limit is checked again, the same way, when the reply is sent.
+     */
+    public record ReplyContext(Conversation conversation, Message latest, int maxLength) {
+    }
+
+    public ReplyContext replyContext(long id) {
+        ConversationView v = show(id);
+        Conversation c = v.conversation();
+        SocialSource source = sources.get(c.account()).orElseThrow(() -> new Refusal(Words.sourceGone(c)));
+        return new ReplyContext(c, v.latest(), source.maxReplyLength());
+    }
+
+    public ConversationView show(long id) {
+        return store.read(tx -> view(tx, id));
+    }
+
+    /** Waiting conversations with their first message, most urgent first, then oldest. */
+    public List<ConversationView> queue(int limit) {
+        return store.read(tx -> tx.queue(limit).stream().map(c -> view(tx, c.id())).toList());
+    }
+
+    /** One conversation with everything said and done in it, inside a transaction the caller has. */
+    public static ConversationView view(Store.Tx tx, long id) {
+        Conversation c = tx.conversation(id).orElseThrow(() -> unknown(id));
+        return new ConversationView(c, tx.customerMessages(id), tx.history(id), tx.lastBrandReply(id).orElse(null));
+    }
+
+    /** The refusal for an id that names no conversation. */
+    public static Refusal unknown(long id) {
+        return new Refusal(Words.noSuchConversation(id));
+    }
+}
