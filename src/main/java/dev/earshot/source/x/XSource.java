@@ -2,9 +2,7 @@ package dev.earshot.source.x;
 
 import com.twitter.twittertext.TwitterTextParser;
 import dev.earshot.config.XSourceConfig;
-import dev.earshot.core.Author;
 import dev.earshot.core.Message;
-import dev.earshot.core.MessageKind;
 import dev.earshot.core.Platform;
 import dev.earshot.core.Spans;
 import dev.earshot.port.DeliveryException;
@@ -12,17 +10,14 @@ import dev.earshot.port.SocialSource;
 import dev.earshot.source.http.HttpLimits;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.http.KeywordSearch;
-import dev.earshot.source.http.Pager;
 import dev.earshot.source.http.RateLimitHeaders;
 import dev.earshot.source.text.LogSafe;
-import dev.earshot.source.text.Clip;
 import java.net.http.HttpClient;
 import dev.earshot.source.x.XCursor.Bound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each poll reads every page before it returns, so the cursor moves only once all of them are
  * stored. Configured keywords are searched with {@code /2/tweets/search/recent} (billed per post;
- * none unless configured) and become {@link MessageKind#KEYWORD} messages. Replies, and the look-up that settles one whose outcome is unknown, are {@link XReplies}'.
+ * none unless configured; {@link XKeywords}) and become keyword messages. Pages are read by
+ * {@link XTimelines}. Replies, and the look-up that settles one whose outcome is unknown, are
+ * {@link XReplies}'; direct messages {@link XDms}'.
  */
 public final class XSource implements SocialSource {
     private static final Logger log = LoggerFactory.getLogger(XSource.class);
@@ -47,18 +44,15 @@ public final class XSource implements SocialSource {
     static final int MENTIONS_CAP = 800;
     static final String TWEET_FIELDS = "created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets";
     static final String USER_FIELDS = "public_metrics,username,name";
-    /** Recent search: 10 to 100 posts per request, from the last seven days. */
-    static final int SEARCH_MIN_PAGE = 10;
-    static final Duration SEARCH_REACH = Duration.ofDays(7).minusMinutes(1);
 
     private final String name;
     private final XCalls api;
     private final Clock clock;
     private final Duration backfill;
     private final int backfillMax;
-    private final int pageSize;
+    private final XTimelines timelines;
+    private final XKeywords keywordSearch;
     private final XReplies replies;
-    private final List<String> keywords;
     /** Null unless direct messages are configured. */
     private final XDms dms;
     private volatile XPage.User brand;
@@ -76,12 +70,12 @@ public final class XSource implements SocialSource {
             List<String> keywords, boolean directMessages) {
         this.dms = directMessages ? new XDms(name, api, clock, pageSize) : null;
         this.name = name;
-        this.keywords = List.copyOf(keywords);
         this.api = api;
         this.clock = clock;
         this.backfill = backfill;
         this.backfillMax = backfillMax;
-        this.pageSize = pageSize;
+        this.timelines = new XTimelines(pageSize);
+        this.keywordSearch = new XKeywords(name, keywords, api, timelines, backfill, backfillMax);
         this.replies = new XReplies(name, api, clock, pageSize);
     }
 
@@ -121,12 +115,12 @@ public final class XSource implements SocialSource {
         Bound start = Bound.since(noBackfill ? now : now.minus(backfill));
         Bound mentionsFrom = from.map(XCursor::mentions).orElse(start);
         Bound brandFrom = from.map(XCursor::brand).orElse(start);
-        Read mentions = noBackfill ? Read.NOTHING
-                : read(q -> api.mentions(me.id(), q), timeline(mentionsFrom, true), "pagination_token",
-                        XSourceConfig.MIN_PAGE_SIZE, firstStart ? backfillMax : MENTIONS_CAP);
-        Read own = noBackfill ? Read.NOTHING
-                : read(q -> api.posts(me.id(), q), timeline(brandFrom, false), "pagination_token",
-                        XSourceConfig.MIN_PAGE_SIZE, firstStart ? backfillMax : Integer.MAX_VALUE);
+        XTimelines.Read mentions = noBackfill ? XTimelines.Read.NOTHING
+                : timelines.read(q -> api.mentions(me.id(), q), XTimelines.timeline(mentionsFrom, true),
+                        "pagination_token", XSourceConfig.MIN_PAGE_SIZE, firstStart ? backfillMax : MENTIONS_CAP);
+        XTimelines.Read own = noBackfill ? XTimelines.Read.NOTHING
+                : timelines.read(q -> api.posts(me.id(), q), XTimelines.timeline(brandFrom, false),
+                        "pagination_token", XSourceConfig.MIN_PAGE_SIZE, firstStart ? backfillMax : Integer.MAX_VALUE);
 
         List<Message> messages = new ArrayList<>();
         Map<String, BrandReply> answers = new LinkedHashMap<>();
@@ -135,46 +129,22 @@ public final class XSource implements SocialSource {
                 continue;
             }
             if (me.id().equals(p.authorId())) {
-                brandReply(p).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
+                XMessages.brandReply(p).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
             } else {
-                messages.add(toMessage(p, mentions.users().get(p.authorId()), me));
+                messages.add(XMessages.toMessage(name, p, mentions.users().get(p.authorId()), me));
             }
         }
         for (XPage.Post p : own.posts()) {
-            brandReply(p).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
+            XMessages.brandReply(p).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
         }
 
         List<Gap> gaps = new ArrayList<>();
         if (mentions.more() || (!firstStart && mentions.posts().size() >= MENTIONS_CAP)) {
             gaps.add(gap(firstStart, mentionsFrom, mentions));
         }
-        Map<String, String> searched = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         messages.forEach(m -> seen.add(m.externalId()));
-        for (String keyword : keywords) {
-            Optional<Bound> was = positions.position(keyword).flatMap(XSource::bound);
-            // A keyword searched for the first time reads the backfill window (recent search reaches back seven days).
-            boolean skip = was.isEmpty() && (backfillMax == 0 || backfill.isZero());
-            Instant window = now.minus(backfill.compareTo(SEARCH_REACH) > 0 ? SEARCH_REACH : backfill);
-            Bound keywordFrom = was.orElse(Bound.since(skip ? now : window));
-            Read found = skip ? Read.NOTHING : search(keyword, me, keywordFrom, was.isEmpty() ? backfillMax : MENTIONS_CAP);
-            for (XPage.Post p : found.posts()) {
-                if (!p.retweet() && !me.id().equals(p.authorId()) && seen.add(p.id())) {
-                    Message m = toMessage(p, found.users().get(p.authorId()), me);
-                    messages.add(new Message(m.platform(), m.account(), m.externalId(), m.author(), m.text(), m.url(),
-                            m.createdAt(), MessageKind.KEYWORD, m.inReplyTo(), m.threadKey()));
-                }
-            }
-            if (found.more()) {
-                log.warn("{}: more posts matched {} than one poll reads ({}); the older ones are left", name, keyword,
-                        found.posts().size());
-            }
-            searched.put(keyword, keywordFrom.past(found.newestId()).encode());
-            if (!found.posts().isEmpty()) {
-                log.info("{}: {} posts on X matched {} ({} requests, each post billed)", name, found.posts().size(),
-                        keyword, found.requests());
-            }
-        }
+        Map<String, String> searched = keywordSearch.read(positions, me, now, seen, messages);
         XCursor next = new XCursor(mentionsFrom.past(mentions.newestId()), brandFrom.past(own.newestId()));
         int posts = mentions.posts().size() + own.posts().size();
         if (posts > 0) {
@@ -203,41 +173,7 @@ public final class XSource implements SocialSource {
                 new KeywordSearch.Cursor(next.encode(), searched, dmsAt).format(), gaps);
     }
 
-    private static Optional<Bound> bound(String text) {
-        try {
-            return Optional.of(Bound.decode(text));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * {@code /2/tweets/search/recent} for one keyword, without the brand's own posts and retweets,
-     * newest first, following {@code next_token}. Every post returned is billed.
-     */
-    private Read search(String keyword, XPage.User me, Bound from, int limit) throws DeliveryException {
-        Map<String, String> query = new HashMap<>(from.query());
-        query.put("query", KeywordSearch.phrase(keyword) + " -from:" + me.id() + " -is:retweet");
-        query.put("tweet.fields", TWEET_FIELDS);
-        query.put("expansions", "author_id");
-        query.put("user.fields", USER_FIELDS);
-        return read(api::search, query, "next_token", SEARCH_MIN_PAGE, limit);
-    }
-
-    /** The query of a timeline read from {@code from}: the mentions with their authors, the brand's without retweets. */
-    private static Map<String, String> timeline(Bound from, boolean mentions) {
-        Map<String, String> query = new HashMap<>(from.query());
-        query.put("tweet.fields", TWEET_FIELDS);
-        if (mentions) {
-            query.put("expansions", "author_id");
-            query.put("user.fields", USER_FIELDS);
-        } else {
-            query.put("exclude", "retweets");
-        }
-        return query;
-    }
-
-    private Gap gap(boolean firstStart, Bound from, Read mentions) {
+    private Gap gap(boolean firstStart, Bound from, XTimelines.Read mentions) {
         Instant oldest = mentions.posts().stream().map(XPage.Post::createdAt).filter(t -> t != null)
                 .min(Instant::compareTo).orElse(clock.instant());
         String why = firstStart
@@ -246,62 +182,6 @@ public final class XSource implements SocialSource {
                 : "X returns only the newest " + MENTIONS_CAP + " mentions, and more than that arrived since the last poll.";
         log.warn("{}: {} Mentions from {} to {} may be missing.", name, why, from.time(), oldest);
         return new Gap(from.time(), oldest, why);
-    }
-
-    /** What the pages of one timeline held, all of them read. */
-    private record Read(List<XPage.Post> posts, Map<String, XPage.User> users, boolean more, int requests) {
-        static final Read NOTHING = new Read(List.of(), Map.of(), false, 0);
-
-        String newestId() {
-            return posts.stream().map(XPage.Post::id).max(XCursor::compareIds).orElse(null);
-        }
-    }
-
-    /** One page of a list of posts, for a query. */
-    @FunctionalInterface
-    private interface Posts {
-        XPage page(Map<String, String> query) throws DeliveryException;
-    }
-
-    /**
-     * Follows the list's next token ({@code tokenParam}) until it ends or {@code limit} posts were
-     * read, asking each time for no more than still wanted (X bills each post it returns), but at
-     * least {@code minPage} (what the endpoint accepts).
-     */
-    private Read read(Posts posts, Map<String, String> query, String tokenParam, int minPage, int limit)
-            throws DeliveryException {
-        Map<String, XPage.User> users = new HashMap<>();
-        Pager.Read<XPage.Post> read = Pager.read(limit, (token, got) -> {
-            Map<String, String> q = new HashMap<>(query);
-            q.put("max_results", Integer.toString(Math.max(minPage, Math.min(pageSize, limit - got))));
-            if (token != null) {
-                q.put(tokenParam, token);
-            }
-            XPage page = posts.page(q);
-            users.putAll(page.users());
-            return new Pager.Page<>(page.posts(), page.nextToken());
-        });
-        return new Read(read.items(), users, read.more(), read.requests());
-    }
-
-    private Message toMessage(XPage.Post p, XPage.User author, XPage.User me) {
-        String handle = author != null && author.username() != null ? author.username() : "i/user/" + p.authorId();
-        Author who = author == null
-                ? new Author(Platform.X, handle, null, -1, "https://x.com/" + handle)
-                : new Author(Platform.X, handle, author.name(), author.followers(), "https://x.com/" + handle);
-        MessageKind kind = me.id().equals(p.inReplyToUserId()) ? MessageKind.REPLY
-                : p.quoted() != null ? MessageKind.QUOTE : MessageKind.MENTION;
-        Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
-        return new Message(Platform.X, name, p.id(), who, Clip.text(p.text()), "https://x.com/" + handle + "/status/" + p.id(),
-                at, kind, p.repliedTo(), p.conversationId());
-    }
-
-    private static Optional<BrandReply> brandReply(XPage.Post p) {
-        if (p.repliedTo() == null || p.retweet()) {
-            return Optional.empty();
-        }
-        Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
-        return Optional.of(new BrandReply(p.id(), p.repliedTo(), p.text(), at));
     }
 
     @Override

@@ -118,6 +118,19 @@ class MastodonEndToEndTest {
     }
 
     @Test
+    void firstStartStopsAtTheBackfillWindowWhenTheMaxIsNotReached() {
+        world(Duration.ofHours(24), 200);
+        Instant now = h.clock.instant();
+        for (int i = 0; i < 5; i++) {
+            fake.mention(jane, "<p>old " + i + " @acme</p>", "public", null, now.minus(Duration.ofHours(30)));
+        }
+        for (int i = 0; i < 3; i++) {
+            fake.mention(jane, "<p>new " + i + " @acme</p>", "public", null, now.minus(Duration.ofMinutes(30 - i)));
+        }
+        assertEquals(3, poll(), "the three inside 24 h, none of the older ones");
+    }
+
+    @Test
     void pagesForwardWithMinIdAndTheCursorSurvivesARestart() {
         world();
         assertEquals(0, poll());
