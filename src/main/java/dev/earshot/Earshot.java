@@ -34,7 +34,7 @@ import dev.earshot.source.demo.DemoSource;
 import dev.earshot.source.x.XSource;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.mastodon.MastodonSource;
-import dev.earshot.store.SqliteStore;
+import dev.earshot.store.Stores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,7 +109,7 @@ public final class Earshot implements AutoCloseable {
         String channel = config.chat().channel();
         SlackLink slack = config.chat().slack() == null ? null : connectSlack(config, clock);
         DiscordLink discord = config.chat().discord() == null ? null : connectDiscord(config);
-        Store store = SqliteStore.open(Path.of(config.store().path()));
+        Store store = Stores.open(config.store());
         HealthBoard health = new HealthBoard();
         Metrics metrics = new Metrics(() -> store.read(tx -> tx.outboxBacklog()),
                 () -> store.read(tx -> tx.figures(clock.instant(), clock.instant()).waiting()));

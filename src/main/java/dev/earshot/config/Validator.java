@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -213,8 +214,22 @@ final class Validator {
     }
 
     void store(StoreConfig store) {
-        require("store.path", store.path());
+        if (store.type() == StoreConfig.Type.SQLITE) {
+            require("store.path", store.path());
+            return;
+        }
+        requireFor("store.url", store.url(), "postgresql");
+        if (!missing(store.url()) && !POSTGRES_URL.matcher(store.url().strip()).matches()) {
+            problems.add("store.url", "not a PostgreSQL JDBC URL; write it like "
+                    + StoreConfig.URL_PREFIX + "db.example.com:5432/earshot");
+        }
+        requireFor("store.user", store.user(), "postgresql");
+        requireFor("store.password", store.password(), "postgresql");
     }
+
+    /** jdbc:postgresql://host[:port][,host2[:port]]/database[?parameters]; the driver reads the rest. */
+    private static final Pattern POSTGRES_URL =
+            Pattern.compile(Pattern.quote(StoreConfig.URL_PREFIX) + "[^/?\\s]+/[^/?\\s]+(\\?\\S*)?");
 
     /** Keywords to search for: none empty, none twice, each at most {@code maxLength} characters. */
     private void keywords(String path, List<String> keywords, int maxLength) {

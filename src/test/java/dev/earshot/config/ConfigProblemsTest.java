@@ -47,7 +47,7 @@ class ConfigProblemsTest {
     void wrongTypes() {
         assertEquals(List.of(
                 "team.members[0].admin: must be true or false",
-                "store.type: must be one of: sqlite",
+                "store.type: must be one of: sqlite, postgresql",
                 "ops.port: must be a whole number",
                 "priority.urgentWords: must be a list",
                 "sources[0].pollEvery: must be a time span like 30s or 1h30m",
