@@ -84,7 +84,10 @@ class ProgramOutageTest {
                 assertEquals(1, threads.stream().filter(t -> mark.matcher(t).find()).count(),
                         "follow-up f" + (i + 1) + " once, in a card's thread");
             }
-            assertTrue(heapAfter <= heapBefore * 1.10, String.format("heap after the drain %.1f MiB, before %.1f MiB",
+            // 10% of the live heap, but never less than 4 MiB: at the default suite's size the live heap
+            // is ~16 MiB, and caches warmed by the drain (statements, JIT metadata) alone move it by 2 MiB.
+            double allowed = Math.max(heapBefore * 0.10, 4 * 1_048_576.0);
+            assertTrue(heapAfter <= heapBefore + allowed, String.format("heap after the drain %.1f MiB, before %.1f MiB",
                     heapAfter / 1_048_576, heapBefore / 1_048_576));
         }
     }
