@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The action ids and callback ids Earshot puts in Slack, in one place so that what the cards and
- * forms offer and what {@link SlackCommands} answers cannot drift apart.
+ * forms offer and what the listeners ({@link ButtonListener}, {@link FormListener}) answer
+ * cannot drift apart.
  */
 final class Actions {
     static final String CLAIM = "earshot.claim";

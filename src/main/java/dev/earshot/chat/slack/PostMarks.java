@@ -10,7 +10,8 @@ import java.util.Optional;
  * The mark on every message Earshot posts: Slack message metadata
  * {@code {"event_type":"earshot_post","event_payload":{"key":…}}}, so that after a crash a post
  * whose outcome is unknown can be found again by its outbox key. A grouped message also lists
- * its lines as {@code "group":"12:key12,13:key13"}.
+ * its lines as {@code "group":"12:key12,13:key13"}. A file (a report's image) carries no
+ * metadata, so its mark goes into the file's name instead ({@link #inFileName}).
  */
 final class PostMarks {
     static final String EVENT_TYPE = "earshot_post";
@@ -59,5 +60,10 @@ final class PostMarks {
             }
         }
         return Optional.empty();
+    }
+
+    /** The mark a report's file name carries: {@code earshot-<key>}, cleaned to letters, digits and dashes. */
+    static String inFileName(String key) {
+        return "earshot-" + key.replaceAll("[^A-Za-z0-9-]", "");
     }
 }
