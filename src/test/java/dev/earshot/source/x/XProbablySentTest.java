@@ -70,7 +70,7 @@ class XProbablySentTest {
     }
 
     /** Jane's mention is on a card; alice's answer is sent, applied by X, and its answer lost; X then refuses the resend. */
-    private void aliceRepliesAndXSaysProbablySent(Duration lag) {
+    private void aliceRepliesAndXSaysProbablySent(Duration lag, Runnable meanwhile) {
         x.mention(jane, "@acme refund please", Duration.ofMinutes(5));
         start();
         h.poller().pollOnce().orElseThrow();
@@ -79,28 +79,31 @@ class XProbablySentTest {
         h.as("alice", "reply 1 " + ANSWER);
         x.dropNextPostAfterApplying();
         drain();
+        meanwhile.run();
         clock.advance(Duration.ofSeconds(2));
         drain();
-        assertEquals(2, x.requests("POST", "/2/tweets").size(), "sent, then refused as a duplicate");
+        assertEquals(2, x.requests("POST", "/2/tweets").stream().filter(r -> r.body().contains(ANSWER)).count(),
+                "sent, then refused as a duplicate");
     }
 
     @Test
     void probablySentIsToldOnceNeverResentAndRepliedWhenTheTimelineCatchesUp() {
-        aliceRepliesAndXSaysProbablySent(Duration.ofSeconds(60));
+        FakeX.Post[] asked = new FakeX.Post[1];
+        aliceRepliesAndXSaysProbablySent(Duration.ofSeconds(60), () -> {
+            // Another customer's reply on the same source waits in the outbox behind jane's.
+            asked[0] = x.mention(omar, "@acme hello?", Duration.ZERO);
+            clock.advance(Duration.ofSeconds(1));
+            h.poller().pollOnce().orElseThrow();
+            drain();
+            h.as("bob", "reply 2 Hi Omar!");
+        });
 
         assertEquals(1, told(ChannelWords.probablySent("X")), "the team is told once, in the card's thread");
         assertTrue(stateLine().startsWith("⏳ reply by @alice probably sent"), stateLine());
         assertFalse(h.chat.thread.stream().anyMatch(t -> t.text().contains("not been answered")));
 
-        // Another customer's reply on the same source is not held behind it.
-        FakeX.Post asked = x.mention(omar, "@acme hello?", Duration.ZERO);
-        clock.advance(Duration.ofSeconds(1));
-        h.poller().pollOnce().orElseThrow();
-        drain();
-        h.as("bob", "reply 2 Hi Omar!");
-        drain();
-        assertTrue(x.postsBy(FakeX.BRAND_ID).stream().anyMatch(p -> asked.id().equals(p.repliedTo())),
-                "omar's reply went out while jane's is looked for");
+        assertTrue(x.postsBy(FakeX.BRAND_ID).stream().anyMatch(p -> asked[0].id().equals(p.repliedTo())),
+                "omar's reply is not held: it went out while jane's is looked for");
 
         // A restart before the timeline shows it: nothing is forgotten, nothing is sent again.
         clock.advance(Duration.ofSeconds(20));
@@ -124,7 +127,7 @@ class XProbablySentTest {
 
     @Test
     void whenTheBoundPassesUnconfirmedTheTeamIsToldToCheckAndNothingIsResent() {
-        aliceRepliesAndXSaysProbablySent(Duration.ofHours(48));
+        aliceRepliesAndXSaysProbablySent(Duration.ofHours(48), () -> { });
         int looks = x.requests("GET", "/2/users/1000/tweets").size();
 
         for (int minutes = 0; minutes < 23 * 60; minutes += 30) {
