@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class XProbablySentTest {
     private static final String ANSWER = "Refund sent, Jane.";
+    private static final String MORE = "It shows in 3 days.";
 
     @TempDir
     Path dir;
@@ -104,23 +105,31 @@ class XProbablySentTest {
         assertTrue(x.postsBy(FakeX.BRAND_ID).stream().anyMatch(p -> asked[0].id().equals(p.repliedTo())),
                 "omar's reply is not held: it went out while jane's is looked for");
 
+        // Alice's next reply to jane keeps its place behind the one still looked for.
+        h.as("alice", "reply 1 " + MORE);
+        drain();
+        assertEquals(3, x.requests("POST", "/2/tweets").size(), "two for jane's reply, one for omar's");
+
         // A restart before the timeline shows it: nothing is forgotten, nothing is sent again.
         clock.advance(Duration.ofSeconds(20));
         start();
         drain();
-        assertEquals(3, x.requests("POST", "/2/tweets").size(), "two for jane's reply, one for omar's");
+        assertEquals(3, x.requests("POST", "/2/tweets").size(), "nothing more before jane's reply is seen");
         assertNull(h.queries.show(1).conversation().firstReplyAt());
 
         clock.advance(Duration.ofSeconds(60));
         drain();
 
-        assertEquals(3, x.requests("POST", "/2/tweets").size(), "jane's reply is never sent again");
+        assertEquals(List.of(ANSWER, MORE), x.postsBy(FakeX.BRAND_ID).stream().map(FakeX.Post::text)
+                .filter(t -> !t.contains("Omar")).toList(), "jane's replies in order, each once");
+        assertEquals(4, x.requests("POST", "/2/tweets").size(), "jane's first reply is never sent again");
         assertEquals(1, x.postsBy(FakeX.BRAND_ID).stream().filter(p -> p.text().equals(ANSWER)).count(),
                 "the customer sees exactly one reply");
         assertNotNull(h.queries.show(1).conversation().firstReplyAt());
         assertEquals(1, told(ChannelWords.replied("alice", ANSWER)));
         assertTrue(stateLine().startsWith("✅ replied by @alice"), stateLine());
         assertEquals(1, told(ChannelWords.probablySent("X")), "told once, even across the restart");
+        assertEquals(1, told(ChannelWords.replied("alice", MORE)));
         assertEquals(0, h.outboxBacklog());
     }
 
