@@ -9,6 +9,7 @@ import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Poller;
 import dev.earshot.app.Sources;
 import dev.earshot.app.outbox.Dispatcher;
+import dev.earshot.chat.discord.DiscordLink;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.chat.slack.SlackLink;
@@ -33,7 +34,7 @@ import dev.earshot.source.demo.DemoSource;
 import dev.earshot.source.x.XSource;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.mastodon.MastodonSource;
-import dev.earshot.store.SqliteStore;
+import dev.earshot.store.Stores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -103,14 +104,12 @@ public final class Earshot implements AutoCloseable {
 
     /** Wires everything, does a first poll and drain (so the first cards show at once), starts the jobs. */
     public static Earshot start(EarshotConfig config, Clock clock, Terminal terminal) {
-        if (config.chat().discord() != null) {
-            throw new CannotStart("Discord is not available in this version yet; use chat.slack or chat.shell", null);
-        }
         ZoneId zone = config.team().timezone();
         Team team = config.toTeam();
         String channel = config.chat().channel();
         SlackLink slack = config.chat().slack() == null ? null : connectSlack(config, clock);
-        Store store = SqliteStore.open(Path.of(config.store().path()));
+        DiscordLink discord = config.chat().discord() == null ? null : connectDiscord(config);
+        Store store = Stores.open(config.store());
         HealthBoard health = new HealthBoard();
         Metrics metrics = new Metrics(() -> store.read(tx -> tx.outboxBacklog()),
                 () -> store.read(tx -> tx.figures(clock.instant(), clock.instant()).waiting()));
@@ -118,9 +117,9 @@ public final class Earshot implements AutoCloseable {
         Sources sources = new Sources(sourceList);
         health.watch(new HealthAlerts(store, sources, channel, clock));
 
-        ShellChat shellChat = slack != null ? null : new ShellChat(terminal.out(),
+        ShellChat shellChat = slack != null || discord != null ? null : new ShellChat(terminal.out(),
                 Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
-        ChatPlatform chat = slack != null ? slack.chat() : shellChat;
+        ChatPlatform chat = slack != null ? slack.chat() : discord != null ? discord.chat() : shellChat;
         Application app = new Application(store, sources, clock, metrics, settings(config, team, channel));
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer());
@@ -132,6 +131,15 @@ public final class Earshot implements AutoCloseable {
                 listeners.addAll(slack.listen(app.commands(), team, config.routing().channels(),
                         config.replyTemplates(), clock));
             } catch (SlackLink.Unavailable e) {
+                store.close();
+                throw new CannotStart(e.getMessage(), e);
+            }
+        }
+        if (discord != null) {
+            try {
+                listeners.addAll(discord.listen(app.commands(), app.queries(), team, config.routing().channels(),
+                        config.replyTemplates()));
+            } catch (DiscordLink.Unavailable e) {
                 store.close();
                 throw new CannotStart(e.getMessage(), e);
             }
@@ -226,6 +234,14 @@ public final class Earshot implements AutoCloseable {
         try {
             return SlackLink.connect(config.chat().slack(), clock);
         } catch (SlackLink.Unavailable e) {
+            throw new CannotStart(e.getMessage(), e);
+        }
+    }
+
+    private static DiscordLink connectDiscord(EarshotConfig config) {
+        try {
+            return DiscordLink.connect(config.chat().discord());
+        } catch (DiscordLink.Unavailable e) {
             throw new CannotStart(e.getMessage(), e);
         }
     }

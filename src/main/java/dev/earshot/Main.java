@@ -3,7 +3,9 @@ package dev.earshot;
 import dev.earshot.cli.CheckConfigCommand;
 import dev.earshot.cli.DemoCommand;
 import dev.earshot.cli.DigestCommand;
+import dev.earshot.cli.DiscordInviteCommand;
 import dev.earshot.cli.ExportCommand;
+import dev.earshot.cli.MigrateStoreCommand;
 import dev.earshot.cli.RunCommand;
 import dev.earshot.cli.VersionProvider;
 import picocli.CommandLine;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "earshot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "No customer who talks to your company on social media is left in silence.",
         subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, DigestCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, DiscordInviteCommand.class, MigrateStoreCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.earshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -60,6 +61,23 @@ class MainTest {
         assertEquals(0, run("check-config", "config.example.yml"));
         assertTrue(out().contains("config.example.yml: OK"), out());
         assertTrue(out().contains("chat: shell #support"), out());
+    }
+
+    @Test
+    void discordInvitePrintsTheUrlWithExactlyThePermissionsUsed() throws Exception {
+        Path file = dir.resolve("discord.yml");
+        Files.writeString(file, """
+                team: { members: [ { name: alice, discord: "100000000000000001" } ] }
+                chat: { discord: { token: "MTAwMDAwMDAwMDAwMDAwMDAx.GhIjKl.fake-secret-part", guild: "800000000000000001",
+                        channel: "700000000000000001" } }
+                sources: [ { type: demo, name: demo } ]
+                """);
+        assertEquals(0, run("discord-invite", "--config", file.toString()), err());
+        // view channel, send messages, embed links, attach files, read history, create public threads,
+        // send messages in threads: 1024 + 2048 + 16384 + 32768 + 65536 + 2^35 + 2^38
+        assertEquals("https://discord.com/oauth2/authorize?client_id=100000000000000001&scope=bot+applications.commands"
+                + "&permissions=309237763072&guild_id=800000000000000001&disable_guild_select=true", out().strip());
+        assertFalse(out().contains("fake-secret-part"));
     }
 
     @Test

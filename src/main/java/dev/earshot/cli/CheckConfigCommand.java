@@ -1,6 +1,7 @@
 package dev.earshot.cli;
 
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.store.StoreCheck;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<EarshotConfig> config = ConfigFile.load(file);
+        Optional<EarshotConfig> config = ConfigFile.load(file).filter(c -> StoreCheck.passes(file.toString(), c.store(), System.err));
         config.ifPresent(c -> System.out.println(file + ": OK\n" + c.describe()));
         return config.isPresent() ? 0 : ExitCodes.CONFIG_PROBLEM;
     }

@@ -7,8 +7,9 @@ import dev.earshot.config.EarshotConfig;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
+import dev.earshot.port.Store;
 import dev.earshot.report.XChartRenderer;
-import dev.earshot.store.SqliteStore;
+import dev.earshot.store.Stores;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class DigestCommand implements Callable<Integer> {
         ZoneId zone = loaded.team().timezone();
         Clock clock = Clock.system(zone);
         Path db = Path.of(loaded.store().path()).toAbsolutePath();
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (Store store = Stores.open(loaded.store())) {
             Team team = loaded.toTeam();
             Digests digests = new Digests(store, team, clock,
                     Earshot.followThrough(loaded, team, loaded.chat().channel()).sla(),
@@ -54,7 +55,7 @@ public final class DigestCommand implements Callable<Integer> {
             out.println(DigestText.report(report));
             Optional<ChatPlatform.Image> chart = new XChartRenderer().trendChart("digest-" + yesterday, report.trend());
             if (chart.isPresent()) {
-                Path file = db.getParent().resolve(chart.get().fileName());
+                Path file = Files.createDirectories(db.getParent()).resolve(chart.get().fileName());
                 Files.write(file, chart.get().png());
                 out.println();
                 out.println("Trend chart (" + DigestReport.TREND_DAYS + " days): " + file);

@@ -3,8 +3,9 @@ package dev.earshot.cli;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.Spans;
+import dev.earshot.port.Store;
 import dev.earshot.report.CsvLog;
-import dev.earshot.store.SqliteStore;
+import dev.earshot.store.Stores;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -60,7 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
                 ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         int rows;
-        try (SqliteStore store = SqliteStore.open(Path.of(loaded.store().path()));
+        try (Store store = Stores.open(loaded.store());
              CsvLog csv = new CsvLog(writer, zone)) {
             long after = 0;
             List<ConversationSummary> page;

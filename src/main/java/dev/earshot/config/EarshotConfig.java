@@ -4,7 +4,6 @@ import dev.earshot.core.ReplyTemplate;
 import dev.earshot.core.Routing;
 import dev.earshot.core.Team;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -172,7 +171,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         return "chat: " + chat.describe()
                 + " · sources: " + sourceList
                 + " · team: " + teamList
-                + " · store: " + store.type().name().toLowerCase(Locale.ROOT) + " " + store.path()
+                + " · store: " + store.describe()
                 + (routes.isEmpty() ? "" : " · routes: " + routes.size())
                 + (templates.isEmpty() ? "" : " · templates: " + templates.size())
                 + " · timezone: " + team.timezone().getId()

@@ -35,11 +35,30 @@ public final class Urls {
                 + " and localhost)");
     }
 
+    /** The same rule for a WebSocket URL: {@code wss://}, or {@code ws://} on loopback hosts. */
+    public static Optional<String> socketProblem(URI url) {
+        if (url == null || !url.isAbsolute() || url.getHost() == null || url.getScheme() == null) {
+            return Optional.of("must be a URL like wss://example.org");
+        }
+        if (url.getUserInfo() != null) {
+            return Optional.of("must not carry a user or password; put credentials in their own key");
+        }
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("wss") || scheme.equals("ws") && isLoopback(url)) {
+            return Optional.empty();
+        }
+        return Optional.of("must start with wss:// (ws:// is accepted only on 127.0.0.1, ::1 and localhost)");
+    }
+
     static boolean isLoopback(URI url) {
         return url.getHost() != null && LOOPBACK.contains(url.getHost().toLowerCase(Locale.ROOT));
     }
 
     static void check(Problems problems, String path, URI url) {
         problem(url).ifPresent(p -> problems.add(path, p));
+    }
+
+    static void checkSocket(Problems problems, String path, URI url) {
+        socketProblem(url).ifPresent(p -> problems.add(path, p));
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -64,9 +65,24 @@ final class Validator {
             slack(chat.slack());
         }
         if (chat.discord() != null) {
-            require("chat.discord.token", chat.discord().token());
-            require("chat.discord.guild", chat.discord().guild());
-            require("chat.discord.channel", chat.discord().channel());
+            discord(chat.discord());
+        }
+    }
+
+    private void discord(DiscordChatConfig discord) {
+        require("chat.discord.token", discord.token());
+        snowflake("chat.discord.guild", discord.guild());
+        snowflake("chat.discord.channel", discord.channel());
+        Urls.check(problems, "chat.discord.apiUrl", discord.apiUrl());
+        Urls.checkSocket(problems, "chat.discord.gatewayUrl", discord.gatewayUrl());
+    }
+
+    /** A Discord id: digits only (Developer Mode, then right-click, Copy ID). */
+    private void snowflake(String path, String id) {
+        if (blank(id)) {
+            problems.add(path, "must be set");
+        } else if (!id.strip().matches("\\d{1,20}")) {
+            problems.add(path, "must be a Discord id, digits only (Developer Mode on, then right-click, Copy ID)");
         }
     }
 
@@ -198,8 +214,22 @@ final class Validator {
     }
 
     void store(StoreConfig store) {
-        require("store.path", store.path());
+        if (store.type() == StoreConfig.Type.SQLITE) {
+            require("store.path", store.path());
+            return;
+        }
+        requireFor("store.url", store.url(), "postgresql");
+        if (!missing(store.url()) && !POSTGRES_URL.matcher(store.url().strip()).matches()) {
+            problems.add("store.url", "not a PostgreSQL JDBC URL; write it like "
+                    + StoreConfig.URL_PREFIX + "db.example.com:5432/earshot");
+        }
+        requireFor("store.user", store.user(), "postgresql");
+        requireFor("store.password", store.password(), "postgresql");
     }
+
+    /** jdbc:postgresql://host[:port][,host2[:port]]/database[?parameters]; the driver reads the rest. */
+    private static final Pattern POSTGRES_URL =
+            Pattern.compile(Pattern.quote(StoreConfig.URL_PREFIX) + "[^/?\\s]+/[^/?\\s]+(\\?\\S*)?");
 
     /** Keywords to search for: none empty, none twice, each at most {@code maxLength} characters. */
     private void keywords(String path, List<String> keywords, int maxLength) {

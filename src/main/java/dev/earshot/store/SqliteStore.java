@@ -130,7 +130,7 @@ public final class SqliteStore implements Store {
             Sql sql = new Sql(statements);
             T result;
             try {
-                result = work.apply(new SqliteTx(sql));
+                result = work.apply(new SqlTx(sql));
             } catch (Throwable e) { // even a sneaky checked one must not leave the transaction open
                 rollback(connection, e);
                 throw e;

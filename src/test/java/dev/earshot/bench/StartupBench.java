@@ -14,14 +14,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up and stop of the real thing: {@code java -jar target/earshot.jar run --config ...} as a
  * child process with the demo source, the shell chat and the ops endpoint, on a fresh data folder.
  * Measures the time from launch to the first {@code /healthz} 200, the resident memory then
- * (VmRSS), and the time from SIGTERM to exit (the graceful-stop promise: within 10 s).
+ * (VmRSS), and the time from SIGTERM to exit (the graceful-stop promise: within 10 s). Each with
+ * and without an AppCDS archive of the jar ({@link AppCds}), taking turns.
  */
 public final class StartupBench {
     private static final Duration READY_DEADLINE = Duration.ofSeconds(60);
@@ -31,7 +34,12 @@ public final class StartupBench {
     private StartupBench() {
     }
 
-    record Run(double readyMillis, double rssMiB, double peakRssMiB, double stopMillis, int exitCode) {
+    record Run(double readyMillis, double cpuMillis, double rssMiB, double peakRssMiB, double stopMillis,
+               int exitCode) {
+    }
+
+    /** One way of starting the jar: its JVM options and its name in the table. */
+    record Variant(String label, List<String> jvmOptions) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -42,24 +50,39 @@ public final class StartupBench {
             System.err.println("startup: no " + jar + "; build it first: mvn -q -B -DskipTests package");
             System.exit(2);
         }
-        BenchTable table = new BenchTable("startup");
-        measure(table, jar, runs, List.of(), "default heap");
-        measure(table, jar, runs, List.of("-Xmx128m"), "-Xmx128m");
+        try (Scratch cds = new Scratch("appcds")) {
+            Path archive = AppCds.train(jar, cds.dir());
+            String shared = "-XX:SharedArchiveFile=" + archive;
+            List<Variant> variants = List.of(new Variant("default heap", List.of()),
+                    new Variant("default heap, AppCDS", List.of(shared)),
+                    new Variant("-Xmx128m", List.of("-Xmx128m")),
+                    new Variant("-Xmx128m, AppCDS", List.of("-Xmx128m", shared)));
+            // Taking turns, run by run: a machine whose load drifts moves every variant alike.
+            Map<Variant, List<Run>> results = new LinkedHashMap<>();
+            for (int i = 0; i < runs; i++) {
+                for (Variant v : variants) {
+                    System.err.printf("startup: %s, run %d of %d ...%n", v.label(), i + 1, runs);
+                    results.computeIfAbsent(v, x -> new ArrayList<>()).add(once(jar, v.jvmOptions()));
+                }
+            }
+            BenchTable table = new BenchTable("startup");
+            table.row("AppCDS archive (one training start of `earshot demo`)", Files.size(archive) / 1_048_576.0,
+                    "MiB", "-XX:ArchiveClassesAtExit; what scripts/demo and the Docker image build");
+            results.forEach((v, r) -> report(table, v.label(), r));
+        }
     }
 
-    private static void measure(BenchTable table, Path jar, int runs, List<String> jvmOptions, String label)
-            throws Exception {
-        List<Run> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            System.err.printf("startup: %s, run %d of %d ...%n", label, i + 1, runs);
-            results.add(once(jar, jvmOptions));
-        }
+    private static void report(BenchTable table, String label, List<Run> results) {
+        int runs = results.size();
         String of = runs == 1 ? "1 run" : "median of " + runs + " runs";
         double[] ready = results.stream().mapToDouble(Run::readyMillis).toArray();
+        double[] cpu = results.stream().mapToDouble(Run::cpuMillis).toArray();
         double[] rss = results.stream().mapToDouble(Run::rssMiB).toArray();
         double[] stop = results.stream().mapToDouble(Run::stopMillis).toArray();
         table.row("time to ready (first /healthz 200), " + label, median(ready), "ms",
                 of + range(ready) + "; fresh data folder: schema migration, first poll and drain included");
+        table.row("CPU time to ready (user + system), " + label, median(cpu), "ms",
+                of + range(cpu) + "; all threads; what a busy machine's wall clock hides");
         table.row("resident memory at ready (VmRSS), " + label, median(rss), "MiB",
                 of + range(rss) + String.format("; peak VmHWM %.0f MiB", results.stream()
                         .mapToDouble(Run::peakRssMiB).max().orElse(Double.NaN)));
@@ -89,6 +112,7 @@ public final class StartupBench {
             OutputStream quietTerminal = process.getOutputStream();
             try {
                 double ready = awaitHealthy(http, port, process, launched, log);
+                double cpu = process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
                 double[] rss = residentMiB(process.pid());
                 long signalled = System.nanoTime();
                 process.destroy();
@@ -97,7 +121,7 @@ public final class StartupBench {
                     System.err.println("startup: still running 15 s after SIGTERM; killed");
                 }
                 double stop = millisSince(signalled);
-                return new Run(ready, rss[0], rss[1], stop, process.waitFor());
+                return new Run(ready, cpu, rss[0], rss[1], stop, process.waitFor());
             } finally {
                 if (process.isAlive()) {
                     process.destroyForcibly().waitFor();

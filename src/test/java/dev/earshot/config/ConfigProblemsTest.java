@@ -3,6 +3,7 @@ package dev.earshot.config;
 import static dev.earshot.config.Yaml.DEMO;
 import static dev.earshot.config.Yaml.TEAM;
 import static dev.earshot.config.Yaml.problems;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -46,7 +47,7 @@ class ConfigProblemsTest {
     void wrongTypes() {
         assertEquals(List.of(
                 "team.members[0].admin: must be true or false",
-                "store.type: must be one of: sqlite",
+                "store.type: must be one of: sqlite, postgresql",
                 "ops.port: must be a whole number",
                 "priority.urgentWords: must be a list",
                 "sources[0].pollEvery: must be a time span like 30s or 1h30m",
@@ -106,7 +107,7 @@ class ConfigProblemsTest {
     @Test
     void exactlyOneChat() {
         assertEquals(List.of("chat: choose exactly one of shell, slack or discord (found 2)"),
-                problems(TEAM + DEMO + "chat:\n  shell: {}\n  discord: { token: t, guild: g, channel: c }\n"));
+                problems(TEAM + DEMO + "chat:\n  shell: {}\n  discord: { token: t, guild: '1', channel: '2' }\n"));
         assertEquals(List.of("chat: choose exactly one of shell, slack or discord (found 0)"),
                 problems(TEAM + DEMO + "chat: {}\n"));
     }
@@ -130,6 +131,19 @@ class ConfigProblemsTest {
     void discordNeedsTokenGuildAndChannel() {
         assertEquals(List.of("chat.discord.token: must be set", "chat.discord.guild: must be set",
                 "chat.discord.channel: must be set"), problems(TEAM + DEMO + "chat:\n  discord: {}\n"));
+    }
+
+    @Test
+    void discordIdsAreDigitsAndItsUrlsSecureOffLoopback() {
+        assertEquals(List.of(
+                "chat.discord.guild: must be a Discord id, digits only (Developer Mode on, then right-click, Copy ID)",
+                "chat.discord.apiUrl: " + HTTPS_ONLY,
+                "chat.discord.gatewayUrl: must start with wss:// (ws:// is accepted only on 127.0.0.1, ::1 and"
+                        + " localhost)"),
+                problems(TEAM + DEMO + "chat:\n  discord: { token: t, guild: 'my server', channel: '22',"
+                        + " apiUrl: 'http://discord.example/api/', gatewayUrl: 'ws://gateway.example/' }\n"));
+        assertDoesNotThrow(() -> Yaml.load(TEAM + DEMO + "chat:\n  discord: { token: t, guild: '11', channel: '22',"
+                + " apiUrl: 'http://127.0.0.1:9/api/v10/', gatewayUrl: 'ws://127.0.0.1:9/' }\n"));
     }
 
     @Test

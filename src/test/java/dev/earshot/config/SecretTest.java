@@ -34,6 +34,7 @@ class SecretTest {
     @Test
     void aRecordHoldingASecretDoesNotPrintIt() {
         DiscordChatConfig discord = new DiscordChatConfig(new Secret("xoxb-canary-123"), "1", "2");
-        assertEquals("DiscordChatConfig[token=Secret[***], guild=1, channel=2]", discord.toString());
+        assertEquals("DiscordChatConfig[token=Secret[***], guild=1, channel=2, apiUrl=https://discord.com/api/v10/,"
+                + " gatewayUrl=wss://gateway.discord.gg/]", discord.toString());
     }
 }

@@ -95,6 +95,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Instant> lastPost = new HashMap<>();
     private volatile Clock pace;
+    private volatile Clock stamps;
     private volatile String socketUrl = "ws://127.0.0.1:1/";
     private long tsCounter = 100;
     private int fileCounter;
@@ -126,6 +127,11 @@ public final class FakeSlack implements AutoCloseable {
 
     void socketModeUrl(String url) {
         this.socketUrl = url;
+    }
+
+    /** Stamp new messages with this clock's time, as Slack does (look-backs by time then find them); else a fixed 2023 base. */
+    public void stampWith(Clock clock) {
+        this.stamps = clock;
     }
 
     /** Refuse posts closer than a second apart in one channel, by this clock. */
@@ -363,7 +369,9 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private String nextTs() {
-        return "1700000000." + String.format("%06d", ++tsCounter);
+        Clock clock = stamps;
+        long seconds = clock == null ? 1_700_000_000L : clock.instant().getEpochSecond();
+        return seconds + "." + String.format("%06d", ++tsCounter % 1_000_000);
     }
 
     private void fail(HttpExchange exchange, Fault fault) throws IOException {

@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** One transaction's view of the store; lives only inside {@link SqliteStore#write} or {@code read}. */
-final class SqliteTx implements Store.Tx {
+/**
+ * One transaction's view of the store, the same for SQLite and PostgreSQL (their SQL agrees for
+ * everything a transaction does); lives only inside a store's {@code write} or {@code read}.
+ */
+final class SqlTx implements Store.Tx {
     private final Sql sql;
     private final MessageSql messages;
     private final ConversationSql conversations;
@@ -29,7 +32,7 @@ final class SqliteTx implements Store.Tx {
     private final FollowThroughSql followThrough;
     private final DigestSql digest;
 
-    SqliteTx(Sql sql) {
+    SqlTx(Sql sql) {
         this.sql = sql;
         this.messages = new MessageSql(sql);
         this.conversations = new ConversationSql(sql);
