@@ -49,6 +49,18 @@ public final class ChannelWords {
         return "⚠️ The reply by @" + member + " could not be sent (" + reason + "). The customer has not been answered.";
     }
 
+    /** The platform says the reply was probably sent already but does not show it yet (thread post, once). */
+    public static String probablySent(String platform) {
+        return "⏳ " + platform + " says this reply was probably sent already; not yet confirmed on the timeline."
+                + " Earshot keeps looking; do not send it again.";
+    }
+
+    /** A probably sent reply never showed within the bound (thread post, once). */
+    public static String neverConfirmed(String platform) {
+        return "❓ This reply could not be confirmed on " + platform + "'s timeline. It was probably sent: check the"
+                + " brand's profile on " + platform + " before writing again.";
+    }
+
     /** The chat refused a card for good (channel post). */
     public static String cardFailed(Conversation c, String reason) {
         return c.ref() + " from @" + c.authorHandle() + " on " + c.platform().displayName()
@@ -156,14 +168,24 @@ public final class ChannelWords {
 
     // ---- cards ----
 
-    /** The line under a card's text: its state, then what the history adds ({@code 🧭 brought in: @erin}). */
-    static String stateLine(Conversation c, String lastReply, ZoneId zone, List<String> experts, String earlier) {
+    /**
+     * The line under a card's text: its state, then what the history adds ({@code 🧭 brought in: @erin}).
+     * {@code unseen} is set while a reply the platform says was probably sent is not confirmed:
+     * {@code looking}, or {@code lapsed} once Earshot stopped looking.
+     */
+    static String stateLine(Conversation c, String lastReply, ZoneId zone, List<String> experts, String earlier,
+                            String unseen) {
         String line = switch (c.state()) {
             case NEW -> "🆕 waiting for an owner";
             case CLAIMED -> "🙋 claimed by @" + c.owner();
             case REPLIED -> c.owner() == null
                     ? "✅ answered outside Earshot" + (c.firstReplyAt() == null ? ""
                             : " in " + Spans.format(Duration.between(c.openedAt(), c.firstReplyAt())))
+                    : c.firstReplyAt() == null && unseen != null
+                    ? (unseen.equals("lapsed") ? "❓ reply by @" + c.owner() + " probably sent, never confirmed: check"
+                            + " the brand's profile on " + c.platform().displayName()
+                            : "⏳ reply by @" + c.owner() + " probably sent; not yet confirmed on "
+                            + c.platform().displayName() + "'s timeline")
                     : c.firstReplyAt() == null
                     ? "📤 reply by @" + c.owner() + " on its way to the customer"
                     : "✅ replied by @" + c.owner() + " in "

@@ -17,7 +17,12 @@ public class DeliveryException extends Exception {
         /** This one item can never be sent (too long, the post is gone): give up on it and tell the team. */
         REJECTED,
         /** The connection needs a human (revoked token, channel archived): stop calling, alert, probe later. */
-        BROKEN
+        BROKEN,
+        /**
+         * The platform says it was probably sent already (X refuses the same text twice), but it is not
+         * visible yet: never send it again, only look it up, for a while (timelines lag).
+         */
+        UNCONFIRMED
     }
 
     private final Kind kind;

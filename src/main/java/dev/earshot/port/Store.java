@@ -157,6 +157,14 @@ public interface Store extends AutoCloseable {
 
         void markFailed(long rowId, Instant at, String error);
 
+        /**
+         * The platform says the reply was probably sent but it is not visible yet: the row stays
+         * sending (only looked up, never sent again), unconfirmed since {@code since} (kept if set
+         * earlier), next looked up at {@code next}. The conversation's later rows to the same target
+         * wait behind it; other conversations' rows do not.
+         */
+        void markUnconfirmed(long rowId, Instant since, Instant next, String error);
+
         Optional<String> cursor(String source);
 
         void saveCursor(String source, String cursor, Instant at);
@@ -198,7 +206,12 @@ public interface Store extends AutoCloseable {
      * @param key the idempotency key, the same on every attempt
      * @param sending true when an attempt started and its outcome is unknown (a crash mid-send)
      */
+    /** @param unconfirmedSince when the platform first said it was probably sent but it was not yet seen; or null */
     record OutboxRow(long id, Effect effect, Target target, String key, int attempts, boolean sending,
-                     Instant createdAt) {
+                     Instant createdAt, Instant unconfirmedSince) {
+        public OutboxRow(long id, Effect effect, Target target, String key, int attempts, boolean sending,
+                         Instant createdAt) {
+            this(id, effect, target, key, attempts, sending, createdAt, null);
+        }
     }
 }

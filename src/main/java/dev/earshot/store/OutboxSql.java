@@ -31,11 +31,18 @@ final class OutboxSql {
                 UUID.randomUUID().toString(), at, at);
     }
 
-    /** The oldest due rows of each target, at most {@code perTarget} each, oldest first overall. */
+    /**
+     * The oldest due rows of each target, at most {@code perTarget} each, oldest first overall. A row
+     * behind an unconfirmed one of its conversation and target is not due: that conversation keeps
+     * its order while the rest of the target goes on.
+     */
     List<OutboxRow> due(Instant now, int perTarget) {
-        return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at FROM ("
-                        + "SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id) AS place FROM outbox"
-                        + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?) AS due"
+        return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at, unconfirmed_since"
+                        + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id) AS place FROM outbox o"
+                        + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.target = o.target"
+                        + " AND u.conversation_id = o.conversation_id AND u.id < o.id"
+                        + " AND u.unconfirmed_since IS NOT NULL AND u.status IN ('pending', 'sending'))) AS due"
                         + " WHERE place <= ? ORDER BY id",
                 OutboxSql::map, now, perTarget);
     }
@@ -86,6 +93,11 @@ final class OutboxSql {
                 at, error, rowId);
     }
 
+    void markUnconfirmed(long rowId, Instant since, Instant next, String error) {
+        change(rowId, "UPDATE outbox SET status = 'sending', unconfirmed_since = COALESCE(unconfirmed_since, ?),"
+                + " next_attempt_at = ?, last_error = ? WHERE id = ?", since, next, error, rowId);
+    }
+
     private void change(long rowId, String statement, Object... params) {
         if (sql.update(statement, params) != 1) {
             throw new IllegalArgumentException("no outbox row " + rowId);
@@ -95,6 +107,7 @@ final class OutboxSql {
     private static OutboxRow map(ResultSet rs) throws SQLException {
         return new OutboxRow(rs.getLong("id"), EffectCodec.decode(rs.getString("kind"), rs.getString("payload")),
                 Target.decode(rs.getString("target")), rs.getString("idem_key"), rs.getInt("attempts"),
-                "sending".equals(rs.getString("status")), Sql.instant(rs, "created_at"));
+                "sending".equals(rs.getString("status")), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "unconfirmed_since"));
     }
 }

@@ -230,6 +230,11 @@ final class SqlTx implements Store.Tx {
     }
 
     @Override
+    public void markUnconfirmed(long rowId, Instant since, Instant next, String error) {
+        outbox.markUnconfirmed(rowId, since, next, error);
+    }
+
+    @Override
     public Optional<String> cursor(String source) {
         return sql.one("SELECT cursor FROM cursors WHERE source = ?", rs -> rs.getString(1), source);
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChannelWordsTest {
 
     private static String line(Conversation c, String lastReply) {
-        return ChannelWords.stateLine(c, lastReply, ZoneOffset.UTC, List.of(), null);
+        return ChannelWords.stateLine(c, lastReply, ZoneOffset.UTC, List.of(), null, null);
     }
 
     @Test
@@ -34,6 +34,6 @@ class ChannelWordsTest {
     @Test
     void teammatesBroughtInAndTheEarlierConversationFollowTheState() {
         assertEquals("🙋 claimed by @alice · 🧭 brought in: @carol, @bob · ↩️ earlier: #1",
-                ChannelWords.stateLine(fresh().claim("alice"), null, ZoneOffset.UTC, List.of("carol", "bob"), "#1"));
+                ChannelWords.stateLine(fresh().claim("alice"), null, ZoneOffset.UTC, List.of("carol", "bob"), "#1", null));
     }
 }

@@ -446,6 +446,33 @@ abstract class StoreContract {
     // ------------------------------------------------------------------ outbox
 
     @Test
+    void an_unconfirmed_reply_is_remembered_and_holds_only_its_own_conversation() {
+        long first = store.write(tx -> tx.enqueue(new Effect.CustomerReply(7, "m1", "Fixed.", "alice"), X_BRAND, T0));
+        long later = store.write(tx -> tx.enqueue(new Effect.CustomerReply(7, "m1", "Also…", "alice"), X_BRAND, T0));
+        long other = store.write(tx -> tx.enqueue(new Effect.CustomerReply(8, "m2", "Hi Omar", "bob"), X_BRAND, T0));
+        Instant next = T0.plusSeconds(60);
+        store.write(tx -> {
+            tx.markUnconfirmed(first, T0, next, "X: duplicate");
+            tx.markUnconfirmed(first, T0.plusSeconds(30), next, "X: duplicate again");
+            return null;
+        });
+
+        assertEquals(List.of(other), store.read(tx -> tx.dueOutbox(T0, 10)).stream().map(OutboxRow::id).toList(),
+                "the conversation's later reply waits behind it; the other conversation's does not");
+        OutboxRow looked = store.read(tx -> tx.dueOutbox(next, 10)).get(0);
+        assertEquals(first, looked.id());
+        assertTrue(looked.sending(), "only ever looked up, never sent again");
+        assertEquals(T0, looked.unconfirmedSince(), "the first time is kept");
+        assertFalse(store.read(tx -> tx.dueOutbox(next, 10)).stream().anyMatch(r -> r.id() == later));
+
+        store.write(tx -> {
+            tx.markDone(first, next);
+            return null;
+        });
+        assertTrue(store.read(tx -> tx.dueOutbox(next, 10)).stream().anyMatch(r -> r.id() == later));
+    }
+
+    @Test
     void an_outbox_row_goes_through_its_whole_life() {
         Effect reply = new Effect.CustomerReply(7, "m1", "Sorry, Jane! Fixed.", "alice");
         long id = store.write(tx -> tx.enqueue(reply, X_BRAND, T0));

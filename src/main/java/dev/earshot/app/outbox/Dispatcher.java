@@ -55,10 +55,11 @@ public final class Dispatcher {
         Rows rows = new Rows(store, clock);
         Cards cards = new Cards(clock, zone);
         Deliveries deliveries = new Deliveries(rows, clock);
-        Failures failures = new Failures(rows, backoff, health, deliveries, telemetry, clock);
+        Unconfirmed unconfirmed = new Unconfirmed(rows, clock);
+        Failures failures = new Failures(rows, backoff, health, deliveries, unconfirmed, telemetry, clock);
         Lane.Senders senders = new Lane.Senders(
                 new ChatSender(chat, rows, cards, team, clock, crashPoints, charts),
-                new ReplySender(sources, rows, deliveries, crashPoints),
+                new ReplySender(sources, rows, deliveries, unconfirmed, crashPoints),
                 new GroupedPosts(chat, rows, cards, failures, telemetry, clock, crashPoints),
                 failures, health, telemetry, clock);
         int groupLimit = chat.maxCardsPerPost();

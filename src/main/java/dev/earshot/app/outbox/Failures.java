@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * What a failed send means for its row and its target. A passing failure backs off (×1.75 with
  * jitter, capped), a rate limit waits as long as the platform asks, a target that needs a human is
  * paused and shown on {@code /healthz}, and a row the platform will never take is given up on with
- * the team told. The whole target waits, not only the failed row: its later rows keep their order
+ * the team told. A reply the platform says was probably sent already is kept to be looked up
+ * ({@link Unconfirmed}): only its conversation waits. Otherwise the whole target waits, not only the failed row: its later rows keep their order
  * behind it, and are moved out of the way in the store so that other targets' rows are read meanwhile.
  */
 final class Failures {
@@ -27,12 +28,14 @@ final class Failures {
     private final Backoff backoff;
     private final HealthBoard health;
     private final Deliveries deliveries;
+    private final Unconfirmed unconfirmed;
     private final Telemetry telemetry;
     private final Clock clock;
 
-    Failures(Rows rows, Backoff backoff, HealthBoard health, Deliveries deliveries, Telemetry telemetry,
-             Clock clock) {
+    Failures(Rows rows, Backoff backoff, HealthBoard health, Deliveries deliveries, Unconfirmed unconfirmed,
+             Telemetry telemetry, Clock clock) {
         this.rows = rows;
+        this.unconfirmed = unconfirmed;
         this.backoff = backoff;
         this.health = health;
         this.deliveries = deliveries;
@@ -79,6 +82,9 @@ final class Failures {
             case REJECTED -> {
                 deliveries.refused(row, e.getMessage());
                 return Outcome.DONE;
+            }
+            case UNCONFIRMED -> {
+                return unconfirmed.said(row, e.getMessage());
             }
             default -> throw new IllegalStateException(e.kind().name());
         }

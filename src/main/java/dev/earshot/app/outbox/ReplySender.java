@@ -12,18 +12,22 @@ import java.util.Optional;
 /**
  * Sends a source's rows: the team's replies to customers. A reply that may have reached the
  * platform (marked sending) is looked up by its key ({@link SocialSource#findReply}) before it is
- * sent again, so a customer never gets the same answer twice.
+ * sent again, so a customer never gets the same answer twice. One the platform said was probably
+ * sent ({@link Unconfirmed}) is only ever looked up.
  */
 final class ReplySender {
     private final Sources sources;
     private final Rows rows;
     private final Deliveries deliveries;
+    private final Unconfirmed unconfirmed;
     private final Dispatcher.CrashPoints crashPoints;
 
-    ReplySender(Sources sources, Rows rows, Deliveries deliveries, Dispatcher.CrashPoints crashPoints) {
+    ReplySender(Sources sources, Rows rows, Deliveries deliveries, Unconfirmed unconfirmed,
+                Dispatcher.CrashPoints crashPoints) {
         this.sources = sources;
         this.rows = rows;
         this.deliveries = deliveries;
+        this.unconfirmed = unconfirmed;
         this.crashPoints = crashPoints;
     }
 
@@ -43,6 +47,9 @@ final class ReplySender {
         Message message = to.message().orElseThrow(() -> new DeliveryException(DeliveryException.Kind.REJECTED,
                 "the customer's message " + r.inReplyTo() + " is not stored"));
         Optional<SocialSource.SentReply> sent = row.sending() ? source.findReply(message, row.key()) : Optional.empty();
+        if (sent.isEmpty() && row.unconfirmedSince() != null) {
+            return unconfirmed.notSeen(row);
+        }
         if (sent.isEmpty()) {
             rows.sending(row);
             crashPoints.reached("reply:before-send");

@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class XReplies {
     private static final Logger log = LoggerFactory.getLogger(XReplies.class);
-    /** Times X may refuse a reply as a duplicate, while we cannot see the first one yet, before we give up. */
-    private static final int DUPLICATE_LOOKS = 3;
     private static final int REMEMBERED = 1_000;
 
     private final String name;
@@ -36,7 +34,6 @@ final class XReplies {
     private final Clock clock;
     private final int pageSize;
     private final Map<String, String> sentByKey = lru();
-    private final Map<String, Integer> duplicateRefusals = lru();
 
     XReplies(String name, XCalls api, Clock clock, int pageSize) {
         this.name = name;
@@ -58,13 +55,9 @@ final class XReplies {
                         name, LogSafe.clean(to.externalId()), LogSafe.clean(earlier.get().externalId()));
                 return earlier.get();
             }
-            int looks = duplicateRefusals.merge(key == null ? "" : key, 1, Integer::sum);
-            if (looks < DUPLICATE_LOOKS) {
-                throw new DeliveryException(Kind.TRANSIENT, "X says this text was posted already, but no reply to "
-                        + to.externalId() + " shows yet; looking again", null, null);
-            }
-            throw new DeliveryException(Kind.REJECTED, "X refused it as a duplicate of an earlier post by the"
-                    + " brand; reword it and send again", null, null);
+            // The timeline lags: the outbox keeps looking (in the store, so a restart does not forget).
+            throw new DeliveryException(Kind.UNCONFIRMED, "X says this text was posted already, but no reply to "
+                    + to.externalId() + " shows on the brand's timeline yet", null, null);
         }
     }
 
@@ -114,10 +107,10 @@ final class XReplies {
         }
     }
 
-    private static <V> Map<String, V> lru() {
+    private static Map<String, String> lru() {
         return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                 return size() > REMEMBERED;
             }
         });

@@ -78,6 +78,7 @@ final class FakeX implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Integer> remaining = new HashMap<>();
     private final Map<String, Instant> reset = new HashMap<>();
+    private Duration ownLag = Duration.ZERO;
     private int sequence;
     private int replays;
     private boolean bareNext;
@@ -143,6 +144,14 @@ final class FakeX implements AutoCloseable {
     /** Puts a post in the mentions timeline although it does not name the brand (X does, at times). */
     synchronized void alsoMention(String postId) {
         alsoMentions.add(postId);
+    }
+
+    /**
+     * The brand's own timeline shows a post only {@code lag} after it was made (by the test clock),
+     * as X's timelines lag behind its writes; X still refuses the same text again at once.
+     */
+    synchronized void lagOwnTimeline(Duration lag) {
+        ownLag = lag;
     }
 
     /** The next mentions request ignores its since_id once, as if X sent old posts again. */
@@ -409,6 +418,7 @@ final class FakeX implements AutoCloseable {
     private List<Post> own(Map<String, String> query) {
         List<Post> timeline = posts.stream()
                 .filter(p -> p.authorId().equals(BRAND_ID))
+                .filter(p -> !p.createdAt().plus(ownLag).isAfter(clock.instant()))
                 .filter(p -> !(p.retweet() && "retweets".equals(query.get("exclude"))))
                 .sorted(Comparator.comparing(Post::id, XCursor::compareIds).reversed())
                 .limit(3200)
