@@ -138,7 +138,7 @@ public final class ConfigLoader {
         if (array.isEmpty()) {
             problems.add("sources", "name at least one source (" + String.join(", ", SourceConfig.TYPES) + ")");
         }
-        Validator validator = new Validator(problems);
+        SourceValidator validator = new SourceValidator(problems);
         Map<String, String> names = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
             String path = Problems.at("sources", i);

@@ -26,7 +26,7 @@ class DemoConfigTest {
         validator.chat(demo.chat());
         Map<String, String> names = new HashMap<>();
         for (int i = 0; i < demo.sources().size(); i++) {
-            validator.source(demo.sources().get(i), Problems.at("sources", i), names);
+            new SourceValidator(problems).source(demo.sources().get(i), Problems.at("sources", i), names);
         }
         validator.ops(demo.ops());
         validator.priority(demo.priority());
