@@ -13,13 +13,8 @@ import dev.earshot.chat.discord.DiscordLink;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.chat.slack.SlackLink;
-import dev.earshot.config.BlueskySourceConfig;
-import dev.earshot.config.DemoSourceConfig;
-import dev.earshot.config.MastodonSourceConfig;
 import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
-import dev.earshot.config.SourceConfig;
-import dev.earshot.config.XSourceConfig;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
@@ -29,17 +24,14 @@ import dev.earshot.report.XChartRenderer;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import dev.earshot.schedule.Jobs;
-import dev.earshot.source.bluesky.BlueskySource;
+import dev.earshot.source.SourceAdapters;
 import dev.earshot.source.demo.DemoSource;
-import dev.earshot.source.x.XSource;
-import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.mastodon.MastodonSource;
 import dev.earshot.store.Stores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,7 +105,7 @@ public final class Earshot implements AutoCloseable {
         HealthBoard health = new HealthBoard();
         Metrics metrics = new Metrics(() -> store.read(tx -> tx.outboxBacklog()),
                 () -> store.read(tx -> tx.figures(clock.instant(), clock.instant()).waiting()));
-        List<SocialSource> sourceList = sources(config, clock);
+        List<SocialSource> sourceList = SourceAdapters.open(config.sources(), clock);
         Sources sources = new Sources(sourceList);
         health.watch(new HealthAlerts(store, sources, channel, clock));
 
@@ -203,11 +195,6 @@ public final class Earshot implements AutoCloseable {
         }
     }
 
-    private static List<SocialSource> sources(EarshotConfig config, Clock clock) {
-        HttpClient http = JsonHttp.defaultClient();
-        return config.sources().stream().map(sc -> source(sc, clock, http)).toList();
-    }
-
     /** The follow-through part of the config, as the application takes it. */
     public static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
         ZoneId zone = config.team().timezone();
@@ -244,23 +231,6 @@ public final class Earshot implements AutoCloseable {
         } catch (DiscordLink.Unavailable e) {
             throw new CannotStart(e.getMessage(), e);
         }
-    }
-
-    private static SocialSource source(SourceConfig config, Clock clock, HttpClient http) {
-        if (config instanceof DemoSourceConfig demo) {
-            return new DemoSource(demo.name(), demo.seed(), demo.account(), clock);
-        }
-        if (config instanceof MastodonSourceConfig mastodon) {
-            return new MastodonSource(mastodon, http, clock);
-        }
-        if (config instanceof BlueskySourceConfig bluesky) {
-            return new BlueskySource(bluesky, http, clock);
-        }
-        if (config instanceof XSourceConfig x) {
-            return XSource.create(x, clock);
-        }
-        throw new IllegalArgumentException("source " + config.name() + ": " + config.platform().displayName()
-                + " sources are not available in this version yet");
     }
 
     /** Runs the terminal chat until end of input or /quit; returns at once when the chat is not the shell. */
