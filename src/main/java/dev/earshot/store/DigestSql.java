@@ -65,8 +65,10 @@ final class DigestSql {
 
     /** The period's conversations from their own row alone: the first answer is kept on it. */
     List<ConversationSummary> conversationsOpened(Instant from, Instant to) {
-        return sql.list("SELECT id, platform, account, author_handle, opened_at, first_reply_at, state, owner,"
-                        + " priority, first_followers, first_responder, '' AS text, '' AS url FROM conversations"
+        // Only what the figures use: the text, link, account and owner stay unread (null here).
+        return sql.list("SELECT id, platform, NULL AS account, author_handle, opened_at, first_reply_at, state,"
+                        + " NULL AS owner, priority, first_followers, first_responder, NULL AS text, NULL AS url"
+                        + " FROM conversations"
                         + " WHERE opened_at >= ? AND opened_at < ? ORDER BY id",
                 DigestSql::summary, from, to);
     }

@@ -132,7 +132,7 @@ public final class StartupBench {
     }
 
     /** Milliseconds from launch to the first 200; polls every 10 ms, waiting on the child itself. */
-    private static double awaitHealthy(HttpClient http, int port, Process process, long launched, Path log)
+    static double awaitHealthy(HttpClient http, int port, Process process, long launched, Path log)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
                 .timeout(Duration.ofSeconds(1)).build();
@@ -157,7 +157,7 @@ public final class StartupBench {
     }
 
     /** VmRSS and VmHWM in MiB, from Linux's /proc; NaN elsewhere. */
-    private static double[] residentMiB(long pid) throws IOException {
+    static double[] residentMiB(long pid) throws IOException {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         double[] out = {Double.NaN, Double.NaN};
         if (!Files.isReadable(status)) {
@@ -178,13 +178,13 @@ public final class StartupBench {
     }
 
     /** The ops endpoint's {@code port: 0} means off, so find a free one: bind, read, let go. */
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String config(Path db, int port) {
+    static String config(Path db, int port) {
         return """
                 team:
                   members:
