@@ -25,20 +25,20 @@ import java.util.Set;
  * everything a transaction does); lives only inside a store's {@code write} or {@code read}.
  */
 final class SqlTx implements Store.Tx {
-    private final Sql sql;
     private final MessageSql messages;
     private final ConversationSql conversations;
     private final OutboxSql outbox;
     private final FollowThroughSql followThrough;
     private final DigestSql digest;
+    private final LeaseSql leases;
 
     SqlTx(Sql sql) {
-        this.sql = sql;
         this.messages = new MessageSql(sql);
         this.conversations = new ConversationSql(sql);
         this.outbox = new OutboxSql(sql);
         this.followThrough = new FollowThroughSql(sql);
         this.digest = new DigestSql(sql);
+        this.leases = new LeaseSql(sql);
     }
 
     @Override
@@ -114,18 +114,13 @@ final class SqlTx implements Store.Tx {
     }
 
     @Override
-    public void record(HistoryEntry e) {
-        sql.update("INSERT INTO history (conversation_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
-                e.conversationId(), e.at(), e.actor(), e.action(), e.detail());
+    public void record(HistoryEntry entry) {
+        conversations.record(entry);
     }
 
     @Override
     public List<HistoryEntry> history(long conversationId) {
-        return sql.list("SELECT conversation_id, at, actor, action, detail FROM history"
-                        + " WHERE conversation_id = ? ORDER BY at, id",
-                rs -> new HistoryEntry(rs.getLong("conversation_id"), Sql.instant(rs, "at"), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("detail")),
-                conversationId);
+        return conversations.history(conversationId);
     }
 
     @Override
@@ -236,14 +231,37 @@ final class SqlTx implements Store.Tx {
 
     @Override
     public Optional<String> cursor(String source) {
-        return sql.one("SELECT cursor FROM cursors WHERE source = ?", rs -> rs.getString(1), source);
+        return messages.cursor(source);
     }
 
     @Override
     public void saveCursor(String source, String cursor, Instant at) {
-        sql.update("INSERT INTO cursors (source, cursor, updated_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
-                source, cursor, at);
+        messages.saveCursor(source, cursor, at);
+    }
+
+    @Override
+    public List<Store.OutboxRow> claimOutbox(String holder, Instant now, Instant until, int perTarget) {
+        return outbox.claim(holder, now, until, perTarget);
+    }
+
+    @Override
+    public boolean holdsOutboxRow(long rowId, String holder) {
+        return outbox.holds(rowId, holder);
+    }
+
+    @Override
+    public void releaseOutbox(String holder) {
+        outbox.release(holder);
+    }
+
+    @Override
+    public boolean takeLease(String name, String holder, Instant now, Instant until) {
+        return leases.take(name, holder, now, until);
+    }
+
+    @Override
+    public void releaseLease(String name, String holder) {
+        leases.release(name, holder);
     }
 
     @Override

@@ -98,11 +98,13 @@ final class GroupedPosts {
                         tx.markDone(row.id(), started); // posted already (by an earlier row)
                     } else {
                         drawn.add(cards.draw(tx, c));
-                        tx.markSending(row.id(), started);
+                        rows.sending(tx, row, started);
                         todo.add(row);
                     }
                 }
             });
+        } catch (LeaseLost e) {
+            throw e;
         } catch (RuntimeException e) {
             log.warn("a grouped post to {} could not be prepared; sending its cards one by one",
                     burst.get(0).target(), e);
