@@ -8,6 +8,7 @@ import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Leases;
 import dev.earshot.app.Poller;
+import dev.earshot.app.SourceLeases;
 import dev.earshot.app.Sources;
 import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.chat.discord.DiscordLink;
@@ -41,8 +42,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,18 +56,16 @@ public final class Earshot implements AutoCloseable {
     private static final Duration TICK_EVERY = Duration.ofSeconds(15);
     /** Docker gives 10 s between SIGTERM and SIGKILL; leave room for the store to close. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(8);
-    /** Kept back from the bound for the outbox's last rounds and closing the store. */
+    /** Kept back from the bound: for the outbox's last rounds and closing the store; for closing the store. */
     private static final Duration STOP_RESERVE = Duration.ofMillis(2_500);
+    private static final Duration CLOSE_RESERVE = Duration.ofMillis(500);
     /** The first rounds of the outbox at start (the first cards show at once), at most this long. */
     private static final Duration FIRST_DRAIN = Duration.ofSeconds(2);
-    /** Kept back from the bound for closing the store after the outbox stopped. */
-    private static final Duration CLOSE_RESERVE = Duration.ofMillis(500);
     /** Discord allows one gateway session per bot: the instance holding this lease opens it. */
     private static final String DISCORD_GATEWAY = "chat:discord-gateway";
 
     /** What the process brings: the clock, and the terminal for the shell chat. */
-    public record Terminal(BufferedReader in, PrintStream out) {
-    }
+    public record Terminal(BufferedReader in, PrintStream out) { }
 
     /** Earshot cannot start as configured; the message says what to fix. */
     public static final class CannotStart extends RuntimeException {
@@ -147,9 +144,11 @@ public final class Earshot implements AutoCloseable {
 
         List<Poller> pollers = sourceList.stream().map(s -> app.poller(s, health, Backoff.standard(), leases))
                 .toList();
-        listeners.add(keepSources(pollers, leases));
+        SourceLeases sourceLeases = SourceLeases.keep(pollers, leases, Earshot::stream);
+        listeners.add(sourceLeases);
         leases.renew();
-        pollers.forEach(Poller::pollOnce);
+        pollers.forEach(Poller::pollOnce); // those this instance took; later takeovers poll at once by themselves
+        sourceLeases.started();
         dispatcher.drain(FIRST_DRAIN);
         if (config.digest().enabled()) {
             // Catch-up (see Digests): today's digest, if its time has passed and it was not posted.
@@ -176,29 +175,13 @@ public final class Earshot implements AutoCloseable {
         return new Earshot(store, leases, jobs, dispatcher, ops, console, demos, listeners);
     }
 
-    /**
-     * Each source is polled (and streamed) only by the instance holding its lease; taking the lease
-     * polls at once and opens the stream (Mastodon's), which only wakes the poller, on a thread of
-     * its own: paging stays the one way in. Returns what must be closed on stop.
-     */
-    private static AutoCloseable keepSources(List<Poller> pollers, Leases leases) {
-        ExecutorService wakes = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "earshot-wake");
-            t.setDaemon(true);
-            return t;
-        });
-        for (Poller poller : pollers) {
-            Runnable wake = Application.wakeUp(poller, wakes);
-            leases.keep(Leases.source(poller.source().name()), () -> {
-                wake.run();
-                if (!(poller.source() instanceof MastodonSource mastodon)) {
-                    return List.of();
-                }
-                mastodon.startStreaming(wake);
-                return List.of(mastodon);
-            });
+    /** Mastodon's stream only wakes its source's poller: paging stays the one way in. */
+    private static List<AutoCloseable> stream(SocialSource source, Runnable wake) {
+        if (!(source instanceof MastodonSource mastodon)) {
+            return List.of();
         }
-        return wakes::shutdownNow;
+        mastodon.startStreaming(wake);
+        return List.of(mastodon);
     }
 
     private static OpsServer startOps(EarshotConfig config, HealthBoard health, Metrics metrics, Leases leases) {
