@@ -146,6 +146,8 @@ public final class Earshot implements AutoCloseable {
                 .toList();
         SourceLeases sourceLeases = SourceLeases.keep(pollers, leases, Earshot::stream);
         listeners.add(sourceLeases);
+        Jobs jobs = Jobs.start(4 + pollers.size()); // leases, dispatch, tick, digest, and a poll per source
+        jobs.every("leases", leases.renewEvery(), leases.renewEvery(), leases::renew); // renewed during the start too
         leases.renew();
         pollers.forEach(Poller::pollOnce); // those this instance took; later takeovers poll at once by themselves
         sourceLeases.started();
@@ -156,8 +158,6 @@ public final class Earshot implements AutoCloseable {
             dispatcher.drain(FIRST_DRAIN);
         }
 
-        Jobs jobs = Jobs.start(4 + pollers.size()); // dispatch, tick, digest, leases, and a poll per source
-        jobs.every("leases", leases.renewEvery(), leases.renewEvery(), leases::renew);
         for (int i = 0; i < pollers.size(); i++) {
             Duration every = config.sources().get(i).pollEvery();
             jobs.every("poll:" + sourceList.get(i).name(), every, every, pollers.get(i)::pollOnce);

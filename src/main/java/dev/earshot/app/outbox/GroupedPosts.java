@@ -92,6 +92,8 @@ final class GroupedPosts {
         try {
             Instant started = clock.instant();
             rows.write(tx -> {
+                todo.clear(); // PostgreSQL may run the transaction again after a serialization failure
+                drawn.clear();
                 for (OutboxRow row : burst) {
                     Conversation c = Cards.conversation(tx, row.effect().conversationId());
                     if (c.chatRef() != null) {
