@@ -127,6 +127,18 @@ abstract class LeaseContract {
     }
 
     @Test
+    void a_target_stays_with_its_holder_while_its_rows_wait_for_a_retry() {
+        List<Long> support = enqueue(SUPPORT, 1);
+        claim("a", T0);
+        store(0).write(tx -> {
+            tx.markRetry(support.get(0), T0.plusSeconds(60), "503"); // backing off, not due, still a's
+            return null;
+        });
+        enqueue(SUPPORT, 1);
+        assertEquals(List.of(), claim("b", T0.plusSeconds(2)), "the new row waits for a, in order behind its retry");
+    }
+
+    @Test
     void a_claim_renews_the_holders_rows_so_a_long_turn_keeps_its_target() {
         enqueue(SUPPORT, 2);
         claim("a", T0);
