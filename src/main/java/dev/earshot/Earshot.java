@@ -101,7 +101,8 @@ public final class Earshot implements AutoCloseable {
     /** Wires everything, does a first poll and drain (so the first cards show at once), starts the jobs. */
     public static Earshot start(EarshotConfig config, Clock clock, Terminal terminal) {
         InstanceConfig instance = config.instance();
-        System.setProperty("earshot.instance", instance.name()); // every log line names the instance (logback.xml)
+        String name = instance.nameFor(config.store());
+        System.setProperty("earshot.instance", name); // every log line names the instance (logback.xml)
         ZoneId zone = config.team().timezone();
         Team team = config.toTeam();
         String channel = config.chat().channel();
@@ -111,8 +112,8 @@ public final class Earshot implements AutoCloseable {
                 : connect(() -> DiscordLink.connect(config.chat().discord()));
         Store store = Stores.open(config.store());
         HealthBoard health = new HealthBoard();
-        Leases leases = new Leases(store, instance.name(), instance.lease(), clock);
-        Metrics metrics = new Metrics(instance.name(), leases, () -> store.read(tx -> tx.outboxBacklog()),
+        Leases leases = new Leases(store, name, instance.lease(), clock);
+        Metrics metrics = new Metrics(name, leases, () -> store.read(tx -> tx.outboxBacklog()),
                 () -> store.read(tx -> tx.figures(clock.instant(), clock.instant()).waiting()));
         List<SocialSource> sourceList = SourceAdapters.open(config.sources(), clock);
         Sources sources = new Sources(sourceList);
@@ -124,7 +125,7 @@ public final class Earshot implements AutoCloseable {
         Application app = new Application(store, sources, clock, metrics, settings(config, team, channel));
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer(),
-                new Dispatcher.Lease(instance.name(), instance.lease()));
+                new Dispatcher.Lease(name, instance.lease()));
         ShellConsole console = shellChat == null ? null
                 : new ShellConsole(terminal.in(), shellChat, app.commands(), team);
         List<AutoCloseable> listeners = new ArrayList<>();

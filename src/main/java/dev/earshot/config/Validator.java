@@ -103,7 +103,7 @@ final class Validator {
     }
 
     void instance(InstanceConfig instance) {
-        if (!InstanceConfig.NAME.matcher(instance.name()).matches()) {
+        if (instance.name() != null && !InstanceConfig.NAME.matcher(instance.name()).matches()) {
             problems.add("instance.name", "use 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or"
                     + " digit (it names this instance in logs and metrics)");
         }
