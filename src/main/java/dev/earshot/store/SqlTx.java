@@ -3,7 +3,6 @@ package dev.earshot.store;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.ConversationSummary;
-import dev.earshot.core.Effect;
 import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.MemberActivity;
@@ -11,10 +10,8 @@ import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
-import dev.earshot.core.Target;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
-import dev.earshot.port.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,23 +19,21 @@ import java.util.Set;
 
 /**
  * One transaction's view of the store, the same for SQLite and PostgreSQL (their SQL agrees for
- * everything a transaction does); lives only inside a store's {@code write} or {@code read}.
+ * everything a transaction does; the outbox and leases are {@link OutboxTx}); lives only inside a
+ * store's {@code write} or {@code read}.
  */
-final class SqlTx implements Store.Tx {
+final class SqlTx extends OutboxTx {
     private final MessageSql messages;
     private final ConversationSql conversations;
-    private final OutboxSql outbox;
     private final FollowThroughSql followThrough;
     private final DigestSql digest;
-    private final LeaseSql leases;
 
     SqlTx(Sql sql) {
+        super(sql);
         this.messages = new MessageSql(sql);
         this.conversations = new ConversationSql(sql);
-        this.outbox = new OutboxSql(sql);
         this.followThrough = new FollowThroughSql(sql);
         this.digest = new DigestSql(sql);
-        this.leases = new LeaseSql(sql);
     }
 
     @Override
@@ -116,6 +111,7 @@ final class SqlTx implements Store.Tx {
     @Override
     public void record(HistoryEntry entry) {
         conversations.record(entry);
+        digest.firstAnswer(entry);
     }
 
     @Override
@@ -170,66 +166,6 @@ final class SqlTx implements Store.Tx {
     }
 
     @Override
-    public long enqueue(Effect effect, Target target, Instant at) {
-        return outbox.enqueue(effect, target, at);
-    }
-
-    @Override
-    public List<Store.OutboxRow> dueOutbox(Instant now, int perTarget) {
-        return outbox.due(now, perTarget);
-    }
-
-    @Override
-    public int outboxBacklog() {
-        return outbox.backlog();
-    }
-
-    @Override
-    public boolean replyPending(long conversationId) {
-        return outbox.replyPending(conversationId);
-    }
-
-    @Override
-    public void postponeTarget(Target target, Instant until) {
-        outbox.postponeTarget(target, until);
-    }
-
-    @Override
-    public boolean cardPending(long conversationId) {
-        return outbox.cardPending(conversationId);
-    }
-
-    @Override
-    public void markSending(long rowId, Instant at) {
-        outbox.markSending(rowId);
-    }
-
-    @Override
-    public void markDone(long rowId, Instant at) {
-        outbox.markDone(rowId, at);
-    }
-
-    @Override
-    public void markRetry(long rowId, Instant next, String error) {
-        outbox.markRetry(rowId, next, error);
-    }
-
-    @Override
-    public void postpone(long rowId, Instant next) {
-        outbox.postpone(rowId, next);
-    }
-
-    @Override
-    public void markFailed(long rowId, Instant at, String error) {
-        outbox.markFailed(rowId, at, error);
-    }
-
-    @Override
-    public void markUnconfirmed(long rowId, Instant since, Instant next, String error) {
-        outbox.markUnconfirmed(rowId, since, next, error);
-    }
-
-    @Override
     public Optional<String> cursor(String source) {
         return messages.cursor(source);
     }
@@ -237,31 +173,6 @@ final class SqlTx implements Store.Tx {
     @Override
     public void saveCursor(String source, String cursor, Instant at) {
         messages.saveCursor(source, cursor, at);
-    }
-
-    @Override
-    public List<Store.OutboxRow> claimOutbox(String holder, Instant now, Instant until, int perTarget) {
-        return outbox.claim(holder, now, until, perTarget);
-    }
-
-    @Override
-    public boolean holdsOutboxRow(long rowId, String holder) {
-        return outbox.holds(rowId, holder);
-    }
-
-    @Override
-    public void releaseOutbox(String holder) {
-        outbox.release(holder);
-    }
-
-    @Override
-    public boolean takeLease(String name, String holder, Instant now, Instant until) {
-        return leases.take(name, holder, now, until);
-    }
-
-    @Override
-    public void releaseLease(String name, String holder) {
-        leases.release(name, holder);
     }
 
     @Override
@@ -277,6 +188,11 @@ final class SqlTx implements Store.Tx {
     @Override
     public List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit) {
         return digest.conversationLog(from, to, afterId, limit);
+    }
+
+    @Override
+    public List<ConversationSummary> conversationsOpened(Instant from, Instant to) {
+        return digest.conversationsOpened(from, to);
     }
 
     @Override
