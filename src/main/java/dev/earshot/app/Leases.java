@@ -47,6 +47,7 @@ public final class Leases implements AutoCloseable {
     private final Duration term;
     private final Clock clock;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private boolean closed;
 
     /** @param instance this instance's name ({@code instance.name}); @param term how long a lease lasts unrenewed */
     public Leases(Store store, String instance, Duration term, Clock clock) {
@@ -88,6 +89,9 @@ public final class Leases implements AutoCloseable {
 
     /** Takes what is free, renews what is ours, and starts or stops the work of each lease that changed hands. */
     public synchronized void renew() {
+        if (closed) {
+            return; // stopping: a renewal still scheduled must not take back what close() gave up
+        }
         for (Map.Entry<String, Kept> e : kept.entrySet()) {
             String name = e.getKey();
             Kept k = e.getValue();
@@ -134,6 +138,7 @@ public final class Leases implements AutoCloseable {
     /** Stops every lease's work and gives the leases up, so that another instance takes them at once. */
     @Override
     public synchronized void close() {
+        closed = true;
         for (Map.Entry<String, Kept> e : kept.entrySet()) {
             stop(e.getValue());
             if (e.getValue().heldUntil.isAfter(Instant.MIN)) {
