@@ -127,7 +127,8 @@ class SeveralInstancesTest {
             int expected = mentioned;
             Program judge = cluster.program(0);
             judge.awaitReady(SETTLE);
-            await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).until(() ->
+            // A thousand cards through one paced channel, on two busy cores, take longer than the short seed's.
+            await().atMost(SETTLE.plusSeconds(mentions / 10)).pollInterval(Duration.ofMillis(250)).until(() ->
                     world.slack.shown(SlackWorkspace.CHANNEL).size() >= expected
                             && acknowledged.stream().allMatch(r -> delivered(world, r) >= 1)
                             && judge.metric("earshot_outbox_backlog") == 0);
