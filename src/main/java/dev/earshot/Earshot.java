@@ -6,7 +6,9 @@ import dev.earshot.app.Digests;
 import dev.earshot.app.FollowThrough;
 import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
+import dev.earshot.app.Leases;
 import dev.earshot.app.Poller;
+import dev.earshot.app.SourceLeases;
 import dev.earshot.app.Sources;
 import dev.earshot.app.outbox.Dispatcher;
 import dev.earshot.chat.discord.DiscordLink;
@@ -15,6 +17,7 @@ import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.chat.slack.SlackLink;
 import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.config.InstanceConfig;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
@@ -39,8 +42,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,16 +56,16 @@ public final class Earshot implements AutoCloseable {
     private static final Duration TICK_EVERY = Duration.ofSeconds(15);
     /** Docker gives 10 s between SIGTERM and SIGKILL; leave room for the store to close. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(8);
-    /** Kept back from the bound for the outbox's last rounds and closing the store. */
+    /** Kept back from the bound: for the outbox's last rounds and closing the store; for closing the store. */
     private static final Duration STOP_RESERVE = Duration.ofMillis(2_500);
+    private static final Duration CLOSE_RESERVE = Duration.ofMillis(500);
     /** The first rounds of the outbox at start (the first cards show at once), at most this long. */
     private static final Duration FIRST_DRAIN = Duration.ofSeconds(2);
-    /** Kept back from the bound for closing the store after the outbox stopped. */
-    private static final Duration CLOSE_RESERVE = Duration.ofMillis(500);
+    /** Discord allows one gateway session per bot: the instance holding this lease opens it. */
+    private static final String DISCORD_GATEWAY = "chat:discord-gateway";
 
     /** What the process brings: the clock, and the terminal for the shell chat. */
-    public record Terminal(BufferedReader in, PrintStream out) {
-    }
+    public record Terminal(BufferedReader in, PrintStream out) { }
 
     /** Earshot cannot start as configured; the message says what to fix. */
     public static final class CannotStart extends RuntimeException {
@@ -73,6 +75,7 @@ public final class Earshot implements AutoCloseable {
     }
 
     private final Store store;
+    private final Leases leases;
     private final Jobs jobs;
     private final Dispatcher dispatcher;
     private final OpsServer ops;
@@ -83,9 +86,10 @@ public final class Earshot implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean closed;
 
-    private Earshot(Store store, Jobs jobs, Dispatcher dispatcher, OpsServer ops, ShellConsole console,
+    private Earshot(Store store, Leases leases, Jobs jobs, Dispatcher dispatcher, OpsServer ops, ShellConsole console,
                     List<DemoSource> demoSources, List<AutoCloseable> listeners) {
         this.store = store;
+        this.leases = leases;
         this.jobs = jobs;
         this.dispatcher = dispatcher;
         this.ops = ops;
@@ -96,14 +100,20 @@ public final class Earshot implements AutoCloseable {
 
     /** Wires everything, does a first poll and drain (so the first cards show at once), starts the jobs. */
     public static Earshot start(EarshotConfig config, Clock clock, Terminal terminal) {
+        InstanceConfig instance = config.instance();
+        String name = instance.nameFor(config.store());
+        System.setProperty("earshot.instance", name); // every log line names the instance (logback.xml)
         ZoneId zone = config.team().timezone();
         Team team = config.toTeam();
         String channel = config.chat().channel();
-        SlackLink slack = config.chat().slack() == null ? null : connectSlack(config, clock);
-        DiscordLink discord = config.chat().discord() == null ? null : connectDiscord(config);
+        SlackLink slack = config.chat().slack() == null ? null
+                : connect(() -> SlackLink.connect(config.chat().slack(), clock));
+        DiscordLink discord = config.chat().discord() == null ? null
+                : connect(() -> DiscordLink.connect(config.chat().discord()));
         Store store = Stores.open(config.store());
         HealthBoard health = new HealthBoard();
-        Metrics metrics = new Metrics(() -> store.read(tx -> tx.outboxBacklog()),
+        Leases leases = new Leases(store, name, instance.lease(), clock);
+        Metrics metrics = new Metrics(name, leases, () -> store.read(tx -> tx.outboxBacklog()),
                 () -> store.read(tx -> tx.figures(clock.instant(), clock.instant()).waiting()));
         List<SocialSource> sourceList = SourceAdapters.open(config.sources(), clock);
         Sources sources = new Sources(sourceList);
@@ -114,7 +124,8 @@ public final class Earshot implements AutoCloseable {
         ChatPlatform chat = slack != null ? slack.chat() : discord != null ? discord.chat() : shellChat;
         Application app = new Application(store, sources, clock, metrics, settings(config, team, channel));
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
-                Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer());
+                Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer(),
+                new Dispatcher.Lease(name, instance.lease()));
         ShellConsole console = shellChat == null ? null
                 : new ShellConsole(terminal.in(), shellChat, app.commands(), team);
         List<AutoCloseable> listeners = new ArrayList<>();
@@ -127,18 +138,20 @@ public final class Earshot implements AutoCloseable {
                 throw new CannotStart(e.getMessage(), e);
             }
         }
-        if (discord != null) {
-            try {
-                listeners.addAll(discord.listen(app.commands(), app.queries(), team, config.routing().channels(),
-                        config.replyTemplates()));
-            } catch (DiscordLink.Unavailable e) {
-                store.close();
-                throw new CannotStart(e.getMessage(), e);
-            }
+        if (discord != null) { // one gateway session per bot: the lease holder's
+            leases.keep(DISCORD_GATEWAY, () -> discord.listen(app.commands(), app.queries(), team,
+                    config.routing().channels(), config.replyTemplates()));
         }
 
-        List<Poller> pollers = sourceList.stream().map(s -> app.poller(s, health, Backoff.standard())).toList();
-        pollers.forEach(Poller::pollOnce);
+        List<Poller> pollers = sourceList.stream().map(s -> app.poller(s, health, Backoff.standard(), leases))
+                .toList();
+        SourceLeases sourceLeases = SourceLeases.keep(pollers, leases, Earshot::stream);
+        listeners.add(sourceLeases);
+        Jobs jobs = Jobs.start(4 + pollers.size()); // leases, dispatch, tick, digest, and a poll per source
+        jobs.every("leases", leases.renewEvery(), leases.renewEvery(), leases::renew); // renewed during the start too
+        leases.renew();
+        pollers.forEach(Poller::pollOnce); // those this instance took; later takeovers poll at once by themselves
+        sourceLeases.started();
         dispatcher.drain(FIRST_DRAIN);
         if (config.digest().enabled()) {
             // Catch-up (see Digests): today's digest, if its time has passed and it was not posted.
@@ -146,7 +159,6 @@ public final class Earshot implements AutoCloseable {
             dispatcher.drain(FIRST_DRAIN);
         }
 
-        Jobs jobs = Jobs.start(3 + pollers.size()); // dispatch, tick, digest, and a poll per source
         for (int i = 0; i < pollers.size(); i++) {
             Duration every = config.sources().get(i).pollEvery();
             jobs.every("poll:" + sourceList.get(i).name(), every, every, pollers.get(i)::pollOnce);
@@ -156,39 +168,26 @@ public final class Earshot implements AutoCloseable {
         if (config.digest().enabled()) {
             jobs.dailyAt("digest", config.digest().at(), zone, app.digests()::runDue);
         }
-        listeners.addAll(0, startStreams(pollers));
 
-        OpsServer ops = config.ops().enabled() ? startOps(config, health, metrics) : null;
+        OpsServer ops = config.ops().enabled() ? startOps(config, health, metrics, leases) : null;
         log.info("Earshot is ready: {}", config.describe());
         List<DemoSource> demos = sourceList.stream().filter(DemoSource.class::isInstance).map(DemoSource.class::cast)
                 .toList();
-        return new Earshot(store, jobs, dispatcher, ops, console, demos, listeners);
+        return new Earshot(store, leases, jobs, dispatcher, ops, console, demos, listeners);
     }
 
-    /**
-     * Streams (Mastodon's) only wake their source's poller, on a thread of their own: paging stays
-     * the one way in. Returns what must be closed on stop.
-     */
-    private static List<AutoCloseable> startStreams(List<Poller> pollers) {
-        ExecutorService wakes = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "earshot-wake");
-            t.setDaemon(true);
-            return t;
-        });
-        List<AutoCloseable> streams = new ArrayList<>();
-        for (Poller poller : pollers) {
-            if (poller.source() instanceof MastodonSource mastodon) {
-                mastodon.startStreaming(Application.wakeUp(poller, wakes));
-                streams.add(mastodon);
-            }
+    /** Mastodon's stream only wakes its source's poller: paging stays the one way in. */
+    private static List<AutoCloseable> stream(SocialSource source, Runnable wake) {
+        if (!(source instanceof MastodonSource mastodon)) {
+            return List.of();
         }
-        streams.add(wakes::shutdownNow);
-        return streams;
+        mastodon.startStreaming(wake);
+        return List.of(mastodon);
     }
 
-    private static OpsServer startOps(EarshotConfig config, HealthBoard health, Metrics metrics) {
+    private static OpsServer startOps(EarshotConfig config, HealthBoard health, Metrics metrics, Leases leases) {
         try {
-            return OpsServer.start(config.ops().bind(), config.ops().port(), health, metrics);
+            return OpsServer.start(config.ops().bind(), config.ops().port(), health, metrics, leases);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + config.ops().bind() + ":"
                     + config.ops().port() + " for /healthz and /metrics", e);
@@ -216,19 +215,11 @@ public final class Earshot implements AutoCloseable {
         return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel));
     }
 
-    /** Checks Slack's bot token before anything else is opened. */
-    private static SlackLink connectSlack(EarshotConfig config, Clock clock) {
+    /** Checks the chat's token before anything else is opened. */
+    private static <T> T connect(Supplier<T> link) {
         try {
-            return SlackLink.connect(config.chat().slack(), clock);
-        } catch (SlackLink.Unavailable e) {
-            throw new CannotStart(e.getMessage(), e);
-        }
-    }
-
-    private static DiscordLink connectDiscord(EarshotConfig config) {
-        try {
-            return DiscordLink.connect(config.chat().discord());
-        } catch (DiscordLink.Unavailable e) {
+            return link.get();
+        } catch (SlackLink.Unavailable | DiscordLink.Unavailable e) {
             throw new CannotStart(e.getMessage(), e);
         }
     }
@@ -269,6 +260,7 @@ public final class Earshot implements AutoCloseable {
                 log.warn("closing {} failed", listener.getClass().getSimpleName(), e);
             }
         }
+        leases.close(); // the streams and the gateway stop; another instance takes the leases at once
         jobs.stop(left(deadline).minus(STOP_RESERVE));
         try {
             // Last rounds while time allows; what is not sent waits in the outbox for the next start,

@@ -87,8 +87,11 @@ class EndToEndTest {
             assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(metrics.body().contains("earshot_events_total{event=\"PostCard\",target=\"chat:support\"} 4"),
-                    metrics.body());
+            // Per instance: the label names this instance (instance.name; on SQLite by default the host name).
+            assertTrue(metrics.body().matches("(?s).*earshot_events_total\\{event=\"PostCard\",instance=\"[^\"]+\","
+                    + "target=\"chat:support\"} 4.*"), metrics.body());
+            assertTrue(metrics.body().contains("earshot_lease_held{instance="), metrics.body());
+            assertTrue(health.body().contains("\"leases\":[\"source:demo\"]"), health.body());
             assertTrue(metrics.body().contains("earshot_waiting_conversations 3"), metrics.body());
         } finally {
             typing.close();

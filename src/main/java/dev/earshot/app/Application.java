@@ -105,7 +105,13 @@ public final class Application {
 
     /** A poller that feeds {@code source}'s messages to {@link #ingest()}. */
     public Poller poller(SocialSource source, HealthBoard health, Backoff backoff) {
-        return new Poller(source, ingest, store, health, clock, backoff);
+        return new Poller(source, ingest, store, health, clock, backoff, () -> true);
+    }
+
+    /** A poller that polls only while this instance holds the source's lease ({@link Leases#source}). */
+    public Poller poller(SocialSource source, HealthBoard health, Backoff backoff, Leases leases) {
+        String lease = Leases.source(source.name());
+        return new Poller(source, ingest, store, health, clock, backoff, () -> leases.holds(lease));
     }
 
     /** Wakes ended snoozes first (a woken conversation is waiting again), then nudges; one failing does not stop the other. */

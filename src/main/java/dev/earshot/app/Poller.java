@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +28,15 @@ public final class Poller {
     private final HealthBoard health;
     private final Clock clock;
     private final Backoff backoff;
+    private final BooleanSupplier ours;
     private Instant notBefore = Instant.MIN;
     private int failures;
     private Duration probe = FIRST_PROBE;
 
-    Poller(SocialSource source, Ingest ingest, Store store, HealthBoard health, Clock clock, Backoff backoff) {
+    /** @param ours whether this instance polls the source now (it holds the source's lease) */
+    Poller(SocialSource source, Ingest ingest, Store store, HealthBoard health, Clock clock, Backoff backoff,
+           BooleanSupplier ours) {
+        this.ours = ours;
         this.source = source;
         this.ingest = ingest;
         this.store = store;
@@ -44,10 +49,13 @@ public final class Poller {
         return source;
     }
 
-    /** One poll, unless the source asked us to wait. Returns what was ingested, if anything. */
+    /**
+     * One poll, unless the source asked us to wait or another instance polls it. Returns what was
+     * ingested, if anything.
+     */
     public synchronized Optional<Ingest.Result> pollOnce() {
         Instant now = clock.instant();
-        if (now.isBefore(notBefore)) {
+        if (now.isBefore(notBefore) || !ours.getAsBoolean()) {
             return Optional.empty();
         }
         String component = Target.source(source.name()).encoded();

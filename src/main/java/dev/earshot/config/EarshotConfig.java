@@ -12,12 +12,13 @@ import java.util.stream.Collectors;
  * @param routes which channel a new conversation goes to; the first matching rule wins, the
  *     chat's own channel takes the rest
  * @param templates saved replies to pick from in the reply form
+ * @param instance this running instance's name and lease term (several instances on one store)
  */
 public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority,
         BusinessHoursConfig businessHours, SlaConfig sla, NudgesConfig nudges, OnCallConfig oncall,
         ContinuityConfig continuity, List<RouteConfig> routes, List<TemplateConfig> templates,
-        DigestConfig digest) {
+        DigestConfig digest, InstanceConfig instance) {
 
     public EarshotConfig {
         team = team == null ? TeamConfig.defaults() : team;
@@ -32,6 +33,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         oncall = oncall == null ? OnCallConfig.defaults() : oncall;
         continuity = continuity == null ? ContinuityConfig.defaults() : continuity;
         digest = digest == null ? DigestConfig.defaults() : digest;
+        instance = instance == null ? InstanceConfig.defaults() : instance;
         routes = routes == null ? List.of() : List.copyOf(routes);
         templates = templates == null ? List.of() : List.copyOf(templates);
     }
@@ -39,7 +41,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
     /** Only the first sections: the others get their defaults. */
     public EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat, List<SourceConfig> sources,
             OpsConfig ops, PriorityConfig priority) {
-        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null, null);
+        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null, null, null);
     }
 
     /** A config built in code (the demo's, tests'): every section left unset gets its defaults. */
@@ -63,6 +65,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         private List<RouteConfig> routes;
         private List<TemplateConfig> templates;
         private DigestConfig digest;
+        private InstanceConfig instance;
 
         private Builder() {
         }
@@ -137,9 +140,14 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
             return this;
         }
 
+        public Builder instance(InstanceConfig instance) {
+            this.instance = instance;
+            return this;
+        }
+
         public EarshotConfig build() {
             return new EarshotConfig(team, store, chat, sources, ops, priority, businessHours, sla, nudges, oncall,
-                    continuity, routes, templates, digest);
+                    continuity, routes, templates, digest, instance);
         }
     }
 

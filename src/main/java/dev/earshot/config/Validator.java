@@ -102,6 +102,18 @@ final class Validator {
         problems.require("ops.bind", ops.bind());
     }
 
+    void instance(InstanceConfig instance) {
+        if (instance.name() != null && !InstanceConfig.NAME.matcher(instance.name()).matches()) {
+            problems.add("instance.name", "use 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or"
+                    + " digit (it names this instance in logs and metrics)");
+        }
+        if (instance.lease().compareTo(InstanceConfig.SHORTEST_LEASE) < 0
+                || instance.lease().compareTo(InstanceConfig.LONGEST_LEASE) > 0) {
+            problems.add("instance.lease", "must be between 2s and 5m (a killed instance's work is taken over"
+                    + " after this long)");
+        }
+    }
+
     void priority(PriorityConfig priority) {
         for (int i = 0; i < priority.urgentWords().size(); i++) {
             if (Problems.blank(priority.urgentWords().get(i))) {

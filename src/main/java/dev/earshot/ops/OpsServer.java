@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.earshot.app.HealthBoard;
+import dev.earshot.app.Leases;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /healthz} (JSON: UP, DEGRADED with what needs a human, or STOPPING) and
+ * {@code GET /healthz} (JSON: UP, DEGRADED with what needs a human, or STOPPING; this instance's
+ * name and the leases it holds: {@code source:<name>} for each source it polls, {@code chat:discord-gateway}) and
  * {@code GET /metrics} (Prometheus text). Degraded still answers 200: the process is alive and
  * keeps everything; only a stopping process answers 503.
  */
@@ -28,6 +30,7 @@ public final class OpsServer implements AutoCloseable {
     private final HttpServer server;
     private final HealthBoard health;
     private final Metrics metrics;
+    private final Leases leases;
     private volatile boolean stopping;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ops-http");
@@ -35,15 +38,18 @@ public final class OpsServer implements AutoCloseable {
         return t;
     });
 
-    private OpsServer(HttpServer server, HealthBoard health, Metrics metrics) {
+    private OpsServer(HttpServer server, HealthBoard health, Metrics metrics, Leases leases) {
         this.server = server;
+        this.leases = leases;
         this.health = health;
         this.metrics = metrics;
     }
 
-    public static OpsServer start(String bind, int port, HealthBoard health, Metrics metrics) throws IOException {
+    /** @param leases this instance's name and the leases it holds, shown on /healthz */
+    public static OpsServer start(String bind, int port, HealthBoard health, Metrics metrics, Leases leases)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-        OpsServer ops = new OpsServer(server, health, metrics);
+        OpsServer ops = new OpsServer(server, health, metrics, leases);
         server.createContext("/healthz", ops::healthz);
         server.createContext("/metrics", ops::metrics);
         server.setExecutor(ops.executor);
@@ -66,7 +72,12 @@ public final class OpsServer implements AutoCloseable {
         Map<String, Object> components = new LinkedHashMap<>();
         health.snapshot().forEach((name, e) -> components.put(name,
                 Map.of("status", e.status().name(), "reason", e.reason(), "since", e.since().toString())));
-        byte[] body = JSON.writeValueAsBytes(Map.of("status", status, "components", components));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", status);
+        answer.put("instance", leases.instance());
+        answer.put("leases", leases.held());
+        answer.put("components", components);
+        byte[] body = JSON.writeValueAsBytes(answer);
         send(exchange, stopping ? 503 : 200, "application/json", body);
     }
 

@@ -165,6 +165,34 @@ public interface Store extends AutoCloseable {
          */
         void markUnconfirmed(long rowId, Instant since, Instant next, String error);
 
+        /**
+         * The due rows (as {@link #dueOutbox}) that {@code holder}, one running instance, may send,
+         * leased to it until {@code until}: a target whose unfinished rows another instance holds is
+         * left to that instance until its lease expires; each row is taken by one instance only. The
+         * holder's leases half spent are renewed. A row found sending may have been sent by an
+         * instance that died: it is looked up before any resend, as after a restart.
+         */
+        List<OutboxRow> claimOutbox(String holder, Instant now, Instant until, int perTarget);
+
+        /** Whether {@code holder} may still send the row: no other instance has taken it over. */
+        boolean holdsOutboxRow(long rowId, String holder);
+
+        /**
+         * Gives up {@code holder}'s leases on rows not in flight (a graceful stop), so that another
+         * instance sends them at once; a row left sending keeps its lease until it expires.
+         */
+        void releaseOutbox(String holder);
+
+        /**
+         * Takes the lease {@code name} (a source to poll, the Discord gateway) for {@code holder} until
+         * {@code until}, or renews it: true when it is free, expired or already the holder's; false
+         * when another instance holds it. One conditional write, so two instances never both win.
+         */
+        boolean takeLease(String name, String holder, Instant now, Instant until);
+
+        /** Gives the lease up if {@code holder} holds it, so that another instance takes it at once. */
+        void releaseLease(String name, String holder);
+
         Optional<String> cursor(String source);
 
         void saveCursor(String source, String cursor, Instant at);

@@ -2,6 +2,7 @@ package dev.earshot.store;
 
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
+import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Platform;
 import dev.earshot.core.Priority;
 import dev.earshot.core.ResponseFigures;
@@ -140,5 +141,18 @@ final class ConversationSql {
     private static String inList(Predicate<State> which) {
         return Arrays.stream(State.values()).filter(which).map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    void record(HistoryEntry e) {
+        sql.update("INSERT INTO history (conversation_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
+                e.conversationId(), e.at(), e.actor(), e.action(), e.detail());
+    }
+
+    List<HistoryEntry> history(long conversationId) {
+        return sql.list("SELECT conversation_id, at, actor, action, detail FROM history"
+                        + " WHERE conversation_id = ? ORDER BY at, id",
+                rs -> new HistoryEntry(rs.getLong("conversation_id"), Sql.instant(rs, "at"), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("detail")),
+                conversationId);
     }
 }

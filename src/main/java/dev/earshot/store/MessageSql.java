@@ -74,4 +74,14 @@ final class MessageSql {
                 rs.getString("text"), rs.getString("url"), Sql.instant(rs, "created_at"),
                 MessageKind.valueOf(rs.getString("kind")), rs.getString("in_reply_to"), rs.getString("thread_key"));
     }
+
+    Optional<String> cursor(String source) {
+        return sql.one("SELECT cursor FROM cursors WHERE source = ?", rs -> rs.getString(1), source);
+    }
+
+    void saveCursor(String source, String cursor, Instant at) {
+        sql.update("INSERT INTO cursors (source, cursor, updated_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
+                source, cursor, at);
+    }
 }

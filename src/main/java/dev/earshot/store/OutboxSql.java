@@ -5,8 +5,12 @@ import dev.earshot.core.Target;
 import dev.earshot.port.Store.OutboxRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,6 +20,16 @@ import java.util.UUID;
 final class OutboxSql {
     private static final String POST_CARD = EffectCodec.kind(Effect.PostCard.class);
     private static final String CUSTOMER_REPLY = EffectCodec.kind(Effect.CustomerReply.class);
+
+    /** Unfinished rows that may be tried at a time, numbered per target, oldest first. */
+    private static final String DUE = "SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id) AS place"
+            + " FROM outbox o WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.target = o.target"
+            + " AND u.conversation_id = o.conversation_id AND u.id < o.id"
+            + " AND u.unconfirmed_since IS NOT NULL AND u.status IN ('pending', 'sending'))";
+
+    private record Leased(OutboxRow row, String holder) {
+    }
 
     private final Sql sql;
 
@@ -38,13 +52,54 @@ final class OutboxSql {
      */
     List<OutboxRow> due(Instant now, int perTarget) {
         return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at, unconfirmed_since"
-                        + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id) AS place FROM outbox o"
-                        + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.target = o.target"
-                        + " AND u.conversation_id = o.conversation_id AND u.id < o.id"
-                        + " AND u.unconfirmed_since IS NOT NULL AND u.status IN ('pending', 'sending'))) AS due"
-                        + " WHERE place <= ? ORDER BY id",
+                        + " FROM (" + DUE + ") AS due WHERE place <= ? ORDER BY id",
                 OutboxSql::map, now, perTarget);
+    }
+
+    /**
+     * The due rows {@code holder} may send, leased to it until {@code until}: a target whose unfinished
+     * rows another instance holds (lease not yet expired) is left whole to that instance, so that one
+     * instance at a time sends a target's rows, in order and paced. Each row is taken by a conditional
+     * update, so two instances never hold one row. The holder's leases that are half spent are renewed
+     * first: a long turn keeps its target.
+     */
+    List<OutboxRow> claim(String holder, Instant now, Instant until, int perTarget) {
+        Instant renewBefore = now.plus(Duration.between(now, until).dividedBy(2));
+        sql.update("UPDATE outbox SET lease_until = ? WHERE lease_holder = ? AND status IN ('pending', 'sending')"
+                + " AND lease_until < ?", until, holder, renewBefore);
+        List<Leased> due = sql.list("SELECT o.id, o.kind, o.payload, o.target, o.idem_key, o.attempts, o.status,"
+                        + " o.created_at, o.unconfirmed_since, o.lease_holder FROM outbox o WHERE o.id IN"
+                        + " (SELECT id FROM (" + DUE + " AND NOT EXISTS (SELECT 1 FROM outbox h"
+                        + " WHERE h.target = o.target AND h.lease_holder <> ? AND h.lease_until > ?"
+                        + " AND h.status IN ('pending', 'sending'))) AS due WHERE place <= ?)"
+                        + " ORDER BY o.id" + sql.skipLocked("o"),
+                rs -> new Leased(map(rs), rs.getString("lease_holder")), now, holder, now, perTarget);
+        List<OutboxRow> mine = new ArrayList<>();
+        Set<Target> lost = new HashSet<>();
+        for (Leased row : due) {
+            if (lost.contains(row.row().target())) {
+                continue; // a row of this target went to another instance: the rows behind it wait
+            }
+            if (holder.equals(row.holder()) || sql.update("UPDATE outbox SET lease_holder = ?, lease_until = ?"
+                    + " WHERE id = ? AND (lease_holder IS NULL OR lease_holder = ? OR lease_until <= ?)",
+                    holder, until, row.row().id(), holder, now) == 1) {
+                mine.add(row.row());
+            } else {
+                lost.add(row.row().target());
+            }
+        }
+        return mine;
+    }
+
+    void release(String holder) {
+        sql.update("UPDATE outbox SET lease_holder = NULL, lease_until = NULL WHERE lease_holder = ?"
+                + " AND status = 'pending'", holder);
+    }
+
+    /** Whether {@code holder} may still send the row: no other instance took it over. */
+    boolean holds(long rowId, String holder) {
+        return sql.one("SELECT 1 FROM outbox WHERE id = ? AND (lease_holder IS NULL OR lease_holder = ?)",
+                rs -> true, rowId, holder).isPresent();
     }
 
     int backlog() {

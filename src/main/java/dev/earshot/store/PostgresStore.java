@@ -142,7 +142,7 @@ public final class PostgresStore implements Store {
         }
         // The pool hands the connection back with autocommit off, its isolation and read-only reset.
         try (connection; Statements statements = new Statements(connection)) {
-            Sql sql = new Sql(statements);
+            Sql sql = new Sql(statements, Sql.Dialect.POSTGRESQL);
             T result;
             try {
                 result = work.apply(new SqlTx(sql));

@@ -22,11 +22,24 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Where the two dialects differ in what a transaction says (only row locking, so far). */
+    enum Dialect { SQLITE, POSTGRESQL }
+
     private final Statements statements;
+    private final Dialect dialect;
     private boolean over;
 
-    Sql(Statements statements) {
+    Sql(Statements statements, Dialect dialect) {
         this.statements = statements;
+        this.dialect = dialect;
+    }
+
+    /**
+     * What ends a SELECT that claims rows of {@code table}: on PostgreSQL the rows are locked and rows
+     * another transaction is claiming are skipped, not waited for; SQLite has one writer, nothing to add.
+     */
+    String skipLocked(String table) {
+        return dialect == Dialect.POSTGRESQL ? " FOR UPDATE OF " + table + " SKIP LOCKED" : "";
     }
 
     /** After this, a Tx that escaped its transaction fails instead of writing outside the lock. */

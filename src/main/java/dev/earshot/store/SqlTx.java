@@ -3,7 +3,6 @@ package dev.earshot.store;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.ConversationSummary;
-import dev.earshot.core.Effect;
 import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.MemberActivity;
@@ -11,10 +10,8 @@ import dev.earshot.core.Message;
 import dev.earshot.core.OnCallShift;
 import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
-import dev.earshot.core.Target;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
-import dev.earshot.port.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,21 +19,19 @@ import java.util.Set;
 
 /**
  * One transaction's view of the store, the same for SQLite and PostgreSQL (their SQL agrees for
- * everything a transaction does); lives only inside a store's {@code write} or {@code read}.
+ * everything a transaction does; the outbox and leases are {@link OutboxTx}); lives only inside a
+ * store's {@code write} or {@code read}.
  */
-final class SqlTx implements Store.Tx {
-    private final Sql sql;
+final class SqlTx extends OutboxTx {
     private final MessageSql messages;
     private final ConversationSql conversations;
-    private final OutboxSql outbox;
     private final FollowThroughSql followThrough;
     private final DigestSql digest;
 
     SqlTx(Sql sql) {
-        this.sql = sql;
+        super(sql);
         this.messages = new MessageSql(sql);
         this.conversations = new ConversationSql(sql);
-        this.outbox = new OutboxSql(sql);
         this.followThrough = new FollowThroughSql(sql);
         this.digest = new DigestSql(sql);
     }
@@ -114,19 +109,14 @@ final class SqlTx implements Store.Tx {
     }
 
     @Override
-    public void record(HistoryEntry e) {
-        sql.update("INSERT INTO history (conversation_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
-                e.conversationId(), e.at(), e.actor(), e.action(), e.detail());
-        digest.firstAnswer(e);
+    public void record(HistoryEntry entry) {
+        conversations.record(entry);
+        digest.firstAnswer(entry);
     }
 
     @Override
     public List<HistoryEntry> history(long conversationId) {
-        return sql.list("SELECT conversation_id, at, actor, action, detail FROM history"
-                        + " WHERE conversation_id = ? ORDER BY at, id",
-                rs -> new HistoryEntry(rs.getLong("conversation_id"), Sql.instant(rs, "at"), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("detail")),
-                conversationId);
+        return conversations.history(conversationId);
     }
 
     @Override
@@ -176,75 +166,13 @@ final class SqlTx implements Store.Tx {
     }
 
     @Override
-    public long enqueue(Effect effect, Target target, Instant at) {
-        return outbox.enqueue(effect, target, at);
-    }
-
-    @Override
-    public List<Store.OutboxRow> dueOutbox(Instant now, int perTarget) {
-        return outbox.due(now, perTarget);
-    }
-
-    @Override
-    public int outboxBacklog() {
-        return outbox.backlog();
-    }
-
-    @Override
-    public boolean replyPending(long conversationId) {
-        return outbox.replyPending(conversationId);
-    }
-
-    @Override
-    public void postponeTarget(Target target, Instant until) {
-        outbox.postponeTarget(target, until);
-    }
-
-    @Override
-    public boolean cardPending(long conversationId) {
-        return outbox.cardPending(conversationId);
-    }
-
-    @Override
-    public void markSending(long rowId, Instant at) {
-        outbox.markSending(rowId);
-    }
-
-    @Override
-    public void markDone(long rowId, Instant at) {
-        outbox.markDone(rowId, at);
-    }
-
-    @Override
-    public void markRetry(long rowId, Instant next, String error) {
-        outbox.markRetry(rowId, next, error);
-    }
-
-    @Override
-    public void postpone(long rowId, Instant next) {
-        outbox.postpone(rowId, next);
-    }
-
-    @Override
-    public void markFailed(long rowId, Instant at, String error) {
-        outbox.markFailed(rowId, at, error);
-    }
-
-    @Override
-    public void markUnconfirmed(long rowId, Instant since, Instant next, String error) {
-        outbox.markUnconfirmed(rowId, since, next, error);
-    }
-
-    @Override
     public Optional<String> cursor(String source) {
-        return sql.one("SELECT cursor FROM cursors WHERE source = ?", rs -> rs.getString(1), source);
+        return messages.cursor(source);
     }
 
     @Override
     public void saveCursor(String source, String cursor, Instant at) {
-        sql.update("INSERT INTO cursors (source, cursor, updated_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
-                source, cursor, at);
+        messages.saveCursor(source, cursor, at);
     }
 
     @Override

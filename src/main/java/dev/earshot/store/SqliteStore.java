@@ -127,7 +127,7 @@ public final class SqliteStore implements Store {
         lock.lock();
         try {
             begin(connection);
-            Sql sql = new Sql(statements);
+            Sql sql = new Sql(statements, Sql.Dialect.SQLITE);
             T result;
             try {
                 result = work.apply(new SqlTx(sql));

@@ -28,8 +28,8 @@ public final class StoreCopy {
     /** Every table of the schema, parents first. */
     static final List<String> TABLES = List.of("conversations", "messages", "history", "outbox", "cursors",
             "nudges", "follow_ups", "oncall_shifts", "scheduled_runs");
-    /** Flyway's own history is written by the target's migrations; the write gate has no rows. */
-    private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "write_gate");
+    /** Not data: the schema's history, the write gate, and the leases of instances that ran on the source. */
+    private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "write_gate", "leases");
     private static final int BATCH = 500;
 
     private StoreCopy() {

@@ -26,6 +26,7 @@ final class World implements AutoCloseable {
     /** Between Earshot and the Slack fake's Web API, when asked for; else null. */
     final Gate gate;
     private final Map<String, String> env = new HashMap<>();
+    private final String moreSources;
     private final List<Program> started = new ArrayList<>();
 
     /** The default world: Earshot talks to the fakes directly. */
@@ -42,15 +43,21 @@ final class World implements AutoCloseable {
         this.gate = gated ? new Gate(slack.apiUrl().replaceAll("/api/$", "")) : null;
         this.config = dir.resolve("earshot.yml");
         this.log = dir.resolve("earshot.log");
+        this.moreSources = moreSources;
         env.put("SLACK_BOT_TOKEN", SlackWorkspace.BOT_TOKEN);
         env.put("SLACK_APP_TOKEN", SlackWorkspace.APP_TOKEN + "\n");
         env.put("MASTODON_TOKEN", MastodonInstance.TOKEN);
         env.put("EARSHOT_LOG_LEVEL", "INFO");
+        write(config, "{ path: " + dir.resolve("data").resolve("earshot.db") + " }", opsPort, "");
+    }
+
+    /** Writes a config of this world: {@code store} is a YAML flow map, {@code more} top-level sections. */
+    private void write(Path file, String store, int ops, String more) {
         String yaml = """
                 team:
                   members:
                     - { name: alice, slack: %s, admin: true }
-                store: { path: %s }
+                store: %s
                 chat:
                   slack:
                     botToken: ${SLACK_BOT_TOKEN}
@@ -66,11 +73,11 @@ final class World implements AutoCloseable {
                     instance: %s
                     accessToken: ${MASTODON_TOKEN}
                     pollEvery: 1s
-                """.formatted(SlackWorkspace.ALICE, dir.resolve("data").resolve("earshot.db"),
-                gated ? gate.url() + "/api/" : slack.apiUrl(), SlackWorkspace.CHANNEL, opsPort, mastodon.url())
-                + moreSources;
+                """.formatted(SlackWorkspace.ALICE, store,
+                gate != null ? gate.url() + "/api/" : slack.apiUrl(), SlackWorkspace.CHANNEL, ops, mastodon.url())
+                + moreSources + more;
         try {
-            Files.writeString(config, yaml);
+            Files.writeString(file, yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,6 +92,21 @@ final class World implements AutoCloseable {
     /** A new Earshot on this world's data folder; killed with the world if still running then. */
     Program start(List<String> jvmOptions) {
         Program program = Program.start(config, opsPort, jvmOptions, env, log);
+        started.add(program);
+        return program;
+    }
+
+    /**
+     * One of several instances on a shared store (PostgreSQL): its own config file, naming it and
+     * its ops port; every instance logs to this world's one log (each line names its instance).
+     *
+     * @param store the {@code store:} section as a YAML flow map
+     * @param lease the instances' {@code instance.lease}
+     */
+    Program startInstance(String name, int ops, String store, String lease, List<String> jvmOptions) {
+        Path file = dir.resolve(name + ".yml");
+        write(file, store, ops, "instance: { name: " + name + ", lease: " + lease + " }\n");
+        Program program = Program.start(file, ops, jvmOptions, env, log);
         started.add(program);
         return program;
     }

@@ -74,7 +74,7 @@ final class ChatSender {
                     tx.markDone(row.id(), clock.instant()); // posted already (by an earlier row)
                     return Optional.<Card>empty();
                 }
-                tx.markSending(row.id(), clock.instant());
+                rows.sending(tx, row, clock.instant());
                 return Optional.of(cards.draw(tx, c));
             });
             if (card.isEmpty()) {

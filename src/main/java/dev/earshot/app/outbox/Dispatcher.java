@@ -40,6 +40,15 @@ public final class Dispatcher {
         void reached(String point);
     }
 
+    /**
+     * Under what name this instance claims outbox rows, and for how long a claim lasts unrenewed:
+     * another instance takes the rows over after that (several instances on one PostgreSQL).
+     */
+    public record Lease(String holder, Duration term) {
+        /** One process alone on its store: every claim is its own, and one name across restarts. */
+        public static final Lease ALONE = new Lease("earshot", Duration.ofSeconds(20));
+    }
+
     private final Lanes lanes;
 
     /** Reports go out as text only: no chart is drawn. */
@@ -52,7 +61,14 @@ public final class Dispatcher {
     public Dispatcher(Store store, ChatPlatform chat, Sources sources, Team team, HealthBoard health,
                       Clock clock, ZoneId zone, Backoff backoff, CrashPoints crashPoints, Telemetry telemetry,
                       ChartRenderer charts) {
-        Rows rows = new Rows(store, clock);
+        this(store, chat, sources, team, health, clock, zone, backoff, crashPoints, telemetry, charts, Lease.ALONE);
+    }
+
+    /** @param lease this instance's name and its claims' term */
+    public Dispatcher(Store store, ChatPlatform chat, Sources sources, Team team, HealthBoard health,
+                      Clock clock, ZoneId zone, Backoff backoff, CrashPoints crashPoints, Telemetry telemetry,
+                      ChartRenderer charts, Lease lease) {
+        Rows rows = new Rows(store, clock, lease.holder(), lease.term());
         Cards cards = new Cards(clock, zone);
         Deliveries deliveries = new Deliveries(rows, clock);
         Unconfirmed unconfirmed = new Unconfirmed(rows, clock);
@@ -63,7 +79,7 @@ public final class Dispatcher {
                 new GroupedPosts(chat, rows, cards, failures, telemetry, clock, crashPoints),
                 failures, health, telemetry, clock);
         int groupLimit = chat.maxCardsPerPost();
-        this.lanes = new Lanes(rows, clock, target -> new Lane(target,
+        this.lanes = new Lanes(rows, target -> new Lane(target,
                 new Gate(target instanceof Target.Chat ? groupLimit : 1), senders));
     }
 

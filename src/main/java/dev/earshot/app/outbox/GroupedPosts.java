@@ -92,17 +92,21 @@ final class GroupedPosts {
         try {
             Instant started = clock.instant();
             rows.write(tx -> {
+                todo.clear(); // PostgreSQL may run the transaction again after a serialization failure
+                drawn.clear();
                 for (OutboxRow row : burst) {
                     Conversation c = Cards.conversation(tx, row.effect().conversationId());
                     if (c.chatRef() != null) {
                         tx.markDone(row.id(), started); // posted already (by an earlier row)
                     } else {
                         drawn.add(cards.draw(tx, c));
-                        tx.markSending(row.id(), started);
+                        rows.sending(tx, row, started);
                         todo.add(row);
                     }
                 }
             });
+        } catch (LeaseLost e) {
+            throw e;
         } catch (RuntimeException e) {
             log.warn("a grouped post to {} could not be prepared; sending its cards one by one",
                     burst.get(0).target(), e);

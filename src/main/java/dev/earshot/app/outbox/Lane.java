@@ -51,6 +51,15 @@ final class Lane {
 
     /** Sends what {@code rows} (this target's due rows, oldest first) allow now; returns how many were settled. */
     int turn(List<OutboxRow> rows) {
+        try {
+            return send(rows);
+        } catch (LeaseLost e) {
+            log.info("{}; its rows are left to that instance", e.getMessage());
+            return 0;
+        }
+    }
+
+    private int send(List<OutboxRow> rows) {
         Clock clock = senders.clock();
         Set<Long> heldConversations = new HashSet<>();
         Set<Long> grouped = new HashSet<>();
@@ -105,6 +114,8 @@ final class Lane {
             return outcome;
         } catch (DeliveryException e) {
             return senders.failures().failed(row, e, gate);
+        } catch (LeaseLost e) {
+            throw e; // not a failure of the row: another instance sends it now
         } catch (RuntimeException e) {
             log.warn("{} for {} failed unexpectedly; will retry", Failures.name(row), target, e);
             return senders.failures().failed(row,

@@ -2,7 +2,6 @@ package dev.earshot.app.outbox;
 
 import dev.earshot.core.Target;
 import dev.earshot.port.Store.OutboxRow;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +38,12 @@ final class Lanes {
 
     private final Map<Target, Lane> lanes = new ConcurrentHashMap<>();
     private final Rows rows;
-    private final Clock clock;
     private final Function<Target, Lane> newLane;
     private final ThreadPoolExecutor threads;
     private volatile boolean stopping;
 
-    Lanes(Rows rows, Clock clock, Function<Target, Lane> newLane) {
+    Lanes(Rows rows, Function<Target, Lane> newLane) {
         this.rows = rows;
-        this.clock = clock;
         this.newLane = newLane;
         AtomicInteger count = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -113,7 +110,7 @@ final class Lanes {
         });
         Map<Lane, List<OutboxRow>> turns = new LinkedHashMap<>();
         try {
-            for (OutboxRow row : rows.read(tx -> tx.dueOutbox(clock.instant(), PER_TARGET))) {
+            for (OutboxRow row : rows.claim(PER_TARGET)) {
                 Lane lane = lanes.get(row.target());
                 if (lane == null) {
                     lane = newLane.apply(row.target());
@@ -165,6 +162,11 @@ final class Lanes {
         } catch (InterruptedException e) {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        try {
+            rows.release();
+        } catch (RuntimeException e) {
+            log.warn("the outbox's leases could not be given up ({}); they expire by themselves", e.getMessage());
         }
     }
 

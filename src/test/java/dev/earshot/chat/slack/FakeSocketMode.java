@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -74,12 +75,19 @@ final class FakeSocketMode extends WebSocketServer {
         // a test that cares looks at what was received
     }
 
-    /** Sends a Socket Mode envelope of {@code type} (slash_commands, interactive) around the payload. */
+    /**
+     * Sends a Socket Mode envelope of {@code type} (slash_commands, interactive) around the payload,
+     * to one of the open connections, as Slack spreads events over an app's connections (several
+     * Earshot instances each hold one).
+     */
     void envelope(String id, String type, JsonNode payload) {
         ObjectNode envelope = JSON.createObjectNode().put("envelope_id", id).put("type", type)
                 .put("accepts_response_payload", type.equals("slash_commands"));
         envelope.set("payload", payload);
-        connections.forEach(c -> c.send(envelope.toString()));
+        List<WebSocket> open = connections.stream().filter(WebSocket::isOpen).toList();
+        if (!open.isEmpty()) {
+            open.get(ThreadLocalRandom.current().nextInt(open.size())).send(envelope.toString());
+        }
     }
 
     boolean acked(String envelopeId) {
