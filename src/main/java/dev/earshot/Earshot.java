@@ -15,6 +15,7 @@ import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.chat.slack.SlackLink;
 import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.config.StoreConfig;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
@@ -23,6 +24,7 @@ import dev.earshot.ops.OpsServer;
 import dev.earshot.report.XChartRenderer;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
+import dev.earshot.schedule.Cluster;
 import dev.earshot.schedule.Jobs;
 import dev.earshot.source.SourceAdapters;
 import dev.earshot.source.demo.DemoSource;
@@ -146,16 +148,20 @@ public final class Earshot implements AutoCloseable {
             dispatcher.drain(FIRST_DRAIN);
         }
 
-        Jobs jobs = Jobs.start(3 + pollers.size()); // dispatch, tick, digest, and a poll per source
+        // This instance's: the outbox round and a poll per source; the team's: the tick and the digest.
+        Jobs jobs = Jobs.start(1 + pollers.size(), cluster(config));
         for (int i = 0; i < pollers.size(); i++) {
             Duration every = config.sources().get(i).pollEvery();
             jobs.every("poll:" + sourceList.get(i).name(), every, every, pollers.get(i)::pollOnce);
         }
         jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::tick);
-        jobs.every("tick", TICK_EVERY, TICK_EVERY, app::tick);
+        jobs.teamEvery("tick", TICK_EVERY, TICK_EVERY, app::tick);
         if (config.digest().enabled()) {
-            jobs.dailyAt("digest", config.digest().at(), zone, app.digests()::runDue);
+            jobs.teamDailyAt("digest", config.digest().at(), zone, app.digests()::runDue);
+        } else {
+            jobs.teamForget("digest");
         }
+        jobs.startTeam();
         listeners.addAll(0, startStreams(pollers));
 
         OpsServer ops = config.ops().enabled() ? startOps(config, health, metrics) : null;
@@ -193,6 +199,16 @@ public final class Earshot implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + config.ops().bind() + ":"
                     + config.ops().port() + " for /healthz and /metrics", e);
         }
+    }
+
+    /**
+     * On PostgreSQL several instances may share the store: the team's jobs then go to Quartz's
+     * clustered job store in the same database, so each turn runs once. SQLite: none (in memory).
+     */
+    private static Cluster cluster(EarshotConfig config) {
+        StoreConfig store = config.store();
+        return store.type() != StoreConfig.Type.POSTGRESQL ? null
+                : Cluster.of(store.url(), store.user(), store.password() == null ? "" : store.password().reveal());
     }
 
     /** The follow-through part of the config, as the application takes it. */

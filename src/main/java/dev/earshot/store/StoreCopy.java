@@ -28,8 +28,14 @@ public final class StoreCopy {
     /** Every table of the schema, parents first. */
     static final List<String> TABLES = List.of("conversations", "messages", "history", "outbox", "cursors",
             "nudges", "follow_ups", "oncall_shifts", "scheduled_runs");
-    /** Flyway's own history is written by the target's migrations; the write gate has no rows. */
-    private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "write_gate");
+    /**
+     * Flyway's own history is written by the target's migrations; the write gate has no rows; Quartz's
+     * tables (V10) hold the schedule, which the instances write again when they start on PostgreSQL.
+     */
+    private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "write_gate",
+            "qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers",
+            "qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_calendars", "qrtz_paused_trigger_grps",
+            "qrtz_fired_triggers", "qrtz_scheduler_state", "qrtz_locks");
     private static final int BATCH = 500;
 
     private StoreCopy() {
