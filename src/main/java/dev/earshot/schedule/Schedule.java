@@ -203,8 +203,19 @@ final class Schedule {
         }
     }
 
-    /** Stops taking new turns and waits for running ones, at most {@code bound}. */
+    /**
+     * Stops taking new turns and waits for running ones, at most {@code bound}. With no time at all,
+     * turns in flight are left as they are; on the clustered store the others take them over.
+     */
     void stop(Duration bound) {
+        if (bound.isNegative() || bound.isZero()) {
+            try {
+                scheduler.shutdown(false);
+            } catch (SchedulerException e) {
+                log.warn("the scheduler did not stop cleanly", e);
+            }
+            return;
+        }
         ExecutorService waiter = Executors.newSingleThreadExecutor();
         try {
             Future<?> done = waiter.submit(() -> {
