@@ -133,6 +133,13 @@ public final class DigestBench {
             double[] stats30 = time(() -> digests.stats(StatsPeriod.LAST_30_DAYS));
             row("digest", "/earshot stats 30d (" + month.figures().received() + " conversations)" + where
                     + ", median", stats30[0], "ms");
+            Instant monthFrom = month.from();
+            Instant monthTo = month.to();
+            double[] collect30 = time(() -> digests.collect("t", monthFrom, monthTo, null));
+            DigestReport.Input monthInput = digests.collect("t", monthFrom, monthTo, null);
+            double[] compute30 = time(() -> DigestReport.compute(monthInput));
+            row("digest", "stats 30d: collecting the rows from the store" + where + ", median", collect30[0], "ms");
+            row("digest", "stats 30d: the arithmetic in core, median" + where, compute30[0], "ms");
             if (where.isEmpty()) { // the chart does not touch the store
                 XChartRenderer charts = new XChartRenderer();
                 charts.trendChart("warm-up", yesterday.trend());

@@ -132,10 +132,21 @@ final class YearOfTraffic {
                 for (String index : indexes) {
                     s.execute(index);
                 }
+                s.execute(firstAnswerFill());
                 s.execute("ANALYZE");
             }
         }
         return opening;
+    }
+
+    /** The rows were written past the store: fill the kept first answers as the migration does. */
+    private static String firstAnswerFill() {
+        try (var in = YearOfTraffic.class.getResourceAsStream("/db/migration/sqlite/V8__first_answer.sql")) {
+            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return script.substring(script.indexOf("UPDATE conversations"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void history(PreparedStatement hist, long id, long at, String member, String action)
