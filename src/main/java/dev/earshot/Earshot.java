@@ -148,8 +148,10 @@ public final class Earshot implements AutoCloseable {
             dispatcher.drain(FIRST_DRAIN);
         }
 
-        // This instance's: the outbox round and a poll per source; the team's: the tick and the digest.
-        Jobs jobs = Jobs.start(1 + pollers.size(), cluster(config));
+        // Polls and the outbox round are this instance's; the team's jobs run once across instances.
+        StoreConfig db = config.store();
+        Jobs jobs = Jobs.start(1 + pollers.size(), db.type() == StoreConfig.Type.POSTGRESQL
+                ? Cluster.of(db.url(), db.user(), db.passwordOrEmpty()) : null);
         for (int i = 0; i < pollers.size(); i++) {
             Duration every = config.sources().get(i).pollEvery();
             jobs.every("poll:" + sourceList.get(i).name(), every, every, pollers.get(i)::pollOnce);
@@ -199,16 +201,6 @@ public final class Earshot implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + config.ops().bind() + ":"
                     + config.ops().port() + " for /healthz and /metrics", e);
         }
-    }
-
-    /**
-     * On PostgreSQL several instances may share the store: the team's jobs then go to Quartz's
-     * clustered job store in the same database, so each turn runs once. SQLite: none (in memory).
-     */
-    private static Cluster cluster(EarshotConfig config) {
-        StoreConfig store = config.store();
-        return store.type() != StoreConfig.Type.POSTGRESQL ? null
-                : Cluster.of(store.url(), store.user(), store.password() == null ? "" : store.password().reveal());
     }
 
     /** The follow-through part of the config, as the application takes it. */
