@@ -1,11 +1,17 @@
 package dev.earshot.bench;
 
+import dev.earshot.app.Application;
 import dev.earshot.app.DigestText;
 import dev.earshot.app.Digests;
+import dev.earshot.app.FollowThrough;
+import dev.earshot.app.Queries;
+import dev.earshot.app.Sources;
+import dev.earshot.app.Telemetry;
 import dev.earshot.app.StatsPeriod;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Member;
+import dev.earshot.core.PriorityRules;
 import dev.earshot.core.SlaPolicy;
 import dev.earshot.core.Team;
 import dev.earshot.report.XChartRenderer;
@@ -17,24 +23,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * The digest on a store with one million customer messages over a year, next to a plain SQL
- * {@code SELECT COUNT(*)} over the same table in the same run. Prints Markdown table rows.
+ * The digest, {@code /earshot stats 30d}, {@code queue} and {@code show} on a store with one million
+ * customer messages over a year, next to a plain SQL {@code SELECT COUNT(*)} over the same table in
+ * the same run. Prints Markdown table rows. (1,250,000 messages make one million conversations.)
  *
  * <p>The data: a year ending 2026-11-23 in Europe/Berlin; 1,000,000 customer messages, of which
  * 800,000 open a conversation and 200,000 are follow-ups in one; 85% of conversations answered
@@ -90,7 +94,7 @@ public final class DigestBench {
             row("plain SQL", "SELECT COUNT(*) FROM messages, slowest", count[1], "ms");
         }
 
-        measure(SqliteStore.open(db), "");
+        measure(SqliteStore.open(db), "", conversations);
         try (BenchPostgres postgres = new BenchPostgres()) {
             String url = postgres.database();
             long copy = System.nanoTime();
@@ -99,7 +103,7 @@ public final class DigestBench {
             row("setup", "PostgreSQL: the same rows copied by migrate-store, then VACUUM ANALYZE",
                     (System.nanoTime() - copy) / 1e9, "s");
             row("setup", "PostgreSQL database", BenchPostgres.size(url) / 1e6, "MB");
-            measure(BenchPostgres.open(url), " on PostgreSQL");
+            measure(BenchPostgres.open(url), " on PostgreSQL", conversations);
         }
         if (dir != null) {
             deleteAll(dir);
@@ -107,7 +111,7 @@ public final class DigestBench {
     }
 
     /** The digest's timings on {@code store} (closed after); {@code where} ends each measure's name. */
-    private static void measure(Store opened, String where) {
+    private static void measure(Store opened, String where, int conversations) {
         TestClock clock = new TestClock(LAST_DAY.plusDays(1).atTime(9, 0).atZone(ZONE).toInstant());
         Team team = new Team(MEMBERS.stream().map(m -> new Member(m, Map.of(), false)).toList());
         try (Store store = opened) {
@@ -140,6 +144,7 @@ public final class DigestBench {
             double[] compute30 = time(() -> DigestReport.compute(monthInput));
             row("digest", "stats 30d: collecting the rows from the store" + where + ", median", collect30[0], "ms");
             row("digest", "stats 30d: the arithmetic in core, median" + where, compute30[0], "ms");
+            queueAndShow(store, team, clock, conversations, where);
             if (where.isEmpty()) { // the chart does not touch the store
                 XChartRenderer charts = new XChartRenderer();
                 charts.trendChart("warm-up", yesterday.trend());
@@ -148,6 +153,20 @@ public final class DigestBench {
                 System.err.println(DigestText.digest(yesterday));
             }
         }
+    }
+
+    /** What a teammate waits for on the same store: the queue's first page and one conversation. */
+    private static void queueAndShow(Store store, Team team, TestClock clock, int conversations, String where) {
+        Queries queries = new Application(store, new Sources(List.of()), clock, Telemetry.NONE,
+                new Application.Settings(team, PriorityRules.defaults(), m -> "support", FollowThrough.none(),
+                        Digests.Settings.defaults("support"), List.of())).queries();
+        Random random = new Random(7);
+        double[] queue = time(() -> queries.queue(10));
+        row("commands", "/earshot queue (first 10 of every waiting conversation)" + where + ", median", queue[0], "ms");
+        row("commands", "/earshot queue" + where + ", slowest", queue[1], "ms");
+        double[] show = time(() -> queries.show(1 + random.nextInt(conversations)));
+        row("commands", "/earshot show (a random one of " + conversations + ")" + where + ", median", show[0], "ms");
+        row("commands", "/earshot show" + where + ", slowest", show[1], "ms");
     }
 
     private static int count(Path db, String table) throws SQLException {
