@@ -18,6 +18,7 @@ import dev.earshot.chat.slack.SlackLink;
 import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.InstanceConfig;
+import dev.earshot.config.StoreConfig;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
@@ -26,6 +27,7 @@ import dev.earshot.ops.OpsServer;
 import dev.earshot.report.XChartRenderer;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
+import dev.earshot.schedule.Cluster;
 import dev.earshot.schedule.Jobs;
 import dev.earshot.source.SourceAdapters;
 import dev.earshot.source.demo.DemoSource;
@@ -147,7 +149,8 @@ public final class Earshot implements AutoCloseable {
                 .toList();
         SourceLeases sourceLeases = SourceLeases.keep(pollers, leases, Earshot::stream);
         listeners.add(sourceLeases);
-        Jobs jobs = Jobs.start(4 + pollers.size()); // leases, dispatch, tick, digest, and a poll per source
+        // Leases, polls and the outbox round are this instance's; the team's jobs run once across instances.
+        Jobs jobs = Jobs.start(2 + pollers.size(), cluster(config.store(), name));
         jobs.every("leases", leases.renewEvery(), leases.renewEvery(), leases::renew); // renewed during the start too
         leases.renew();
         pollers.forEach(Poller::pollOnce); // those this instance took; later takeovers poll at once by themselves
@@ -164,10 +167,13 @@ public final class Earshot implements AutoCloseable {
             jobs.every("poll:" + sourceList.get(i).name(), every, every, pollers.get(i)::pollOnce);
         }
         jobs.every("dispatch", DISPATCH_EVERY, DISPATCH_EVERY, dispatcher::tick);
-        jobs.every("tick", TICK_EVERY, TICK_EVERY, app::tick);
+        jobs.teamEvery("tick", TICK_EVERY, TICK_EVERY, app::tick);
         if (config.digest().enabled()) {
-            jobs.dailyAt("digest", config.digest().at(), zone, app.digests()::runDue);
+            jobs.teamDailyAt("digest", config.digest().at(), zone, app.digests()::runDue);
+        } else {
+            jobs.teamForget("digest");
         }
+        jobs.startTeam();
 
         OpsServer ops = config.ops().enabled() ? startOps(config, health, metrics, leases) : null;
         log.info("Earshot is ready: {}", config.describe());
@@ -183,6 +189,12 @@ public final class Earshot implements AutoCloseable {
         }
         mastodon.startStreaming(wake);
         return List.of(mastodon);
+    }
+
+    /** Where the team's jobs are kept: Quartz's clustered store on PostgreSQL, in memory on SQLite. */
+    private static Cluster cluster(StoreConfig db, String instanceName) {
+        return db.type() != StoreConfig.Type.POSTGRESQL ? null
+                : new Cluster(db.url(), db.user(), db.passwordOrEmpty(), instanceName, Cluster.CHECK_IN);
     }
 
     private static OpsServer startOps(EarshotConfig config, HealthBoard health, Metrics metrics, Leases leases) {

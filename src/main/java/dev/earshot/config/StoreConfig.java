@@ -39,6 +39,11 @@ public record StoreConfig(Type type, String path, String url, String user, Secre
         return new StoreConfig(null, null);
     }
 
+    /** PostgreSQL: the password as the driver takes it, empty when none is set. */
+    public String passwordOrEmpty() {
+        return password == null ? "" : password.reveal();
+    }
+
     /** For check-config: the kind and where, without a password or URL parameters (they may hold one). */
     public String describe() {
         String where = type == Type.SQLITE ? path : url == null ? "(no url)" : url.replaceFirst("[?;].*$", "");

@@ -41,7 +41,7 @@ public final class StoreCheck {
         }
         Properties props = new Properties();
         props.setProperty("user", config.user());
-        props.setProperty("password", config.password() == null ? "" : config.password().reveal());
+        props.setProperty("password", config.passwordOrEmpty());
         props.setProperty("connectTimeout", TIMEOUT_SECONDS);
         props.setProperty("loginTimeout", TIMEOUT_SECONDS);
         props.setProperty("ApplicationName", "earshot check-config");

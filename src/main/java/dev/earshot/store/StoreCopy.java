@@ -28,8 +28,15 @@ public final class StoreCopy {
     /** Every table of the schema, parents first. */
     static final List<String> TABLES = List.of("conversations", "messages", "history", "outbox", "cursors",
             "nudges", "follow_ups", "oncall_shifts", "scheduled_runs");
-    /** Not data: the schema's history, the write gate, and the leases of instances that ran on the source. */
-    private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "write_gate", "leases");
+    /**
+     * Not data: Flyway's own history is written by the target's migrations; the write gate has no rows;
+     * the leases belong to instances that ran on the source; Quartz's tables (V10) hold the schedule,
+     * which the instances write again when they start on PostgreSQL.
+     */
+    private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "write_gate", "leases",
+            "qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers",
+            "qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_calendars", "qrtz_paused_trigger_grps",
+            "qrtz_fired_triggers", "qrtz_scheduler_state", "qrtz_locks");
     private static final int BATCH = 500;
 
     private StoreCopy() {

@@ -12,8 +12,7 @@ public final class Stores {
     public static Store open(StoreConfig config) {
         return switch (config.type()) {
             case SQLITE -> SqliteStore.open(Path.of(config.path()));
-            case POSTGRESQL -> PostgresStore.open(config.url(), config.user(),
-                    config.password() == null ? "" : config.password().reveal());
+            case POSTGRESQL -> PostgresStore.open(config.url(), config.user(), config.passwordOrEmpty());
         };
     }
 }

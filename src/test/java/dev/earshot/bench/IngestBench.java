@@ -8,6 +8,8 @@ import dev.earshot.app.Sources;
 import dev.earshot.app.Telemetry;
 import dev.earshot.core.PriorityRules;
 import dev.earshot.core.Team;
+import dev.earshot.port.Store;
+import dev.earshot.store.PostgresStore;
 import dev.earshot.store.SqliteStore;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,6 +22,9 @@ import java.util.List;
  * look-up, priority, conversation, message, audit line, outbox rows, cursor; one transaction per
  * fetch), next to the rate at which plain JDBC inserts the same rows into a {@link PlainTable}
  * with the same settings and the same commits. The ratio is what the bookkeeping costs.
+ *
+ * <p>The same fetches then go through {@code Ingest.ingest} on PostgreSQL ({@link BenchPostgres}),
+ * in the same run.
  *
  * <p>The two are timed fetch by fetch, taking turns, so that both see the same machine: on a
  * shared host the cost of an fsync drifts by several times within a minute, and timing one path
@@ -41,7 +46,13 @@ public final class IngestBench {
 
         // A running bot is warm: let the JIT see both paths before anything is timed.
         run(Traffic.batches(Traffic.messages(SEED + 1, WARM_UP, FOLLOW_UPS), PER_FETCH));
+        try (BenchPostgres postgres = new BenchPostgres()) {
+            onPostgres(postgres, Traffic.batches(Traffic.messages(SEED + 1, WARM_UP, FOLLOW_UPS), PER_FETCH));
+            sizes(table, sizes, postgres);
+        }
+    }
 
+    private static void sizes(BenchTable table, int[] sizes, BenchPostgres postgres) throws SQLException {
         for (int size : sizes) {
             List<Traffic.Batch> batches = Traffic.batches(Traffic.messages(SEED, size, FOLLOW_UPS), PER_FETCH);
             String label = String.format("%,d msgs", size);
@@ -56,7 +67,37 @@ public final class IngestBench {
                     "same rows, plain table, no index; one commit per fetch; WAL, synchronous=FULL");
             table.row("raw ÷ ingest, " + label, rawRate / ingestRate, "×",
                     "how many times slower ingest is; timed fetch by fetch, taking turns");
+            double postgresRate = size / onPostgres(postgres, batches);
+            table.row("Ingest.ingest on PostgreSQL, " + label, postgresRate, "msg/s",
+                    "the same fetches, one transaction each (SERIALIZABLE); " + BenchPostgres.NOTE);
         }
+    }
+
+    /** Seconds {@code Ingest.ingest} takes for {@code batches} on a fresh PostgreSQL database. */
+    static double onPostgres(BenchPostgres postgres, List<Traffic.Batch> batches) {
+        try (PostgresStore store = BenchPostgres.open(postgres.database())) {
+            Ingest inbox = ingest(store);
+            long nanos = 0;
+            int stored = 0;
+            for (Traffic.Batch b : batches) {
+                nanos -= System.nanoTime();
+                Ingest.Result result = inbox.ingest(b.source(), b.fetch());
+                nanos += System.nanoTime();
+                stored += result.opened() + result.joined();
+            }
+            int expected = batches.stream().mapToInt(Traffic.Batch::size).sum();
+            if (stored != expected) {
+                throw new IllegalStateException(expected + " messages, PostgreSQL stored " + stored);
+            }
+            return nanos / 1e9;
+        }
+    }
+
+    private static Ingest ingest(Store store) {
+        Clock clock = Clock.fixed(Traffic.START, ZoneOffset.UTC);
+        return new Application(store, new Sources(List.of()), clock, Telemetry.NONE,
+                new Application.Settings(new Team(List.of()), PriorityRules.defaults(), m -> "support",
+                        FollowThrough.none(), Digests.Settings.defaults("support"), List.of())).ingest();
     }
 
     record Result(double ingestSeconds, double rawSeconds, int opened, int joined, int outboxRows) {
@@ -67,9 +108,7 @@ public final class IngestBench {
              SqliteStore store = SqliteStore.open(scratch.file("earshot.db"));
              PlainTable plain = new PlainTable(scratch.file("plain.db"))) {
             Clock clock = Clock.fixed(Traffic.START, ZoneOffset.UTC);
-            Ingest inbox = new Application(store, new Sources(List.of()), clock, Telemetry.NONE,
-                    new Application.Settings(new Team(List.of()), PriorityRules.defaults(), m -> "support",
-                            FollowThrough.none(), Digests.Settings.defaults("support"), List.of())).ingest();
+            Ingest inbox = ingest(store);
             long ingestNanos = 0;
             long rawNanos = 0;
             int opened = 0;

