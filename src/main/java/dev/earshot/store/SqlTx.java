@@ -14,6 +14,7 @@ import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.Target;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
+import dev.earshot.port.CareRecords;
 import dev.earshot.port.Store;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ final class SqlTx implements Store.Tx {
     private final OutboxSql outbox;
     private final FollowThroughSql followThrough;
     private final DigestSql digest;
+    private final CareSql care;
 
     SqlTx(Sql sql) {
         this.sql = sql;
@@ -39,6 +41,7 @@ final class SqlTx implements Store.Tx {
         this.outbox = new OutboxSql(sql);
         this.followThrough = new FollowThroughSql(sql);
         this.digest = new DigestSql(sql);
+        this.care = new CareSql(sql);
     }
 
     @Override
@@ -279,5 +282,10 @@ final class SqlTx implements Store.Tx {
     @Override
     public List<MemberActivity> memberActivity(Instant from, Instant to) {
         return digest.memberActivity(from, to);
+    }
+
+    @Override
+    public CareRecords care() {
+        return care;
     }
 }
