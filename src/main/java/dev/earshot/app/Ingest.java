@@ -1,5 +1,6 @@
 package dev.earshot.app;
 
+import dev.earshot.core.BillableReads;
 import dev.earshot.core.Continuity;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Effect;
@@ -36,9 +37,15 @@ public final class Ingest {
     private final Telemetry telemetry;
     private final FollowThrough followThrough;
     private final OnCall onCall;
+    private final Care care;
+
+    /** Social care's part of an ingest: the after-hours acknowledgement, the read counts, the spike check. */
+    record Care(AfterHours afterHours, ReadBudgets budgets, Spikes spikes) {
+    }
 
     Ingest(Store store, PriorityRules priority, Function<Message, String> channelFor, Clock clock,
-           Telemetry telemetry, FollowThrough followThrough, OnCall onCall) {
+           Telemetry telemetry, FollowThrough followThrough, OnCall onCall, Care care) {
+        this.care = care;
         this.store = store;
         this.priority = priority;
         this.channelFor = channelFor;
@@ -64,6 +71,7 @@ public final class Ingest {
         Instant now = clock.instant();
         List<Message> ordered = fetch.messages().stream()
                 .sorted(Comparator.comparing(Message::createdAt)).toList();
+        BillableReads reads = from.takeReads();
         Result result = store.write(tx -> {
             int opened = 0;
             int joined = 0;
@@ -93,6 +101,7 @@ public final class Ingest {
             if (fetch.nextCursor() != null) {
                 tx.saveCursor(source, fetch.nextCursor(), now);
             }
+            care.budgets().record(tx, source, reads, now);
             return new Result(opened, joined, duplicates, outside);
         });
         for (int i = 0; i < result.opened(); i++) {
@@ -108,6 +117,10 @@ public final class Ingest {
         if (result.answeredOutside() > 0) {
             log.info("{}: {} conversations answered from the platform's own app", source, result.answeredOutside());
         }
+        care.budgets().apply(from);
+        if (result.opened() > 0) {
+            care.spikes().check();
+        }
         return result;
     }
 
@@ -118,6 +131,7 @@ public final class Ingest {
                 m.kind().name().toLowerCase() + " from @" + m.author().handle()));
         tx.enqueue(new Effect.PostCard(c.id()), Target.chatOf(c), now);
         Conversation owned = continueWithEarlierOwner(tx, c, m, now);
+        care.afterHours().acknowledge(tx, owned, m, now);
         if (followThrough.pages(c.priority())) {
             page(tx, owned, now);
         }
