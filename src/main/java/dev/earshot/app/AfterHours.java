@@ -23,10 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AfterHours {
     private static final Logger log = LoggerFactory.getLogger(AfterHours.class);
-    /** History: the acknowledgement reached the customer. */
-    static final String SENT = "after-hours-ack";
-    /** History: a teammate got there first, so it was not sent. */
-    static final String DROPPED = "after-hours-ack-dropped";
 
     private final AfterHoursAck rule;
     private final BusinessHours hours;

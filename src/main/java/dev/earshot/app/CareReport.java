@@ -31,7 +31,7 @@ public final class CareReport {
         LocalDate today = ReadBudgets.day(now);
         return store.read(tx -> {
             StringBuilder out = new StringBuilder();
-            int acks = tx.care().countActions(AfterHours.SENT, from, to);
+            int acks = tx.care().countActions(CareHistory.ACKNOWLEDGED, from, to);
             if (settings.afterHours().enabled() || acks > 0) {
                 out.append("\n\nAfter-hours acknowledgements sent: ").append(acks)
                         .append(" (not counted as first responses; the SLA clock kept running)");

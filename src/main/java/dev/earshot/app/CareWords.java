@@ -78,12 +78,12 @@ public final class CareWords {
     }
 
     /** The thread hears that the acknowledgement reached the customer. */
-    static String acknowledgedPost(String text) {
+    public static String acknowledgedPost(String text) {
         return "🌙 Earshot answered after hours: " + text + " (the SLA clock keeps running; this is not a first response)";
     }
 
     /** The thread hears that the acknowledgement was not sent: a teammate got there first. */
-    static String acknowledgementDropped() {
+    public static String acknowledgementDropped() {
         return "🌙 The after-hours acknowledgement was not sent: a teammate has this conversation already.";
     }
 

@@ -3,6 +3,7 @@ package dev.earshot.port;
 import dev.earshot.core.BillableReads;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,4 +28,7 @@ public interface CareRecords {
 
     /** How many audit lines with this action were written in [from, to). */
     int countActions(String action, Instant from, Instant to);
+
+    /** The conversations whose reply to the customer waits in the outbox for {@code target} (pending or sending). */
+    List<Long> waitingReplies(String target);
 }

@@ -1,10 +1,12 @@
 package dev.earshot.store;
 
 import dev.earshot.core.BillableReads;
+import dev.earshot.core.Effect;
 import dev.earshot.port.CareRecords;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,5 +58,12 @@ final class CareSql implements CareRecords {
     public int countActions(String action, Instant from, Instant to) {
         return sql.one("SELECT COUNT(*) FROM history WHERE action = ? AND at >= ? AND at < ?",
                 rs -> rs.getInt(1), action, from, to).orElse(0);
+    }
+
+    @Override
+    public List<Long> waitingReplies(String target) {
+        return sql.list("SELECT DISTINCT conversation_id FROM outbox WHERE target = ? AND kind = ?"
+                + " AND status IN ('pending', 'sending') ORDER BY conversation_id", rs -> rs.getLong(1),
+                target, EffectCodec.kind(Effect.CustomerReply.class));
     }
 }
