@@ -1,8 +1,7 @@
 package dev.earshot.app;
 
 import dev.earshot.core.AfterHoursAck;
-import dev.earshot.core.ReadBudget;
-import dev.earshot.core.ReadPrices;
+import dev.earshot.core.ReadCosts;
 import dev.earshot.core.SpikeRule;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Objects;
  * @param costs what each paid source's reads cost, by source name (X sources); others read free
  * @param channel where spike alerts and budget notices go (the chat's channel); null: nowhere
  */
-public record CareSettings(AfterHoursAck afterHours, Spikes spikes, Map<String, Costs> costs, String channel) {
+public record CareSettings(AfterHoursAck afterHours, Spikes spikes, Map<String, ReadCosts> costs, String channel) {
     public CareSettings {
         afterHours = afterHours == null ? AfterHoursAck.off() : afterHours;
         spikes = spikes == null ? Spikes.off() : spikes;
@@ -40,13 +39,6 @@ public record CareSettings(AfterHoursAck afterHours, Spikes spikes, Map<String, 
 
         public static Spikes off() {
             return new Spikes(false, SpikeRule.defaults(), List.of());
-        }
-    }
-
-    /** A paid source's prices, and its monthly budget or null for none. */
-    public record Costs(ReadPrices prices, ReadBudget budget) {
-        public Costs {
-            Objects.requireNonNull(prices, "prices");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.earshot.app;
 
 import dev.earshot.core.BillableReads;
 import dev.earshot.core.Effect;
+import dev.earshot.core.ReadCosts;
 import dev.earshot.core.Target;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
@@ -24,11 +25,11 @@ public final class ReadBudgets {
     private static final Logger log = LoggerFactory.getLogger(ReadBudgets.class);
 
     private final Store store;
-    private final Map<String, CareSettings.Costs> costs;
+    private final Map<String, ReadCosts> costs;
     private final String channel;
     private final Clock clock;
 
-    ReadBudgets(Store store, Map<String, CareSettings.Costs> costs, String channel, Clock clock) {
+    ReadBudgets(Store store, Map<String, ReadCosts> costs, String channel, Clock clock) {
         this.store = store;
         this.costs = costs;
         this.channel = channel;
@@ -49,7 +50,7 @@ public final class ReadBudgets {
 
     /** The month's estimate so far for {@code source}, in its prices' currency (zero for a free source). */
     BigDecimal monthToDate(Store.Tx tx, String source, Instant now) {
-        CareSettings.Costs c = costs.get(source);
+        ReadCosts c = costs.get(source);
         if (c == null) {
             return BigDecimal.ZERO;
         }
@@ -63,7 +64,7 @@ public final class ReadBudgets {
      * time in a month that they stop, the team is told. Called before the first poll and after each.
      */
     public void apply(SocialSource source) {
-        CareSettings.Costs c = costs.get(source.name());
+        ReadCosts c = costs.get(source.name());
         if (c == null || c.budget() == null) {
             return;
         }
@@ -74,7 +75,7 @@ public final class ReadBudgets {
         }
     }
 
-    private void enforce(SocialSource source, CareSettings.Costs c) {
+    private void enforce(SocialSource source, ReadCosts c) {
         Instant now = clock.instant();
         BigDecimal spent = store.read(tx -> monthToDate(tx, source.name(), now));
         boolean allowed = c.budget().allowsOptional(spent);

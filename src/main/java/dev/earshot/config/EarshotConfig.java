@@ -1,9 +1,12 @@
 package dev.earshot.config;
 
+import dev.earshot.core.ReadCosts;
 import dev.earshot.core.ReplyTemplate;
 import dev.earshot.core.Routing;
 import dev.earshot.core.Team;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +20,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority,
         BusinessHoursConfig businessHours, SlaConfig sla, NudgesConfig nudges, OnCallConfig oncall,
         ContinuityConfig continuity, List<RouteConfig> routes, List<TemplateConfig> templates,
-        DigestConfig digest) {
+        DigestConfig digest, AfterHoursConfig afterHours, SpikesConfig spikes) {
 
     public EarshotConfig {
         team = team == null ? TeamConfig.defaults() : team;
@@ -32,6 +35,8 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         oncall = oncall == null ? OnCallConfig.defaults() : oncall;
         continuity = continuity == null ? ContinuityConfig.defaults() : continuity;
         digest = digest == null ? DigestConfig.defaults() : digest;
+        afterHours = afterHours == null ? AfterHoursConfig.defaults() : afterHours;
+        spikes = spikes == null ? SpikesConfig.defaults() : spikes;
         routes = routes == null ? List.of() : List.copyOf(routes);
         templates = templates == null ? List.of() : List.copyOf(templates);
     }
@@ -39,7 +44,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
     /** Only the first sections: the others get their defaults. */
     public EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat, List<SourceConfig> sources,
             OpsConfig ops, PriorityConfig priority) {
-        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null, null);
+        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A config built in code (the demo's, tests'): every section left unset gets its defaults. */
@@ -63,6 +68,8 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         private List<RouteConfig> routes;
         private List<TemplateConfig> templates;
         private DigestConfig digest;
+        private AfterHoursConfig afterHours;
+        private SpikesConfig spikes;
 
         private Builder() {
         }
@@ -137,9 +144,19 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
             return this;
         }
 
+        public Builder afterHours(AfterHoursConfig afterHours) {
+            this.afterHours = afterHours;
+            return this;
+        }
+
+        public Builder spikes(SpikesConfig spikes) {
+            this.spikes = spikes;
+            return this;
+        }
+
         public EarshotConfig build() {
             return new EarshotConfig(team, store, chat, sources, ops, priority, businessHours, sla, nudges, oncall,
-                    continuity, routes, templates, digest);
+                    continuity, routes, templates, digest, afterHours, spikes);
         }
     }
 
@@ -150,6 +167,14 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
 
     public List<ReplyTemplate> replyTemplates() {
         return templates.stream().map(TemplateConfig::toTemplate).toList();
+    }
+
+    /** Each X source's prices and budget (or null), by source name: what paid reads cost. */
+    public Map<String, ReadCosts> readCosts() {
+        Map<String, ReadCosts> costs = new LinkedHashMap<>();
+        sources.stream().filter(s -> s instanceof XSourceConfig).map(s -> (XSourceConfig) s).forEach(x ->
+                costs.put(x.name(), new ReadCosts(x.costs().toPrices(), x.budget().orElse(null))));
+        return costs;
     }
 
     public Team toTeam() {
