@@ -1,5 +1,6 @@
 package dev.earshot.app;
 
+import dev.earshot.core.AfterHoursAck;
 import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.Spans;
 import dev.earshot.core.TopWords;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
  * and handles here.
  */
 public final class CareWords {
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     static final int CARDS_LISTED = 10;
@@ -49,7 +49,7 @@ public final class CareWords {
     /** The spike is over (channel post, once). */
     static String backToNormal(String scope, int count, double usual, Instant since, ZoneId zone) {
         return "📉 Back to normal on " + scope + ": " + count + " new conversations in the last 15 minutes;"
-                + " usually " + usual(usual) + " (spike since " + HOUR.format(since.atZone(zone)) + ").";
+                + " usually " + usual(usual) + " (spike since " + AfterHoursAck.when(since, zone) + ").";
     }
 
     /** A source's monthly budget is reached (channel post, once a month). */
@@ -74,7 +74,7 @@ public final class CareWords {
 
     /** Added to a card's state line: its reply waits for the platform's limit. */
     static String replyHeld(Instant until, ZoneId zone) {
-        return "⏸ reply held: posting limit spent until " + HOUR.format(until.atZone(zone));
+        return "⏸ reply held: posting limit spent until " + AfterHoursAck.when(until, zone);
     }
 
     /** The thread hears that the acknowledgement reached the customer. */

@@ -24,7 +24,8 @@ public record AfterHoursAck(boolean enabled, String template, boolean directMess
     public static final String DEFAULT_TEMPLATE = "Thanks {customer}, our team is back at {opens}; we'll answer you then.";
     public static final List<String> FIELDS = List.of("customer", "handle", "opens");
     private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z_]+)}");
-    private static final DateTimeFormatter OPENS = DateTimeFormatter.ofPattern("EEE HH:mm z", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
     public AfterHoursAck {
         template = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template.strip();
@@ -58,7 +59,7 @@ public record AfterHoursAck(boolean enabled, String template, boolean directMess
     /** The answer to {@code customer}, with the team's opening time said in its own zone. */
     public String text(Author customer, Instant opens, ZoneId zone) {
         Map<String, String> values = Map.of("customer", customer.displayName(), "handle", "@" + customer.handle(),
-                "opens", OPENS.format(opens.atZone(zone)));
+                "opens", when(opens, zone));
         Matcher f = FIELD.matcher(template);
         StringBuilder out = new StringBuilder();
         while (f.find()) {
@@ -67,6 +68,13 @@ public record AfterHoursAck(boolean enabled, String template, boolean directMess
         }
         f.appendTail(out);
         return out.toString();
+    }
+
+    /** {@code Mon 09:00 CET}, {@code Mon 09:00 UTC}: a moment of the coming week as a customer reads it. */
+    public static String when(Instant at, ZoneId zone) {
+        String name = zone.normalized() instanceof java.time.ZoneOffset o && o.getTotalSeconds() == 0 ? "UTC"
+                : ZONE.format(at.atZone(zone));
+        return DAY_TIME.format(at.atZone(zone)) + " " + name;
     }
 
     /** Fields written in {@code text} that are not among {@link #FIELDS}. */
