@@ -90,6 +90,7 @@ class XAfterHoursTest {
         x.mention(jane, "@acme hello? another thing", Duration.ZERO);
         pollAndDrain();
         assertEquals(1, brandPosts().size(), "once per customer per closed period");
+        assertEquals(1, x.requests("POST", "/2/tweets").size(), "not even tried twice");
         assertEquals(2, h.chat.cards.size(), "the echo of our answer is no customer message");
 
         String stats = h.as("alice", "stats 7d");
