@@ -99,10 +99,12 @@ public final class Spikes {
                 spiking ? "starts" : "ends", scope, in.size(), Math.round(u)));
     }
 
-    /** Every scope watched: all, each source, each keyword. */
+    /** Every scope watched: all (when there are several sources: else it is the one source), each source, each keyword. */
     private List<String> scopes() {
         List<String> scopes = new ArrayList<>();
-        scopes.add("all");
+        if (sourceNames.size() != 1) {
+            scopes.add("all");
+        }
         sourceNames.forEach(s -> scopes.add("source:" + s));
         settings.keywords().forEach(k -> scopes.add("keyword:" + k.toLowerCase(Locale.ROOT)));
         return scopes;
