@@ -3,6 +3,7 @@ package dev.earshot.app;
 import dev.earshot.core.BillableReads;
 import dev.earshot.core.Continuity;
 import dev.earshot.core.Conversation;
+import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.Effect;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Message;
@@ -15,6 +16,7 @@ import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +74,9 @@ public final class Ingest {
         List<Message> ordered = fetch.messages().stream()
                 .sorted(Comparator.comparing(Message::createdAt)).toList();
         BillableReads reads = from.takeReads();
+        List<ConversationSummary> fresh = new ArrayList<>();
         Result result = store.write(tx -> {
+            fresh.clear(); // a retried transaction starts again
             int opened = 0;
             int joined = 0;
             int duplicates = 0;
@@ -87,7 +91,7 @@ public final class Ingest {
                     join(tx, open.get(), m, now);
                     joined++;
                 } else {
-                    openConversation(tx, m, now);
+                    fresh.add(openConversation(tx, m, now));
                     opened++;
                 }
             }
@@ -119,12 +123,13 @@ public final class Ingest {
         }
         care.budgets().apply(from);
         if (result.opened() > 0) {
-            care.spikes().check();
+            care.spikes().opened(fresh);
         }
         return result;
     }
 
-    private void openConversation(Store.Tx tx, Message m, Instant now) {
+    /** Opens a conversation for {@code m}; returns it as the spike check counts it. */
+    private ConversationSummary openConversation(Store.Tx tx, Message m, Instant now) {
         Conversation c = tx.insertConversation(Conversation.open(m, channelFor.apply(m), priority.score(m)));
         tx.addCustomerMessage(c.id(), m, now);
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "received",
@@ -135,6 +140,8 @@ public final class Ingest {
         if (followThrough.pages(c.priority())) {
             page(tx, owned, now);
         }
+        return new ConversationSummary(c.id(), c.platform(), c.account(), c.authorHandle(), m.author().followers(),
+                m.text(), m.url(), c.openedAt(), null, c.state(), c.owner(), c.priority(), null);
     }
 
     /** One owner from start to end: a returning customer goes to the owner of their last conversation. */

@@ -6,6 +6,7 @@ import dev.earshot.core.SpikeRule;
 import dev.earshot.core.Target;
 import dev.earshot.port.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,8 +24,12 @@ import org.slf4j.LoggerFactory;
  * each source and each keyword, against the usual number ({@link SpikeRule}). One alert when a
  * spike starts, one "back to normal" when it ends; the state lives in the store
  * ({@code spike:<scope>}), changed in the transaction that queues the post, so a restart repeats
- * neither. Checked after each ingest that opened conversations, and at every tick (to see the end).
- * The usual numbers are read once per clock hour.
+ * neither.
+ *
+ * <p>Cheap on the ingest path: the window is kept in memory, fed by each ingest with what it
+ * opened, and read afresh from the store at each tick (so other instances' conversations count
+ * too, at most a tick late). The usual numbers are read once per clock hour; a write happens only
+ * when a spike starts or ends.
  */
 public final class Spikes {
     private static final Logger log = LoggerFactory.getLogger(Spikes.class);
@@ -34,10 +39,12 @@ public final class Spikes {
 
     private final Store store;
     private final CareSettings.Spikes settings;
-    private final List<String> sourceNames;
+    private final List<String> scopes;
     private final String channel;
     private final ZoneId zone;
     private final Clock clock;
+    private List<ConversationSummary> window;
+    private Map<String, Instant> active;
     private Instant baselineHour;
     private Map<String, Double> usual = Map.of();
 
@@ -45,69 +52,104 @@ public final class Spikes {
            Clock clock) {
         this.store = store;
         this.settings = settings;
-        this.sourceNames = List.copyOf(sourceNames);
         this.channel = channel;
         this.zone = zone;
         this.clock = clock;
+        List<String> all = new ArrayList<>();
+        if (sourceNames.size() != 1) {
+            all.add("all"); // with one source, "all" would repeat it
+        }
+        sourceNames.forEach(s -> all.add("source:" + s));
+        settings.keywords().forEach(k -> all.add("keyword:" + k.toLowerCase(Locale.ROOT)));
+        this.scopes = List.copyOf(all);
     }
 
-    /** Looks at the last window and tells the channel of each spike that starts or ends; never throws. */
-    public synchronized void check() {
-        if (!settings.enabled() || channel == null) {
+    private boolean on() {
+        return settings.enabled() && channel != null;
+    }
+
+    /** After an ingest: adds what it opened to the window and checks; never throws. */
+    public synchronized void opened(List<ConversationSummary> conversations) {
+        if (!on()) {
             return;
         }
-        try {
-            Instant now = clock.instant();
-            List<ConversationSummary> recent = store.read(tx ->
-                    tx.conversationLog(now.minus(SpikeRule.WINDOW), now.plusMillis(1), 0, WINDOW_CAP));
-            Map<String, Double> usualNow = usual(now);
-            Map<String, List<ConversationSummary>> scoped = byScope(recent);
-            for (String scope : scopes()) {
-                List<ConversationSummary> in = scoped.getOrDefault(scope, List.of());
-                double u = usualNow.getOrDefault(scope, (double) settings.rule().floor());
-                decide(scope, in, u, now);
+        guarded(() -> {
+            if (window == null) {
+                reload();
+            } else {
+                window.addAll(conversations);
             }
+            decideAll();
+        });
+    }
+
+    /** At each tick: reads the window and the states afresh, and checks (a spike also ends with no new message). */
+    public synchronized void check() {
+        if (on()) {
+            guarded(() -> {
+                reload();
+                decideAll();
+            });
+        }
+    }
+
+    private void guarded(Runnable work) {
+        try {
+            work.run();
         } catch (RuntimeException e) {
+            window = null; // read afresh next time
             log.warn("the spike check failed; trying again at the next one", e);
         }
     }
 
-    private void decide(String scope, List<ConversationSummary> in, double u, Instant now) {
-        SpikeRule rule = settings.rule();
-        boolean spiking = rule.spiking(in.size(), u);
-        boolean normal = rule.backToNormal(in.size(), u);
-        if (!spiking && !normal) {
-            return;
+    private void reload() {
+        Instant now = clock.instant();
+        window = new ArrayList<>(store.read(tx ->
+                tx.conversationLog(now.minus(SpikeRule.WINDOW), now.plusMillis(1), 0, WINDOW_CAP)));
+        active = new HashMap<>();
+        store.read(tx -> {
+            scopes.forEach(s -> tx.care().state(key(s)).ifPresent(since -> active.put(s, Instant.parse(since))));
+            return null;
+        });
+    }
+
+    private void decideAll() {
+        Instant now = clock.instant();
+        Instant from = now.minus(SpikeRule.WINDOW);
+        window.removeIf(c -> c.openedAt().isBefore(from));
+        Map<String, List<ConversationSummary>> scoped = byScope(window);
+        Map<String, Double> usualNow = usual(now);
+        for (String scope : scopes) {
+            List<ConversationSummary> in = scoped.getOrDefault(scope, List.of());
+            double u = usualNow.getOrDefault(scope, (double) settings.rule().floor());
+            boolean spiking = settings.rule().spiking(in.size(), u);
+            boolean over = settings.rule().backToNormal(in.size(), u);
+            if ((spiking && !active.containsKey(scope)) || (over && active.containsKey(scope))) {
+                tell(scope, in, u, spiking, now);
+            }
         }
-        String key = "spike:" + scope;
+    }
+
+    /** A spike starts or ends: the state and the post in one transaction; another instance may have told it already. */
+    private void tell(String scope, List<ConversationSummary> in, double u, boolean starts, Instant now) {
         Optional<String> told = store.write(tx -> {
-            Optional<String> since = tx.care().state(key);
-            String text;
-            if (spiking && since.isEmpty()) {
-                tx.care().setState(key, now.toString(), now);
-                text = CareWords.spike(describe(scope), in, u);
-            } else if (normal && since.isPresent()) {
-                tx.care().setState(key, null, now);
-                text = CareWords.backToNormal(describe(scope), in.size(), u, Instant.parse(since.get()), zone);
-            } else {
+            Optional<String> since = tx.care().state(key(scope));
+            if (starts == since.isPresent()) {
                 return Optional.<String>empty();
             }
+            tx.care().setState(key(scope), starts ? now.toString() : null, now);
+            String text = starts ? CareWords.spike(describe(scope), in, u)
+                    : CareWords.backToNormal(describe(scope), in.size(), u, Instant.parse(since.get()), zone);
             tx.enqueue(new Effect.ChannelPost(0, text, List.of()), Target.chat(channel), now);
             return Optional.of(text);
         });
-        told.ifPresent(t -> log.info("spike {} for {}: {} new conversations in 15 minutes, usually {}",
-                spiking ? "starts" : "ends", scope, in.size(), Math.round(u)));
-    }
-
-    /** Every scope watched: all (when there are several sources: else it is the one source), each source, each keyword. */
-    private List<String> scopes() {
-        List<String> scopes = new ArrayList<>();
-        if (sourceNames.size() != 1) {
-            scopes.add("all");
+        if (starts) {
+            active.put(scope, now);
+        } else {
+            active.remove(scope);
         }
-        sourceNames.forEach(s -> scopes.add("source:" + s));
-        settings.keywords().forEach(k -> scopes.add("keyword:" + k.toLowerCase(Locale.ROOT)));
-        return scopes;
+        told.ifPresent(t -> log.info("spike {} for {}: {} new conversations in 15 minutes, usually {}",
+                starts ? "starts" : "ends", scope, in.size(), Math.round(u)));
     }
 
     private Map<String, List<ConversationSummary>> byScope(List<ConversationSummary> rows) {
@@ -135,11 +177,11 @@ public final class Spikes {
         List<Map<String, Integer>> weeks = new ArrayList<>();
         for (Instant past : settings.rule().pastHours(now, zone)) {
             Map<String, Integer> counts = new HashMap<>();
-            byScope(hourOf(past)).forEach((scope, rows) -> counts.put(scope, rows.size()));
+            byScope(hourFrom(past)).forEach((scope, rows) -> counts.put(scope, rows.size()));
             weeks.add(counts);
         }
         Map<String, Double> computed = new HashMap<>();
-        for (String scope : scopes()) {
+        for (String scope : scopes) {
             computed.put(scope, settings.rule().usual(weeks.stream().map(w -> w.getOrDefault(scope, 0)).toList()));
         }
         baselineHour = hour;
@@ -147,8 +189,8 @@ public final class Spikes {
         return computed;
     }
 
-    private List<ConversationSummary> hourOf(Instant start) {
-        Instant end = start.plus(java.time.Duration.ofHours(1));
+    private List<ConversationSummary> hourFrom(Instant start) {
+        Instant end = start.plus(Duration.ofHours(1));
         List<ConversationSummary> all = new ArrayList<>();
         long after = 0;
         while (true) {
@@ -160,6 +202,10 @@ public final class Spikes {
             }
             after = page.get(page.size() - 1).id();
         }
+    }
+
+    private static String key(String scope) {
+        return "spike:" + scope;
     }
 
     private static String describe(String scope) {
