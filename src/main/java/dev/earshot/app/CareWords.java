@@ -31,7 +31,7 @@ public final class CareWords {
     }
 
     /** A spike starts (channel post): how many, the usual number, what about, who, which cards. */
-    static String spike(String scope, List<ConversationSummary> in, double usual) {
+    public static String spike(String scope, List<ConversationSummary> in, double usual) {
         List<String> words = TopWords.top(in.stream().map(ConversationSummary::firstText).toList(), WORDS_LISTED);
         String authors = in.stream().filter(c -> c.followers() > 0)
                 .sorted(Comparator.comparingLong(ConversationSummary::followers).reversed())
@@ -68,12 +68,12 @@ public final class CareWords {
     }
 
     /** Added to a card's state line: Earshot's after-hours acknowledgement reached the customer. */
-    static String acknowledged() {
+    public static String acknowledged() {
         return "🌙 after-hours acknowledgement sent";
     }
 
     /** Added to a card's state line: its reply waits for the platform's limit. */
-    static String replyHeld(Instant until, ZoneId zone) {
+    public static String replyHeld(Instant until, ZoneId zone) {
         return "⏸ reply held: posting limit spent until " + AfterHoursAck.when(until, zone);
     }
 
