@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * stored. Configured keywords are searched with {@code /2/tweets/search/recent} (billed per post;
  * none unless configured; {@link XKeywords}) and become keyword messages. Pages are read by
  * {@link XTimelines}. Replies, and the look-up that settles one whose outcome is unknown, are
- * {@link XReplies}'; direct messages {@link XDms}'.
+ * {@link XReplies}'; direct messages {@link XDms}'. Every read X bills is counted ({@link XReads},
+ * handed out by {@link #takeReads}); over its monthly budget the source makes no optional read
+ * ({@link #allowOptionalReads}): no search, no DMs, no backfill.
  */
 public final class XSource implements SocialSource {
     private static final Logger log = LoggerFactory.getLogger(XSource.class);
