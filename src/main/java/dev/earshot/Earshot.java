@@ -4,6 +4,7 @@ import dev.earshot.app.Application;
 import dev.earshot.app.Backoff;
 import dev.earshot.app.Digests;
 import dev.earshot.app.FollowThrough;
+import dev.earshot.app.CareSettings;
 import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Leases;
@@ -18,6 +19,7 @@ import dev.earshot.chat.slack.SlackLink;
 import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.InstanceConfig;
+import dev.earshot.config.SpikesConfig;
 import dev.earshot.config.StoreConfig;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Team;
@@ -217,8 +219,11 @@ public final class Earshot implements AutoCloseable {
 
     /** The team's settings, as the application takes them. */
     private static Application.Settings settings(EarshotConfig config, Team team, String channel) {
+        SpikesConfig spikes = config.spikes();
+        CareSettings care = new CareSettings(config.afterHours().toAck(), new CareSettings.Spikes(spikes.enabled(),
+                spikes.toRule(), spikes.keywordsOr(config.sources())), config.readCosts(), channel);
         return new Application.Settings(team, config.priority().toRules(), config.routing()::channelFor,
-                followThrough(config, team, channel), digestSettings(config, channel), config.replyTemplates());
+                followThrough(config, team, channel), digestSettings(config, channel), config.replyTemplates(), care);
     }
 
     /** The digest's settings: the digest section, with the chat's channel unless it names another. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ public final class Application {
      * @param templates the saved replies
      */
     public record Settings(Team team, PriorityRules priority, Function<Message, String> channelFor,
-                           FollowThrough followThrough, Digests.Settings digests, List<ReplyTemplate> templates) {
+                           FollowThrough followThrough, Digests.Settings digests, List<ReplyTemplate> templates,
+                           CareSettings care) {
         public Settings {
             Objects.requireNonNull(team, "team");
             Objects.requireNonNull(priority, "priority");
@@ -39,10 +41,21 @@ public final class Application {
             Objects.requireNonNull(followThrough, "followThrough");
             Objects.requireNonNull(digests, "digests");
             templates = List.copyOf(templates);
+            care = care == null ? CareSettings.none() : care;
+        }
+
+        /** Without social care's extras (after-hours acknowledgement, spikes, costs): all off. */
+        public Settings(Team team, PriorityRules priority, Function<Message, String> channelFor,
+                        FollowThrough followThrough, Digests.Settings digests, List<ReplyTemplate> templates) {
+            this(team, priority, channelFor, followThrough, digests, templates, null);
         }
 
         public Settings withTemplates(List<ReplyTemplate> saved) {
-            return new Settings(team, priority, channelFor, followThrough, digests, saved);
+            return new Settings(team, priority, channelFor, followThrough, digests, saved, care);
+        }
+
+        public Settings withCare(CareSettings extras) {
+            return new Settings(team, priority, channelFor, followThrough, digests, templates, extras);
         }
     }
 
@@ -55,18 +68,26 @@ public final class Application {
     private final Nudger nudger;
     private final Digests digests;
     private final CommandHandler commands;
+    private final ReadBudgets budgets;
+    private final Spikes spikes;
 
     public Application(Store store, Sources sources, Clock clock, Telemetry telemetry, Settings settings) {
         FollowThrough followThrough = settings.followThrough();
+        CareSettings care = settings.care();
         this.store = store;
         this.clock = clock;
         this.onCall = new OnCall(store, followThrough, clock);
+        this.budgets = new ReadBudgets(store, care.costs(), care.channel(), clock);
+        this.spikes = new Spikes(store, care.spikes(), sources.all().stream().map(SocialSource::name).toList(),
+                care.channel(), followThrough.zone(), clock);
         this.ingest = new Ingest(store, settings.priority(), settings.channelFor(), clock, telemetry, followThrough,
-                onCall);
+                onCall, new Ingest.Care(new AfterHours(care.afterHours(), followThrough.hours(), sources),
+                        budgets, spikes));
         this.inbox = new Inbox(store, sources, clock, followThrough.zone());
         this.queries = new Queries(store, sources);
         this.nudger = new Nudger(store, followThrough, onCall, clock);
-        this.digests = new Digests(store, settings.team(), clock, followThrough.sla(), settings.digests());
+        this.digests = new Digests(store, settings.team(), clock, followThrough.sla(), settings.digests(),
+                new CareReport(store, care, clock));
         this.commands = new CommandHandler(inbox, queries, onCall, digests, settings.team(), clock,
                 followThrough.zone(), settings.templates());
     }
@@ -105,13 +126,18 @@ public final class Application {
 
     /** A poller that feeds {@code source}'s messages to {@link #ingest()}. */
     public Poller poller(SocialSource source, HealthBoard health, Backoff backoff) {
-        return new Poller(source, ingest, store, health, clock, backoff, () -> true);
+        return poller(source, health, backoff, () -> true);
     }
 
     /** A poller that polls only while this instance holds the source's lease ({@link Leases#source}). */
     public Poller poller(SocialSource source, HealthBoard health, Backoff backoff, Leases leases) {
         String lease = Leases.source(source.name());
-        return new Poller(source, ingest, store, health, clock, backoff, () -> leases.holds(lease));
+        return poller(source, health, backoff, () -> leases.holds(lease));
+    }
+
+    private Poller poller(SocialSource source, HealthBoard health, Backoff backoff, BooleanSupplier held) {
+        budgets.apply(source); // a source over its budget makes no optional read, from the first poll on
+        return new Poller(source, ingest, store, health, clock, backoff, held);
     }
 
     /** Wakes ended snoozes first (a woken conversation is waiting again), then nudges; one failing does not stop the other. */
@@ -122,6 +148,7 @@ public final class Application {
             log.error("waking snoozed conversations failed; trying again at the next tick", e);
         }
         nudger.tick();
+        spikes.check(); // sees a spike end even when nothing new comes in
     }
 
     /** A wake-up that polls on {@code executor}; a burst of wake-ups while one poll is waiting adds nothing. */

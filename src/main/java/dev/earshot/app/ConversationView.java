@@ -51,7 +51,23 @@ public record ConversationView(Conversation conversation, List<Message> messages
             }
         }
         String stateLine = ChannelWords.stateLine(conversation, lastReply, zone, List.copyOf(experts), earlier,
-                unseen);
+                unseen) + careLine(now, zone);
         return Card.of(conversation, first(), messages.size(), lastReply, stateLine, now);
+    }
+
+    /** What social care adds to the state line: the after-hours acknowledgement sent, a reply held by a spent limit. */
+    private String careLine(Instant now, ZoneId zone) {
+        boolean acknowledged = false;
+        Instant heldUntil = null;
+        for (HistoryEntry h : history) {
+            switch (h.action()) {
+                case CareHistory.ACKNOWLEDGED -> acknowledged = true;
+                case CareHistory.REPLY_HELD -> heldUntil = Instant.parse(h.detail());
+                case "replied", REPLY_UNCONFIRMED -> heldUntil = null;
+                default -> { }
+            }
+        }
+        String line = acknowledged ? " · " + CareWords.acknowledged() : "";
+        return heldUntil != null && heldUntil.isAfter(now) ? line + " · " + CareWords.replyHeld(heldUntil, zone) : line;
     }
 }

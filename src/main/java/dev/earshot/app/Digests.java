@@ -68,12 +68,19 @@ public final class Digests {
     private final SlaPolicy sla;
     private final ZoneId zone;
     private final Settings settings;
+    private final CareReport care;
 
     /**
      * @param sla the team's SLA clock, the one the nudges run on: "SLA met" is measured by it and
      *     its business hours split the after-hours figures off; their time zone is the digest's
      */
     public Digests(Store store, Team team, Clock clock, SlaPolicy sla, Settings settings) {
+        this(store, team, clock, sla, settings, null);
+    }
+
+    /** @param care the lines social care adds (acknowledgements sent, paid reads); null for none */
+    public Digests(Store store, Team team, Clock clock, SlaPolicy sla, Settings settings, CareReport care) {
+        this.care = care;
         this.store = store;
         this.team = team;
         this.clock = clock;
@@ -145,6 +152,21 @@ public final class Digests {
         return report(DigestText.statsTitle(period, first, last), range.from(), to);
     }
 
+    /** What {@code /earshot stats} answers: the figures for the period, and social care's lines. */
+    public String statsText(StatsPeriod period) {
+        DigestReport report = stats(period);
+        return DigestText.stats(report) + careLines(report);
+    }
+
+    /** The digest as posted: the report, then social care's lines. */
+    private String text(DigestReport report) {
+        return DigestText.digest(report) + careLines(report);
+    }
+
+    private String careLines(DigestReport report) {
+        return care == null ? "" : care.lines(report.from(), report.to());
+    }
+
     /** Posts what is due now; see {@link #runDue(Instant)}. */
     public int runDue() {
         return runDue(clock.instant());
@@ -184,7 +206,7 @@ public final class Digests {
         requireChannel();
         LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
         DigestReport report = daily(yesterday);
-        Effect.Report effect = new Effect.Report("digest-" + yesterday, DigestText.digest(report), report.trend());
+        Effect.Report effect = new Effect.Report("digest-" + yesterday, text(report), report.trend());
         store.write(tx -> tx.enqueue(effect, target(), clock.instant()));
         log.info("digest of {} asked for; queued for #{}", yesterday, settings.channel());
         return report;
@@ -214,7 +236,7 @@ public final class Digests {
             return false;
         }
         DigestReport report = make.get();
-        Effect.Report effect = new Effect.Report(name, DigestText.digest(report), report.trend());
+        Effect.Report effect = new Effect.Report(name, text(report), report.trend());
         boolean claimed = store.write(tx -> {
             Instant now = clock.instant();
             if (!tx.claimRun(job, period, now)) {

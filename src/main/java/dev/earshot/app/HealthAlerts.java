@@ -6,6 +6,7 @@ import dev.earshot.core.Target;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -45,6 +46,18 @@ public final class HealthAlerts implements HealthBoard.Watcher {
         String platform = source.map(s -> s.platform().displayName()).orElse(null);
         post(component, now == HealthBoard.Status.DEGRADED ? ChannelWords.sourceNeedsHuman(platform, name, replies, reason)
                 : ChannelWords.sourceWorksAgain(platform, name, replies));
+    }
+
+    @Override
+    public void limited(String component, String reason, Instant until) {
+        if (!component.startsWith(Target.SOURCE) || channel == null) {
+            return;
+        }
+        boolean replies = component.endsWith(Dispatcher.REPLIES);
+        String name = ((Target.Source) Target.decode(replies
+                ? component.substring(0, component.length() - Dispatcher.REPLIES.length()) : component)).name();
+        String platform = sources.get(name).map(s -> s.platform().displayName()).orElse(null);
+        post(component, CareWords.limitSpent(platform, name, replies, until, clock.instant()));
     }
 
     private void post(String component, String text) {

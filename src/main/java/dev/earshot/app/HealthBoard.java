@@ -1,5 +1,6 @@
 package dev.earshot.app;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,15 +11,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code chat:support}). Shown on {@code /healthz}. Reasons never hold a secret.
  */
 public final class HealthBoard {
-    public enum Status { OK, DEGRADED }
+    /** LIMITED: a platform's rate limit is spent until a known time; it waits, no human needed. */
+    public enum Status { OK, DEGRADED, LIMITED }
 
-    public record Entry(Status status, String reason, Instant since) {
+    /** @param until when a LIMITED connection may go on; null otherwise */
+    public record Entry(Status status, String reason, Instant since, Instant until) {
+        public Entry(Status status, String reason, Instant since) {
+            this(status, reason, since, null);
+        }
     }
 
     /** Told when a connection becomes DEGRADED and when it works again; never twice in a row. */
     public interface Watcher {
         void changed(String component, Status now, String reason);
+
+        /** Told once when a connection's rate limit is spent (a wait of {@link #SPENT} or more), with when it resets. */
+        default void limited(String component, String reason, Instant until) {
+        }
     }
+
+    /** A rate-limit wait shorter than this is pacing; this long or longer, the window is spent and worth telling. */
+    public static final Duration SPENT = Duration.ofMinutes(5);
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile Watcher watcher = (component, now, reason) -> { };
@@ -54,6 +67,32 @@ public final class HealthBoard {
         return true;
     }
 
+    /**
+     * The platform asked {@code component} to wait {@code wait}: from {@link #SPENT} on, it is shown
+     * LIMITED until then and the watcher hears it once (a longer wait while still limited only moves
+     * the time). A connection that needs a human stays DEGRADED. True when this is news.
+     */
+    public boolean rateLimited(String component, String reason, Duration wait, Instant at) {
+        if (wait.compareTo(SPENT) < 0) {
+            return false;
+        }
+        Instant until = at.plus(wait);
+        synchronized (this) {
+            Entry before = entries.get(component);
+            if (before != null && before.status() == Status.DEGRADED) {
+                return false;
+            }
+            if (before != null && before.status() == Status.LIMITED && before.until().isAfter(at)) {
+                entries.put(component, new Entry(Status.LIMITED, reason, before.since(), until));
+                return false;
+            }
+            entries.put(component, new Entry(Status.LIMITED, reason, at, until));
+        }
+        watcher.limited(component, reason, until);
+        return true;
+    }
+
+    /** DEGRADED when any connection needs a human; a spent rate limit waits by itself and leaves it OK. */
     public Status overall() {
         return entries.values().stream().anyMatch(e -> e.status() == Status.DEGRADED) ? Status.DEGRADED : Status.OK;
     }

@@ -1,7 +1,9 @@
 package dev.earshot.app;
 
+import dev.earshot.core.BillableReads;
 import dev.earshot.core.Continuity;
 import dev.earshot.core.Conversation;
+import dev.earshot.core.ConversationSummary;
 import dev.earshot.core.Effect;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Message;
@@ -14,6 +16,7 @@ import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +39,15 @@ public final class Ingest {
     private final Telemetry telemetry;
     private final FollowThrough followThrough;
     private final OnCall onCall;
+    private final Care care;
+
+    /** Social care's part of an ingest: the after-hours acknowledgement, the read counts, the spike check. */
+    record Care(AfterHours afterHours, ReadBudgets budgets, Spikes spikes) {
+    }
 
     Ingest(Store store, PriorityRules priority, Function<Message, String> channelFor, Clock clock,
-           Telemetry telemetry, FollowThrough followThrough, OnCall onCall) {
+           Telemetry telemetry, FollowThrough followThrough, OnCall onCall, Care care) {
+        this.care = care;
         this.store = store;
         this.priority = priority;
         this.channelFor = channelFor;
@@ -64,7 +73,10 @@ public final class Ingest {
         Instant now = clock.instant();
         List<Message> ordered = fetch.messages().stream()
                 .sorted(Comparator.comparing(Message::createdAt)).toList();
+        BillableReads reads = from.takeReads();
+        List<ConversationSummary> fresh = new ArrayList<>();
         Result result = store.write(tx -> {
+            fresh.clear(); // a retried transaction starts again
             int opened = 0;
             int joined = 0;
             int duplicates = 0;
@@ -79,7 +91,7 @@ public final class Ingest {
                     join(tx, open.get(), m, now);
                     joined++;
                 } else {
-                    openConversation(tx, m, now);
+                    fresh.add(openConversation(tx, m, now));
                     opened++;
                 }
             }
@@ -93,6 +105,7 @@ public final class Ingest {
             if (fetch.nextCursor() != null) {
                 tx.saveCursor(source, fetch.nextCursor(), now);
             }
+            care.budgets().record(tx, source, reads, now);
             return new Result(opened, joined, duplicates, outside);
         });
         for (int i = 0; i < result.opened(); i++) {
@@ -108,19 +121,27 @@ public final class Ingest {
         if (result.answeredOutside() > 0) {
             log.info("{}: {} conversations answered from the platform's own app", source, result.answeredOutside());
         }
+        care.budgets().apply(from);
+        if (result.opened() > 0) {
+            care.spikes().opened(fresh);
+        }
         return result;
     }
 
-    private void openConversation(Store.Tx tx, Message m, Instant now) {
+    /** Opens a conversation for {@code m}; returns it as the spike check counts it. */
+    private ConversationSummary openConversation(Store.Tx tx, Message m, Instant now) {
         Conversation c = tx.insertConversation(Conversation.open(m, channelFor.apply(m), priority.score(m)));
         tx.addCustomerMessage(c.id(), m, now);
         tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "received",
                 m.kind().name().toLowerCase() + " from @" + m.author().handle()));
         tx.enqueue(new Effect.PostCard(c.id()), Target.chatOf(c), now);
         Conversation owned = continueWithEarlierOwner(tx, c, m, now);
+        care.afterHours().acknowledge(tx, owned, m, now);
         if (followThrough.pages(c.priority())) {
             page(tx, owned, now);
         }
+        return new ConversationSummary(c.id(), c.platform(), c.account(), c.authorHandle(), m.author().followers(),
+                m.text(), m.url(), c.openedAt(), null, c.state(), c.owner(), c.priority(), null);
     }
 
     /** One owner from start to end: a returning customer goes to the owner of their last conversation. */

@@ -83,6 +83,7 @@ public final class Poller {
             case RATE_LIMITED -> {
                 Duration wait = e.retryAfter().orElse(backoff.after(failures++));
                 notBefore = now.plus(wait);
+                health.rateLimited(component, e.getMessage(), wait, now); // a spent window is shown and told once
                 log.warn("{} is rate limited; next poll in {}", component, wait);
             }
             case BROKEN -> {

@@ -120,10 +120,12 @@ public final class ConfigLoader {
             validator.templates(base.templates());
             validator.digest(base.digest());
             validator.instance(base.instance());
+            new CareValidator(problems).check(base.afterHours(), base.spikes());
         });
         return bound.map(base -> new EarshotConfig(base.team(), base.store(), base.chat(), sources,
                 base.ops(), base.priority(), base.businessHours(), base.sla(), base.nudges(), base.oncall(),
-                base.continuity(), base.routes(), base.templates(), base.digest(), base.instance()));
+                base.continuity(), base.routes(), base.templates(), base.digest(), base.instance(),
+                base.afterHours(), base.spikes()));
     }
 
     private static List<SourceConfig> sources(JsonNode node, Binder binder, Problems problems) {

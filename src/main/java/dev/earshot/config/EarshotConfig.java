@@ -1,9 +1,12 @@
 package dev.earshot.config;
 
+import dev.earshot.core.ReadCosts;
 import dev.earshot.core.ReplyTemplate;
 import dev.earshot.core.Routing;
 import dev.earshot.core.Team;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +21,7 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         List<SourceConfig> sources, OpsConfig ops, PriorityConfig priority,
         BusinessHoursConfig businessHours, SlaConfig sla, NudgesConfig nudges, OnCallConfig oncall,
         ContinuityConfig continuity, List<RouteConfig> routes, List<TemplateConfig> templates,
-        DigestConfig digest, InstanceConfig instance) {
+        DigestConfig digest, InstanceConfig instance, AfterHoursConfig afterHours, SpikesConfig spikes) {
 
     public EarshotConfig {
         team = team == null ? TeamConfig.defaults() : team;
@@ -34,6 +37,8 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         continuity = continuity == null ? ContinuityConfig.defaults() : continuity;
         digest = digest == null ? DigestConfig.defaults() : digest;
         instance = instance == null ? InstanceConfig.defaults() : instance;
+        afterHours = afterHours == null ? AfterHoursConfig.defaults() : afterHours;
+        spikes = spikes == null ? SpikesConfig.defaults() : spikes;
         routes = routes == null ? List.of() : List.copyOf(routes);
         templates = templates == null ? List.of() : List.copyOf(templates);
     }
@@ -41,7 +46,8 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
     /** Only the first sections: the others get their defaults. */
     public EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat, List<SourceConfig> sources,
             OpsConfig ops, PriorityConfig priority) {
-        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null, null, null);
+        this(team, store, chat, sources, ops, priority, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** A config built in code (the demo's, tests'): every section left unset gets its defaults. */
@@ -66,6 +72,8 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
         private List<TemplateConfig> templates;
         private DigestConfig digest;
         private InstanceConfig instance;
+        private AfterHoursConfig afterHours;
+        private SpikesConfig spikes;
 
         private Builder() {
         }
@@ -145,9 +153,19 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
             return this;
         }
 
+        public Builder afterHours(AfterHoursConfig afterHours) {
+            this.afterHours = afterHours;
+            return this;
+        }
+
+        public Builder spikes(SpikesConfig spikes) {
+            this.spikes = spikes;
+            return this;
+        }
+
         public EarshotConfig build() {
             return new EarshotConfig(team, store, chat, sources, ops, priority, businessHours, sla, nudges, oncall,
-                    continuity, routes, templates, digest, instance);
+                    continuity, routes, templates, digest, instance, afterHours, spikes);
         }
     }
 
@@ -158,6 +176,14 @@ public record EarshotConfig(TeamConfig team, StoreConfig store, ChatConfig chat,
 
     public List<ReplyTemplate> replyTemplates() {
         return templates.stream().map(TemplateConfig::toTemplate).toList();
+    }
+
+    /** Each X source's prices and budget (or null), by source name: what paid reads cost. */
+    public Map<String, ReadCosts> readCosts() {
+        Map<String, ReadCosts> costs = new LinkedHashMap<>();
+        sources.stream().filter(s -> s instanceof XSourceConfig).map(s -> (XSourceConfig) s).forEach(x ->
+                costs.put(x.name(), new ReadCosts(x.costs().toPrices(), x.budget().orElse(null))));
+        return costs;
     }
 
     public Team toTeam() {

@@ -58,6 +58,7 @@ final class SourceValidator {
                 problems.add(Problems.at(path, "pageSize"), "must be from " + XSourceConfig.MIN_PAGE_SIZE + " to "
                         + XSourceConfig.MAX_PAGE_SIZE + " (what X accepts per request)");
             }
+            new CareValidator(problems).xCosts(path, x);
         }
     }
 

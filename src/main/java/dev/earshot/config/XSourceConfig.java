@@ -1,9 +1,12 @@
 package dev.earshot.config;
 
 import dev.earshot.core.Platform;
+import dev.earshot.core.ReadBudget;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An X account, with OAuth 1.0a user-context keys (the app's key pair and the account's token
@@ -14,10 +17,16 @@ import java.util.List;
  * @param keywords searched for with {@code /2/tweets/search/recent}, which X bills per post read;
  *     empty (the default): no search
  * @param directMessages read and answer direct messages too (DM permission; billed per event); default false
+ * @param costs X's prices per read, for the digest's estimate and the budget; default X's pay-per-use prices
+ * @param monthlyBudget in {@code costs.currency}; once the month's estimate reaches it (less
+ *     {@code mentionsReserve}), keyword searches, direct messages and backfill stop until the next
+ *     month and the team is told once; mentions keep coming. None by default
+ * @param mentionsReserve the part of {@code monthlyBudget} only mentions may use; default 0
  */
 public record XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken,
         Secret accessTokenSecret, URI baseUrl, Duration pollEvery, Duration backfill,
-        Integer backfillMax, Integer pageSize, List<String> keywords, Boolean directMessages) implements SourceConfig {
+        Integer backfillMax, Integer pageSize, List<String> keywords, Boolean directMessages,
+        XCostsConfig costs, BigDecimal monthlyBudget, BigDecimal mentionsReserve) implements SourceConfig {
     /** X refuses a search query longer than this (pay-per-use and Basic access). */
     public static final int MAX_QUERY = 512;
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.com");
@@ -34,6 +43,19 @@ public record XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret
         pageSize = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         keywords = SourceConfig.keywords(keywords);
         directMessages = directMessages != null && directMessages;
+        costs = costs == null ? XCostsConfig.defaults() : costs;
+    }
+
+    public XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken, Secret accessTokenSecret,
+            URI baseUrl, Duration pollEvery, Duration backfill, Integer backfillMax, Integer pageSize,
+            List<String> keywords, Boolean directMessages) {
+        this(name, apiKey, apiSecret, accessToken, accessTokenSecret, baseUrl, pollEvery, backfill, backfillMax,
+                pageSize, keywords, directMessages, null, null, null);
+    }
+
+    /** The monthly budget for paid reads, when one is set. Call only on a validated config. */
+    public Optional<ReadBudget> budget() {
+        return monthlyBudget == null ? Optional.empty() : Optional.of(new ReadBudget(monthlyBudget, mentionsReserve));
     }
 
     public XSourceConfig(String name, Secret apiKey, Secret apiSecret, Secret accessToken, Secret accessTokenSecret,

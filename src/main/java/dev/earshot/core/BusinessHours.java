@@ -10,6 +10,7 @@ import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,8 @@ public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, Lo
                             Set<LocalDate> holidays) {
 
     public static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    /** How far an opening or closing is looked for: holidays never fill a whole year. */
+    private static final int SEARCH_DAYS = 366;
 
     public BusinessHours {
         Objects.requireNonNull(zone, "zone");
@@ -68,6 +71,28 @@ public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, Lo
         return close.equals(LocalTime.MIDNIGHT)
                 ? date.plusDays(1).atStartOfDay(zone).toInstant()
                 : date.atTime(close).atZone(zone).toInstant();
+    }
+
+    /** The next moment the team opens after {@code at}; empty when it never does (no working day within a year). */
+    public Optional<Instant> nextOpening(Instant at) {
+        LocalDate day = at.atZone(zone).toLocalDate();
+        for (int i = 0; i <= SEARCH_DAYS; i++, day = day.plusDays(1)) {
+            if (isWorkingDay(day) && opens(day).isAfter(at)) {
+                return Optional.of(opens(day));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The last moment the team closed at or before {@code at}; empty when it never did within a year. */
+    public Optional<Instant> lastClosing(Instant at) {
+        LocalDate day = at.atZone(zone).toLocalDate();
+        for (int i = 0; i <= SEARCH_DAYS; i++, day = day.minusDays(1)) {
+            if (isWorkingDay(day) && !closes(day).isAfter(at)) {
+                return Optional.of(closes(day));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -39,8 +39,17 @@ public sealed interface Effect {
         }
     }
 
-    /** Send the team's reply to the customer, threaded under their message {@code inReplyTo}. */
-    record CustomerReply(long conversationId, String inReplyTo, String text, String member) implements Effect {
+    /**
+     * Send the team's reply to the customer, threaded under their message {@code inReplyTo}. An
+     * {@code acknowledgement} is Earshot's after-hours answer ({@code member} is {@code earshot}):
+     * sent by the same path, exactly once, but it answers nobody's question, so it neither stops the
+     * SLA clock nor counts as the first response, and it is dropped if a teammate got there first.
+     */
+    record CustomerReply(long conversationId, String inReplyTo, String text, String member,
+                         boolean acknowledgement) implements Effect {
+        public CustomerReply(long conversationId, String inReplyTo, String text, String member) {
+            this(conversationId, inReplyTo, text, member, false);
+        }
     }
 
     /** Tell one member something only they should see. */

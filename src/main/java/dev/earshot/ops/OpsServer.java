@@ -70,8 +70,10 @@ public final class OpsServer implements AutoCloseable {
     private void healthz(HttpExchange exchange) throws IOException {
         String status = stopping ? "STOPPING" : health.overall() == HealthBoard.Status.OK ? "UP" : "DEGRADED";
         Map<String, Object> components = new LinkedHashMap<>();
-        health.snapshot().forEach((name, e) -> components.put(name,
-                Map.of("status", e.status().name(), "reason", e.reason(), "since", e.since().toString())));
+        health.snapshot().forEach((name, e) -> components.put(name, e.until() == null
+                ? Map.of("status", e.status().name(), "reason", e.reason(), "since", e.since().toString())
+                : Map.of("status", e.status().name(), "reason", e.reason(), "since", e.since().toString(),
+                        "until", e.until().toString())));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", status);
         answer.put("instance", leases.instance());

@@ -1,5 +1,6 @@
 package dev.earshot.port;
 
+import dev.earshot.core.BillableReads;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Message;
 import dev.earshot.core.Platform;
@@ -48,6 +49,22 @@ public interface SocialSource {
      */
     default int replyLength(Conversation to, String text) {
         return replyLength(text);
+    }
+
+    /**
+     * The reads the platform bills that this source made since the last call (posts, users, DM
+     * events), counted as they were read; each read is handed out once. Free platforms read none.
+     */
+    default BillableReads takeReads() {
+        return BillableReads.NONE;
+    }
+
+    /**
+     * Whether the reads that can wait may be made: keyword searches, direct messages and a first
+     * start's backfill. The application says no once the source's monthly budget is reached;
+     * mentions are read either way. Ignored by sources whose reads cost nothing.
+     */
+    default void allowOptionalReads(boolean allowed) {
     }
 
     /**

@@ -232,6 +232,9 @@ public interface Store extends AutoCloseable {
 
         /** Claims and delivered replies per member in [from, to), from the audit log. */
         List<MemberActivity> memberActivity(Instant from, Instant to);
+
+        /** Social care's records: billable reads, alert states, counts of audit actions. */
+        CareRecords care();
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.earshot.core.Platform;
 import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.Timing;
 import dev.earshot.core.WaitingItem;
+import dev.earshot.port.CareRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class SqlTx extends OutboxTx {
     private final ConversationSql conversations;
     private final FollowThroughSql followThrough;
     private final DigestSql digest;
+    private final CareSql care;
 
     SqlTx(Sql sql) {
         super(sql);
@@ -34,6 +36,7 @@ final class SqlTx extends OutboxTx {
         this.conversations = new ConversationSql(sql);
         this.followThrough = new FollowThroughSql(sql);
         this.digest = new DigestSql(sql);
+        this.care = new CareSql(sql);
     }
 
     @Override
@@ -213,5 +216,10 @@ final class SqlTx extends OutboxTx {
     @Override
     public List<MemberActivity> memberActivity(Instant from, Instant to) {
         return digest.memberActivity(from, to);
+    }
+
+    @Override
+    public CareRecords care() {
+        return care;
     }
 }

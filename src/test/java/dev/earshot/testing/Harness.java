@@ -3,6 +3,7 @@ package dev.earshot.testing;
 import dev.earshot.app.Application;
 import dev.earshot.app.Backoff;
 import dev.earshot.app.Caller;
+import dev.earshot.app.CareSettings;
 import dev.earshot.app.CommandHandler;
 import dev.earshot.app.Digests;
 import dev.earshot.app.outbox.Dispatcher;
@@ -67,6 +68,8 @@ public final class Harness implements AutoCloseable {
     public Nudger nudger;
     /** Digests to #support, with the default settings, on the follow-through's SLA clock (UTC). */
     public Digests digests;
+    /** Social care's settings: all off unless a test passes its own. */
+    public final CareSettings care;
 
     public Harness(Path dir) {
         this(dir, new RecordingChat());
@@ -84,6 +87,11 @@ public final class Harness implements AutoCloseable {
         this(dir, new RecordingChat(), clock, c -> source, FollowThrough.none(), PriorityRules.defaults());
     }
 
+    /** Runs on {@code source} with the team's hours and social care's settings (after hours, spikes, costs). */
+    public Harness(Path dir, TestClock clock, SocialSource source, FollowThrough followThrough, CareSettings care) {
+        this(dir, new RecordingChat(), clock, c -> source, followThrough, PriorityRules.defaults(), care, null);
+    }
+
     /** Wired with {@code source} (built on {@link #clock}, for instance) instead of the demo; null means the demo. */
     public Harness(Path dir, RecordingChat chat, Function<TestClock, SocialSource> source) {
         this(dir, chat, TestClock.at(START), source, FollowThrough.none(), PriorityRules.defaults());
@@ -99,16 +107,17 @@ public final class Harness implements AutoCloseable {
      */
     public Harness(Path dir, Supplier<Store> opener) {
         this(dir, new RecordingChat(), TestClock.at(START), null, FollowThrough.none(), PriorityRules.defaults(),
-                opener);
+                CareSettings.none(), opener);
     }
 
     private Harness(Path dir, RecordingChat chat, TestClock clock, Function<TestClock, SocialSource> source,
                     FollowThrough followThrough, PriorityRules priority) {
-        this(dir, chat, clock, source, followThrough, priority, null);
+        this(dir, chat, clock, source, followThrough, priority, CareSettings.none(), null);
     }
 
     private Harness(Path dir, RecordingChat chat, TestClock clock, Function<TestClock, SocialSource> source,
-                    FollowThrough followThrough, PriorityRules priority, Supplier<Store> opener) {
+                    FollowThrough followThrough, PriorityRules priority, CareSettings care, Supplier<Store> opener) {
+        this.care = care;
         this.db = dir.resolve("earshot.db");
         this.opener = opener == null ? () -> SqliteStore.open(db) : opener;
         this.chat = chat;
@@ -137,7 +146,7 @@ public final class Harness implements AutoCloseable {
     /** The team's settings here: every conversation goes to #support, digests too. */
     public Application.Settings settings() {
         return new Application.Settings(team, priority, m -> "support", followThrough,
-                Digests.Settings.defaults("support"), List.of());
+                Digests.Settings.defaults("support"), List.of(), care);
     }
 
     public void restart() {

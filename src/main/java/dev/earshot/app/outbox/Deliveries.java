@@ -1,5 +1,6 @@
 package dev.earshot.app.outbox;
 
+import dev.earshot.app.CareHistory;
 import dev.earshot.app.ChannelWords;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Effect;
@@ -34,6 +35,10 @@ final class Deliveries {
      * customer message), set the first-response time, tell the thread and redraw the card.
      */
     void replied(OutboxRow row, Conversation c, Effect.CustomerReply r, SocialSource.SentReply reply) {
+        if (r.acknowledgement()) {
+            acknowledged(row, c, r, reply);
+            return;
+        }
         rows.write(tx -> {
             Instant now = clock.instant();
             if (!tx.messageExists(c.platform(), c.account(), reply.externalId())) {
@@ -47,6 +52,23 @@ final class Deliveries {
             tx.markDone(row.id(), now);
         });
         log.info("{} reply by @{} delivered on {} as {}", c.ref(), r.member(), c.account(), reply.externalId());
+    }
+
+    /** The after-hours acknowledgement reached the customer: stored (never ingested), told, drawn; no first response. */
+    private void acknowledged(OutboxRow row, Conversation c, Effect.CustomerReply r, SocialSource.SentReply reply) {
+        rows.write(tx -> CareDeliveries.acknowledged(tx, row, c, r, reply, clock.instant()));
+        log.info("{} after-hours acknowledgement delivered on {} as {}", c.ref(), c.account(), reply.externalId());
+    }
+
+    /** A teammate took the conversation before the acknowledgement went out: it is not sent. */
+    void acknowledgementDropped(OutboxRow row, Conversation c) {
+        rows.write(tx -> CareDeliveries.dropped(tx, row, c, clock.instant()));
+        log.info("{} after-hours acknowledgement not sent: the team has it already", c.ref());
+    }
+
+    /** A reply's platform spent its posting limit: the cards of the replies waiting for it say so. */
+    void repliesHeld(OutboxRow row, Instant until) {
+        rows.write(tx -> CareDeliveries.held(tx, row.target(), until, clock.instant()));
     }
 
     /**
@@ -66,7 +88,9 @@ final class Deliveries {
                 tx.enqueue(new Effect.ChannelPost(c.id(), ChannelWords.cardFailed(c, reason), List.of()), row.target(),
                         now);
             }
-            if (row.effect() instanceof Effect.CustomerReply r) {
+            if (row.effect() instanceof Effect.CustomerReply r && r.acknowledgement()) {
+                tx.record(new HistoryEntry(r.conversationId(), now, HistoryEntry.EARSHOT, CareHistory.ACK_FAILED, reason));
+            } else if (row.effect() instanceof Effect.CustomerReply r) {
                 Conversation c = Cards.conversation(tx, r.conversationId());
                 tx.update(c.replyFailed());
                 tx.record(new HistoryEntry(c.id(), now, HistoryEntry.EARSHOT, "reply-failed", reason));

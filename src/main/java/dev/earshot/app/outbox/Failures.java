@@ -66,6 +66,10 @@ final class Failures {
                 Duration wait = e.retryAfter().get();
                 hold(target, now.plus(wait), gate);
                 rows.write(tx -> tx.postpone(row.id(), now.plus(wait)));
+                if (health.rateLimited(Dispatcher.component(target), e.getMessage(), wait, now)
+                        && row.effect() instanceof Effect.CustomerReply) {
+                    deliveries.repliesHeld(row, now.plus(wait)); // their cards say they wait, and until when
+                }
                 log.warn("{} is rate limited; waiting {} as asked", target, wait);
                 return Outcome.HOLD_TARGET;
             }

@@ -4,6 +4,7 @@ import dev.earshot.app.Sources;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Effect;
 import dev.earshot.core.Message;
+import dev.earshot.core.State;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store.OutboxRow;
@@ -46,6 +47,10 @@ final class ReplySender {
                 DeliveryException.Kind.REJECTED, "source " + c.account() + " is no longer configured"));
         Message message = to.message().orElseThrow(() -> new DeliveryException(DeliveryException.Kind.REJECTED,
                 "the customer's message " + r.inReplyTo() + " is not stored"));
+        if (r.acknowledgement() && !row.sending() && !awaitsAcknowledgement(c)) {
+            deliveries.acknowledgementDropped(row, c);
+            return Outcome.DONE;
+        }
         Optional<SocialSource.SentReply> sent = row.sending() ? source.findReply(message, row.key()) : Optional.empty();
         if (sent.isEmpty() && row.unconfirmedSince() != null) {
             return unconfirmed.notSeen(row);
@@ -58,6 +63,11 @@ final class ReplySender {
         }
         deliveries.replied(row, c, r, sent.get());
         return Outcome.DONE;
+    }
+
+    /** An after-hours acknowledgement goes only to a conversation nobody on the team has taken or answered. */
+    private static boolean awaitsAcknowledgement(Conversation c) {
+        return c.state() == State.NEW && c.owner() == null && c.firstReplyAt() == null;
     }
 
     private record To(Conversation conversation, Optional<Message> message) {

@@ -2,6 +2,7 @@ package dev.earshot.source.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.core.BillableReads;
 import dev.earshot.port.DeliveryException;
 import dev.earshot.port.DeliveryException.Kind;
 import dev.earshot.source.http.HttpReply;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 final class XCalls {
     private final JsonHttp http;
     private final JsonHttp.Signer signer;
+    private final XReads reads = new XReads();
 
     XCalls(JsonHttp http, JsonHttp.Signer signer) {
         this.http = http;
@@ -101,7 +103,14 @@ final class XCalls {
     private JsonNode get(String path, Map<String, String> query) throws DeliveryException {
         JsonHttp.Request request = http.get(path).signedBy(signer);
         new TreeMap<>(query).forEach(request::query);
-        return request.fetch();
+        JsonNode body = request.fetch();
+        reads.count(path, body);
+        return body;
+    }
+
+    /** What X bills that these calls read since the last time. */
+    BillableReads takeReads() {
+        return reads.take();
     }
 
     /** A signed JSON POST; returns the answer's {@code data}. */

@@ -2,6 +2,7 @@ package dev.earshot.source.x;
 
 import com.twitter.twittertext.TwitterTextParser;
 import dev.earshot.config.XSourceConfig;
+import dev.earshot.core.BillableReads;
 import dev.earshot.core.Message;
 import dev.earshot.core.Platform;
 import dev.earshot.core.Spans;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * stored. Configured keywords are searched with {@code /2/tweets/search/recent} (billed per post;
  * none unless configured; {@link XKeywords}) and become keyword messages. Pages are read by
  * {@link XTimelines}. Replies, and the look-up that settles one whose outcome is unknown, are
- * {@link XReplies}'; direct messages {@link XDms}'.
+ * {@link XReplies}'; direct messages {@link XDms}'. Every read X bills is counted ({@link XReads},
+ * handed out by {@link #takeReads}); over its monthly budget the source makes no optional read
+ * ({@link #allowOptionalReads}): no search, no DMs, no backfill.
  */
 public final class XSource implements SocialSource {
     private static final Logger log = LoggerFactory.getLogger(XSource.class);
@@ -56,6 +59,7 @@ public final class XSource implements SocialSource {
     /** Null unless direct messages are configured. */
     private final XDms dms;
     private volatile XPage.User brand;
+    private volatile boolean optionalReads = true;
 
     XSource(String name, XCalls api, Clock clock, Duration backfill, int backfillMax, int pageSize) {
         this(name, api, clock, backfill, backfillMax, pageSize, List.of());
@@ -111,7 +115,7 @@ public final class XSource implements SocialSource {
         }
         boolean firstStart = from.isEmpty();
         // No backfill asked for: nothing is read now, and the next poll starts from this moment.
-        boolean noBackfill = firstStart && (backfillMax == 0 || backfill.isZero());
+        boolean noBackfill = firstStart && (backfillMax == 0 || backfill.isZero() || !optionalReads);
         Bound start = Bound.since(noBackfill ? now : now.minus(backfill));
         Bound mentionsFrom = from.map(XCursor::mentions).orElse(start);
         Bound brandFrom = from.map(XCursor::brand).orElse(start);
@@ -144,7 +148,8 @@ public final class XSource implements SocialSource {
         }
         Set<String> seen = new HashSet<>();
         messages.forEach(m -> seen.add(m.externalId()));
-        Map<String, String> searched = keywordSearch.read(positions, me, now, seen, messages);
+        Map<String, String> searched = optionalReads ? keywordSearch.read(positions, me, now, seen, messages)
+                : positions.keywords(); // over budget: searches wait where they stopped
         XCursor next = new XCursor(mentionsFrom.past(mentions.newestId()), brandFrom.past(own.newestId()));
         int posts = mentions.posts().size() + own.posts().size();
         if (posts > 0) {
@@ -155,7 +160,7 @@ public final class XSource implements SocialSource {
             log.debug("{}: nothing new on X ({} requests)", name, mentions.requests() + own.requests());
         }
         String dmsAt = positions.dmsCursor().filter(id -> id.matches("\\d{1,20}")).orElse(null);
-        if (dms != null) {
+        if (dms != null && optionalReads) {
             boolean dmFirst = dmsAt == null;
             XDms.Read read = dms.since(dmsAt, now.minus(backfill), dmFirst ? backfillMax : Integer.MAX_VALUE, me);
             for (Message m : read.messages()) {
@@ -182,6 +187,20 @@ public final class XSource implements SocialSource {
                 : "X returns only the newest " + MENTIONS_CAP + " mentions, and more than that arrived since the last poll.";
         log.warn("{}: {} Mentions from {} to {} may be missing.", name, why, from.time(), oldest);
         return new Gap(from.time(), oldest, why);
+    }
+
+    @Override
+    public BillableReads takeReads() {
+        return api.takeReads();
+    }
+
+    /** Over its budget the source reads mentions and the brand's posts only: no search, no DMs, no backfill. */
+    @Override
+    public void allowOptionalReads(boolean allowed) {
+        if (optionalReads != allowed) {
+            log.info("{}: keyword searches, direct messages and backfill {}", name, allowed ? "resume" : "pause (budget)");
+        }
+        optionalReads = allowed;
     }
 
     @Override
