@@ -52,6 +52,7 @@ public record ConversationView(Conversation conversation, List<Message> messages
         }
         String stateLine = ChannelWords.stateLine(conversation, lastReply, zone, List.copyOf(experts), earlier,
                 unseen);
-        return Card.of(conversation, first(), messages.size(), lastReply, stateLine, now);
+        return Card.of(conversation, first(), messages.size(), lastReply, stateLine,
+                PriorityWords.line(conversation.priority()), now);
     }
 }

@@ -185,6 +185,7 @@ public final class Words {
                 .append(c.authorHandle()).append(" · ").append(c.state().name().toLowerCase())
                 .append(c.owner() == null ? "" : " · owner @" + c.owner())
                 .append(" · priority ").append(c.priority().label()).append(' ').append(c.priority().score());
+        out.append("\n").append(PriorityWords.breakdown(c.priority()));
         for (Message m : v.messages()) {
             out.append("\n  ").append(WHEN.format(m.createdAt().atZone(zone))).append("  @")
                     .append(m.author().handle()).append(": ").append(m.text().isBlank() ? "(no text)" : m.text());

@@ -42,12 +42,20 @@ public interface SocialSource {
     }
 
     /**
-     * The length of {@code text} as it will be posted in {@code to}: where {@link #reply} puts the
-     * customer's {@code @handle} first (Mastodon, Bluesky), the mention counts too, so that a reply
+     * The reply as the customer will see it in {@code to}: where {@link #reply} puts their
+     * {@code @handle} first (Mastodon, Bluesky posts), with it. The preview shows this text.
+     */
+    default String replyAsPosted(Conversation to, String text) {
+        return text.strip();
+    }
+
+    /**
+     * The length of {@code text} as it will be posted in {@code to}, counted on
+     * {@link #replyAsPosted}: the mention some platforms put first counts too, so that a reply
      * accepted here is not refused by the platform later.
      */
     default int replyLength(Conversation to, String text) {
-        return replyLength(text);
+        return replyLength(replyAsPosted(to, text));
     }
 
     /**

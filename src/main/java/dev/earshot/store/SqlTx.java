@@ -24,7 +24,7 @@ import java.util.Set;
  * One transaction's view of the store, the same for SQLite and PostgreSQL (their SQL agrees for
  * everything a transaction does); lives only inside a store's {@code write} or {@code read}.
  */
-final class SqlTx implements Store.Tx {
+final class SqlTx extends DraftAndPostSql implements Store.Tx {
     private final Sql sql;
     private final MessageSql messages;
     private final ConversationSql conversations;
@@ -33,6 +33,7 @@ final class SqlTx implements Store.Tx {
     private final DigestSql digest;
 
     SqlTx(Sql sql) {
+        super(sql);
         this.sql = sql;
         this.messages = new MessageSql(sql);
         this.conversations = new ConversationSql(sql);

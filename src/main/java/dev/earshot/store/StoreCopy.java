@@ -27,7 +27,7 @@ public final class StoreCopy {
     private static final Logger LOG = LoggerFactory.getLogger(StoreCopy.class);
     /** Every table of the schema, parents first. */
     static final List<String> TABLES = List.of("conversations", "messages", "history", "outbox", "cursors",
-            "nudges", "follow_ups", "oncall_shifts", "scheduled_runs");
+            "nudges", "follow_ups", "oncall_shifts", "scheduled_runs", "reply_drafts", "brand_posts");
     /** Flyway's own history is written by the target's migrations; the write gate has no rows. */
     private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "write_gate");
     private static final int BATCH = 500;
@@ -146,7 +146,7 @@ public final class StoreCopy {
     }
 
     private static boolean hasIdentity(String table) {
-        return !"cursors".equals(table);
+        return !"cursors".equals(table) && !"brand_posts".equals(table);
     }
 
     private static long count(Connection connection, String table) throws SQLException {

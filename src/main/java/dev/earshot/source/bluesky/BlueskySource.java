@@ -182,10 +182,10 @@ public final class BlueskySource implements SocialSource {
         return PostText.length(text);
     }
 
-    /** A post is counted with the customer's handle in front, as {@link #reply} sends it; a DM as it is. */
+    /** A post with the customer's handle in front, as {@link #reply} sends it; a DM as it is. */
     @Override
-    public int replyLength(Conversation to, String text) {
+    public String replyAsPosted(Conversation to, String text) {
         boolean dm = to.threadKey() != null && to.threadKey().startsWith(BlueskyDms.THREAD_PREFIX);
-        return PostText.length(dm ? text.strip() : PostText.withMention(text, to.authorHandle()));
+        return dm ? text.strip() : PostText.withMention(text, to.authorHandle());
     }
 }

@@ -169,10 +169,10 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         return MastodonLength.count(text, me == null ? MastodonLength.DEFAULT_URL_CHARS : me.urlChars());
     }
 
-    /** Counted with the customer's handle in front, as {@link #reply} sends it. */
+    /** With the customer's handle in front, as {@link #reply} sends it. */
     @Override
-    public int replyLength(Conversation to, String text) {
-        return replyLength(MastodonReplies.mentioning(to.authorHandle(), text.strip()));
+    public String replyAsPosted(Conversation to, String text) {
+        return MastodonReplies.mentioning(to.authorHandle(), text.strip());
     }
 
     /**
