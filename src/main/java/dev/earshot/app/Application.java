@@ -68,7 +68,8 @@ public final class Application {
         this.nudger = new Nudger(store, followThrough, onCall, clock);
         this.digests = new Digests(store, settings.team(), clock, followThrough.sla(), settings.digests());
         this.commands = new CommandHandler(inbox, queries, onCall, digests, settings.team(), clock,
-                followThrough.zone(), settings.templates());
+                followThrough.zone(), settings.templates(),
+                new ReplyPreviews(store, sources, clock, settings.templates()));
     }
 
     /** What the sources feed. */

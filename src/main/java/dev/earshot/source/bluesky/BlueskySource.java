@@ -116,6 +116,7 @@ public final class BlueskySource implements SocialSource {
 
         List<Message> messages = new ArrayList<>();
         List<BrandReply> brandReplies = new ArrayList<>();
+        List<Broadcast> broadcasts = new ArrayList<>();
         Collections.reverse(fresh); // oldest first, as they happened
         for (JsonNode n : fresh) {
             if (brand.equals(n.path("author").path("did").asText())) {
@@ -128,8 +129,11 @@ public final class BlueskySource implements SocialSource {
             JsonNode post = item.path("post");
             Instant at = BlueskyMapper.createdAt(post.path("record"), post);
             if (seen.isPresent() || !at.isBefore(from)) {
-                BlueskyMapper.brandReply(post.path("uri").asText(), post.path("record"), brand)
-                        .ifPresent(brandReplies::add);
+                Optional<BrandReply> reply = BlueskyMapper.brandReply(post.path("uri").asText(), post.path("record"), brand);
+                reply.ifPresent(brandReplies::add);
+                if (reply.isEmpty()) {
+                    broadcasts.add(new Broadcast(post.path("uri").asText(), at));
+                }
             }
         }
         BlueskyCursor newest = read.newest();
@@ -152,7 +156,7 @@ public final class BlueskySource implements SocialSource {
             dmsAt = at.toString();
         }
         return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(moved == null ? null : moved.format(),
-                positions, dmsAt).format(), gaps);
+                positions, dmsAt).format(), gaps, broadcasts);
     }
 
     @Override
