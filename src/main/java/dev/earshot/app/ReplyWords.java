@@ -33,6 +33,22 @@ public final class ReplyWords {
         return "Cancelled: nothing was sent to #" + d.conversationId() + ".";
     }
 
+    /**
+     * What a reply form says under the customer's words: how the reply will read (the mention the
+     * platform puts first), where it goes, and the limit as the platform counts it.
+     */
+    public static String formNote(Queries.ReplyContext f) {
+        String handle = "@" + f.latest().author().handle();
+        String platform = f.conversation().platform().displayName();
+        String where = f.direct() ? "in " + handle + "'s direct messages" : "threaded under " + handle + "'s message above";
+        String reads = f.prefix().isEmpty() ? "Sent exactly as written, " + where + "."
+                : "The customer will read “" + f.prefix() + " ” and then your text, " + where + ".";
+        String room = f.prefix().isEmpty() ? platform + " allows " + f.maxLength() + ", counted as " + platform + " counts."
+                : platform + " allows " + f.maxLength() + ", counted as " + platform + " counts; the mention takes "
+                        + f.prefixLength() + ", leaving " + (f.maxLength() - f.prefixLength()) + ".";
+        return reads + " " + room;
+    }
+
     static String noSuchDraft() {
         return "That preview is not known (it may be from before a restart); type the reply again.";
     }
