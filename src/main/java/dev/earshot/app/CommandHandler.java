@@ -158,7 +158,7 @@ public final class CommandHandler {
             OnCallShift shift = onCall.put(actor, who, o.span());
             return Words.onCallNow(who.name(), shift, zone);
         } else if (command instanceof Command.Stats s) {
-            return DigestText.stats(digests.stats(s.period()));
+            return DigestText.stats(digests.stats(s.period())) + "\n\n" + digests.dialogue(s.period());
         } else if (command instanceof Command.Templates) {
             return Words.templates(templates);
         } else if (command instanceof Command.Digest) {

@@ -69,6 +69,7 @@ public final class Digests {
     private final SlaPolicy sla;
     private final ZoneId zone;
     private final Settings settings;
+    private final DialogueFigures dialogue;
 
     /**
      * @param sla the team's SLA clock, the one the nudges run on: "SLA met" is measured by it and
@@ -81,6 +82,7 @@ public final class Digests {
         this.sla = sla;
         this.zone = sla.hours().zone();
         this.settings = settings;
+        this.dialogue = new DialogueFigures(store);
     }
 
     public Settings settings() {
@@ -146,6 +148,12 @@ public final class Digests {
         return report(DigestText.statsTitle(period, first, last), range.from(), to);
     }
 
+    /** The dialogue figures of a stats period, against the four periods of its length before. */
+    public String dialogue(StatsPeriod period) {
+        StatsPeriod.Range range = period.range(clock.instant(), zone);
+        return DialogueText.of(dialogue.of(range.from(), range.to()), "period");
+    }
+
     /** Posts what is due now; see {@link #runDue(Instant)}. */
     public int runDue() {
         return runDue(clock.instant());
@@ -168,11 +176,12 @@ public final class Digests {
         }
         requireChannel();
         LocalDate yesterday = today.minusDays(1);
-        int queued = post(dailyJob(), yesterday.toString(), "digest-" + yesterday, () -> daily(yesterday)) ? 1 : 0;
+        int queued = post(dailyJob(), yesterday.toString(), "digest-" + yesterday, () -> daily(yesterday), "") ? 1 : 0;
         if (settings.weekly() && today.getDayOfWeek() == DayOfWeek.MONDAY) {
             LocalDate monday = today.minusWeeks(1);
             String week = isoWeek(monday);
-            queued += post(weeklyJob(), week, "weekly-digest-" + week, () -> weekly(monday)) ? 1 : 0;
+            String talk = "\n\n" + DialogueText.of(dialogue.of(start(monday), start(monday.plusDays(7))), "week");
+            queued += post(weeklyJob(), week, "weekly-digest-" + week, () -> weekly(monday), talk) ? 1 : 0;
         }
         return queued;
     }
@@ -210,12 +219,13 @@ public final class Digests {
                 day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    private boolean post(String job, String period, String name, Supplier<DigestReport> make) {
+    /** @param more text added at the end (the weekly digest's dialogue figures) */
+    private boolean post(String job, String period, String name, Supplier<DigestReport> make, String more) {
         if (store.read(tx -> tx.runClaimed(job, period))) {
             return false;
         }
         DigestReport report = make.get();
-        Effect.Report effect = new Effect.Report(name, DigestText.digest(report), report.trend());
+        Effect.Report effect = new Effect.Report(name, DigestText.digest(report) + more, report.trend());
         boolean claimed = store.write(tx -> {
             Instant now = clock.instant();
             if (!tx.claimRun(job, period, now)) {
