@@ -47,6 +47,7 @@ final class ReplyPreviews {
     /** Checks the reply as {@link Inbox#reply} would, keeps it as a draft, and returns what to show. */
     ReplyPreview draft(Member actor, long id, String text) {
         ReplyCheck check = ReplyCheck.of(store, sources, id, text);
+        check.conversation().reply(actor.name(), actor.admin()); // refuses now what Send would refuse
         ReplyDraft draft = store.write(tx -> tx.addReplyDraft(
                 ReplyDraft.pending(id, actor.name(), check.body(), clock.instant())));
         return ReplyPreview.of(draft.id(), check);

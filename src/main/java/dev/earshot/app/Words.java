@@ -51,7 +51,7 @@ public final class Words {
         u.put("claim", new String[] {"claim <id>", "take a conversation"});
         u.put("release", new String[] {"release <id>", "give it back to the team"});
         u.put("assign", new String[] {"assign <id> @member", "hand it to a teammate"});
-        u.put("reply", new String[] {"reply <id> <text|:template>", "answer the customer, as the brand (shown first, to Send or Cancel)"});
+        u.put("reply", new String[] {"reply <id> <text>", "answer the customer, as the brand (:name for a saved reply)"});
         u.put("note", new String[] {"note <id> <text>", "a note for the team, never sent to the customer"});
         u.put("dismiss", new String[] {"dismiss <id> <reason>", "no answer needed (spam, not for us, ...)"});
         u.put("snooze", new String[] {"snooze <id> <time>", "out of sight until later (30m, 1h30m, 2d)"});

@@ -49,7 +49,7 @@ final class World implements AutoCloseable {
         String yaml = """
                 team:
                   members:
-                    - { name: alice, slack: %s, admin: true }
+                    - { name: alice, slack: %s, admin: true, confirmReplies: false }
                 store: { path: %s }
                 chat:
                   slack:
