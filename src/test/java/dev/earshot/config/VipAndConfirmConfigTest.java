@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class VipAndConfirmConfigTest {
 
     @Test
-    void vipsRaisePriorityWithTheirOwnPointsOrTheDefault() {
+    void vipsRaisePriorityWithTheirOwnPointsOrTheDefault() throws Exception {
         EarshotConfig config = Yaml.load(Yaml.TEAM + Yaml.DEMO + """
                 priority:
                   vipPoints: 35
@@ -35,7 +35,7 @@ class VipAndConfirmConfigTest {
     }
 
     @Test
-    void noVipsByDefaultAndTypedRepliesAreConfirmedUnlessTurnedOff() {
+    void noVipsByDefaultAndTypedRepliesAreConfirmedUnlessTurnedOff() throws Exception {
         EarshotConfig config = Yaml.load("""
                 team:
                   members:
