@@ -76,6 +76,9 @@ class EndToEndTest {
             awaitScreen("→ #1 is already claimed by @alice");
             type(typing, "/as alice");
             type(typing, "/earshot reply 1 Thanks, we're on it!");
+            awaitScreen("Send it? (y/n)");
+            assertEquals(0, earshot.demoSources().get(0).replies().size(), "shown first, not sent");
+            type(typing, "y");
             awaitScreen("✅ replied by @alice in");
             assertEquals(1, earshot.demoSources().get(0).replies().size());
             assertEquals("Thanks, we're on it!", earshot.demoSources().get(0).replies().get(0).text());

@@ -8,8 +8,11 @@ import java.util.Objects;
  * The text is plain; the chat adapter escapes it and shows it to the asker alone.
  *
  * @param replyForm what a reply form shows, for {@link Command.ReplyForm} only; else null
+ * @param preview a typed reply shown before it goes: the adapter offers Send and Cancel for it
+ *     ({@link Command.SendDraft}, {@link Command.CancelDraft}); else null. {@code text} then
+ *     holds the preview's words.
  */
-public record Answer(Kind kind, String text, Queries.ReplyContext replyForm) {
+public record Answer(Kind kind, String text, Queries.ReplyContext replyForm, ReplyPreview preview) {
 
     public enum Kind { OK, REFUSED, FAILED }
 
@@ -18,12 +21,20 @@ public record Answer(Kind kind, String text, Queries.ReplyContext replyForm) {
         Objects.requireNonNull(text, "text");
     }
 
+    public Answer(Kind kind, String text, Queries.ReplyContext replyForm) {
+        this(kind, text, replyForm, null);
+    }
+
     static Answer ok(String text) {
         return new Answer(Kind.OK, text, null);
     }
 
     static Answer form(Queries.ReplyContext context) {
         return new Answer(Kind.OK, "", Objects.requireNonNull(context, "context"));
+    }
+
+    static Answer preview(ReplyPreview preview) {
+        return new Answer(Kind.OK, ReplyWords.preview(preview), null, Objects.requireNonNull(preview, "preview"));
     }
 
     static Answer refused(String sentence) {

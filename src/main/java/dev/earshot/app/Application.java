@@ -89,7 +89,8 @@ public final class Application {
         this.digests = new Digests(store, settings.team(), clock, followThrough.sla(), settings.digests(),
                 new CareReport(store, care, clock));
         this.commands = new CommandHandler(inbox, queries, onCall, digests, settings.team(), clock,
-                followThrough.zone(), settings.templates());
+                followThrough.zone(), settings.templates(),
+                new ReplyPreviews(store, sources, clock, settings.templates()));
     }
 
     /** What the sources feed. */

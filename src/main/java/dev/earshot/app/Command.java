@@ -37,7 +37,24 @@ public sealed interface Command {
     record Assign(long id, String member) implements About {
     }
 
-    record Reply(long id, String text) implements About {
+    /**
+     * A reply to the customer. {@code typed}: written as a command, so it is shown first with Send
+     * and Cancel (unless the member turned that off); a form's Send is its own confirmation. A text
+     * that is only {@code :name} is the saved reply of that name, filled in.
+     */
+    record Reply(long id, String text, boolean typed) implements About {
+        /** From a form: sent at once. */
+        public Reply(long id, String text) {
+            this(id, text, false);
+        }
+    }
+
+    /** Send the reply shown in preview {@code draft}; only its author may, and only once. */
+    record SendDraft(long draft) implements Command {
+    }
+
+    /** Drop the reply shown in preview {@code draft}: nothing is sent. */
+    record CancelDraft(long draft) implements Command {
     }
 
     record Note(long id, String text) implements About {

@@ -32,14 +32,16 @@ public final class CommandHandler {
     private final Clock clock;
     private final ZoneId zone;
     private final List<ReplyTemplate> templates;
+    private final ReplyPreviews previews;
 
     /**
      * @param zone the team's time zone, the one the business hours, follow-ups and digests read
      *     the time in: answers here and the posts they cause never name two different times
      * @param templates the team's saved replies, listed by {@code templates}
+     * @param previews typed replies shown before they go, with their {@code :template}s filled in
      */
     CommandHandler(Inbox inbox, Queries queries, OnCall onCall, Digests digests, Team team, Clock clock, ZoneId zone,
-                   List<ReplyTemplate> templates) {
+                   List<ReplyTemplate> templates, ReplyPreviews previews) {
         if (!zone.normalized().equals(digests.zone().normalized())) {
             throw new IllegalArgumentException("commands, business hours and digests must share the team's time zone");
         }
@@ -51,6 +53,7 @@ public final class CommandHandler {
         this.clock = clock;
         this.zone = zone;
         this.templates = List.copyOf(templates);
+        this.previews = previews;
     }
 
     /** Parses and answers a typed line such as {@code claim 12} (with or without {@code /earshot}). */
@@ -99,6 +102,9 @@ public final class CommandHandler {
         if (command instanceof Command.ReplyForm f) {
             return Answer.form(queries.replyContext(f.id()));
         }
+        if (command instanceof Command.Reply r && r.typed() && actor.confirmReplies()) {
+            return Answer.preview(previews.draft(actor, r.id(), previews.expand(actor, r.id(), r.text())));
+        }
         return Answer.ok(words(actor, command));
     }
 
@@ -120,7 +126,12 @@ public final class CommandHandler {
             Member assignee = team.require(a.member());
             return Words.assigned(inbox.assign(actor, a.id(), assignee), assignee.name());
         } else if (command instanceof Command.Reply r) {
-            return Words.replyOnItsWay(inbox.reply(actor, r.id(), r.text()));
+            String text = r.typed() ? previews.expand(actor, r.id(), r.text()) : r.text();
+            return Words.replyOnItsWay(inbox.reply(actor, r.id(), text));
+        } else if (command instanceof Command.SendDraft d) {
+            return Words.replyOnItsWay(inbox.sendDraft(actor, d.draft()));
+        } else if (command instanceof Command.CancelDraft d) {
+            return ReplyWords.cancelled(inbox.cancelDraft(actor, d.draft()));
         } else if (command instanceof Command.Note n) {
             inbox.note(actor, n.id(), n.text());
             return Words.noted(n.id());

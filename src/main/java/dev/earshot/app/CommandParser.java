@@ -41,7 +41,7 @@ public final class CommandParser {
             case "release" -> new Command.Release(idOnly(verb, first, rest));
             case "resolve" -> new Command.Resolve(idOnly(verb, first, rest));
             case "assign" -> new Command.Assign(id(verb, first), member(verb, rest));
-            case "reply" -> new Command.Reply(id(verb, first), required(verb, rest));
+            case "reply" -> new Command.Reply(id(verb, first), required(verb, rest), true);
             case "note" -> new Command.Note(id(verb, first), required(verb, rest));
             case "dismiss" -> new Command.Dismiss(id(verb, first), required(verb, rest));
             case "snooze" -> new Command.Snooze(id(verb, first), span(verb, rest));

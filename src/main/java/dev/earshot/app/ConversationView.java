@@ -52,7 +52,8 @@ public record ConversationView(Conversation conversation, List<Message> messages
         }
         String stateLine = ChannelWords.stateLine(conversation, lastReply, zone, List.copyOf(experts), earlier,
                 unseen) + careLine(now, zone);
-        return Card.of(conversation, first(), messages.size(), lastReply, stateLine, now);
+        return Card.of(conversation, first(), messages.size(), lastReply, stateLine,
+                PriorityWords.line(conversation.priority()), now);
     }
 
     /** What social care adds to the state line: the after-hours acknowledgement sent, a reply held by a spent limit. */

@@ -69,6 +69,7 @@ public final class Digests {
     private final ZoneId zone;
     private final Settings settings;
     private final CareReport care;
+    private final DialogueFigures dialogue;
 
     /**
      * @param sla the team's SLA clock, the one the nudges run on: "SLA met" is measured by it and
@@ -87,6 +88,7 @@ public final class Digests {
         this.sla = sla;
         this.zone = sla.hours().zone();
         this.settings = settings;
+        this.dialogue = new DialogueFigures(store);
     }
 
     public Settings settings() {
@@ -152,10 +154,10 @@ public final class Digests {
         return report(DigestText.statsTitle(period, first, last), range.from(), to);
     }
 
-    /** What {@code /earshot stats} answers: the figures for the period, and social care's lines. */
+    /** What {@code /earshot stats} answers: the figures for the period, social care's lines, the dialogue. */
     public String statsText(StatsPeriod period) {
         DigestReport report = stats(period);
-        return DigestText.stats(report) + careLines(report);
+        return DigestText.stats(report) + careLines(report) + "\n\n" + dialogue(period);
     }
 
     /** The digest as posted: the report, then social care's lines. */
@@ -165,6 +167,12 @@ public final class Digests {
 
     private String careLines(DigestReport report) {
         return care == null ? "" : care.lines(report.from(), report.to());
+    }
+
+    /** The dialogue figures of a stats period, against the four periods of its length before. */
+    public String dialogue(StatsPeriod period) {
+        StatsPeriod.Range range = period.range(clock.instant(), zone);
+        return DialogueText.of(dialogue.of(range.from(), range.to()), "period");
     }
 
     /** Posts what is due now; see {@link #runDue(Instant)}. */
@@ -189,11 +197,12 @@ public final class Digests {
         }
         requireChannel();
         LocalDate yesterday = today.minusDays(1);
-        int queued = post(dailyJob(), yesterday.toString(), "digest-" + yesterday, () -> daily(yesterday)) ? 1 : 0;
+        int queued = post(dailyJob(), yesterday.toString(), "digest-" + yesterday, () -> daily(yesterday), "") ? 1 : 0;
         if (settings.weekly() && today.getDayOfWeek() == DayOfWeek.MONDAY) {
             LocalDate monday = today.minusWeeks(1);
             String week = isoWeek(monday);
-            queued += post(weeklyJob(), week, "weekly-digest-" + week, () -> weekly(monday)) ? 1 : 0;
+            String talk = "\n\n" + DialogueText.of(dialogue.of(start(monday), start(monday.plusDays(7))), "week");
+            queued += post(weeklyJob(), week, "weekly-digest-" + week, () -> weekly(monday), talk) ? 1 : 0;
         }
         return queued;
     }
@@ -231,12 +240,13 @@ public final class Digests {
                 day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    private boolean post(String job, String period, String name, Supplier<DigestReport> make) {
+    /** @param more text added at the end (the weekly digest's dialogue figures) */
+    private boolean post(String job, String period, String name, Supplier<DigestReport> make, String more) {
         if (store.read(tx -> tx.runClaimed(job, period))) {
             return false;
         }
         DigestReport report = make.get();
-        Effect.Report effect = new Effect.Report(name, text(report), report.trend());
+        Effect.Report effect = new Effect.Report(name, text(report) + more, report.trend());
         boolean claimed = store.write(tx -> {
             Instant now = clock.instant();
             if (!tx.claimRun(job, period, now)) {

@@ -8,10 +8,10 @@ import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.Member;
 import dev.earshot.core.Message;
 import dev.earshot.core.Refusal;
+import dev.earshot.core.ReplyDraft;
 import dev.earshot.core.Spans;
 import dev.earshot.core.Target;
 import dev.earshot.core.WaitingClock;
-import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,18 +71,49 @@ public final class Inbox {
 
     /** Checks the reply against the platform's limit, then queues it for the customer. */
     public Conversation reply(Member actor, long id, String text) {
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
-            throw new Refusal(Words.replyEmpty());
+        return reply(actor, ReplyCheck.of(store, sources, id, text), 0);
+    }
+
+    /**
+     * Sends the reply a preview showed: only its author may, and only once. The draft is settled in
+     * the transaction that queues the reply, so a second Send (or a Send after Cancel) sends nothing.
+     */
+    public Conversation sendDraft(Member actor, long draftId) {
+        ReplyDraft draft = ownDraft(actor, draftId);
+        return reply(actor, ReplyCheck.of(store, sources, draft.conversationId(), draft.text()), draftId);
+    }
+
+    /** Drops a preview's reply: nothing is sent. Returns the draft as it was. */
+    public ReplyDraft cancelDraft(Member actor, long draftId) {
+        ReplyDraft draft = ownDraft(actor, draftId);
+        store.write(tx -> {
+            if (!tx.settleReplyDraft(draftId, ReplyDraft.State.CANCELLED)) {
+                throw new Refusal(ReplyWords.draftSettled(tx.replyDraft(draftId).orElse(draft)));
+            }
+            return null;
+        });
+        log.info("#{} reply by @{} cancelled before it was sent", draft.conversationId(), actor.name());
+        return draft;
+    }
+
+    private ReplyDraft ownDraft(Member actor, long draftId) {
+        ReplyDraft draft = store.read(tx -> tx.replyDraft(draftId)).orElseThrow(() -> new Refusal(ReplyWords.noSuchDraft()));
+        if (!draft.member().equals(actor.name())) {
+            throw new Refusal(ReplyWords.notYourDraft(draft));
         }
-        Conversation current = read(id);
-        SocialSource source = sources.get(current.account()).orElseThrow(() -> new Refusal(Words.sourceGone(current)));
-        int length = source.replyLength(current, body); // as posted: with the @handle some platforms put first
-        if (length > source.maxReplyLength()) {
-            throw new Refusal(Words.replyTooLong(current, length, source.maxReplyLength()));
+        if (draft.state() != ReplyDraft.State.PENDING) {
+            throw new Refusal(ReplyWords.draftSettled(draft));
         }
-        Conversation c = change(id, actor, "reply", body, cv -> cv.reply(actor.name(), actor.admin()),
-                (tx, cv) -> {
+        return draft;
+    }
+
+    private Conversation reply(Member actor, ReplyCheck check, long draftId) {
+        String body = check.body();
+        Conversation c = change(check.conversation().id(), actor, "reply", body,
+                cv -> cv.reply(actor.name(), actor.admin()), (tx, cv) -> {
+                    if (draftId > 0 && !tx.settleReplyDraft(draftId, ReplyDraft.State.SENT)) {
+                        throw new Refusal(ReplyWords.draftSettled(tx.replyDraft(draftId).orElseThrow()));
+                    }
                     Message to = lastOf(tx.customerMessages(cv.id()));
                     tx.enqueue(new Effect.CustomerReply(cv.id(), to.externalId(), body, actor.name()),
                             Target.source(cv.account()), clock.instant());
@@ -185,10 +216,6 @@ public final class Inbox {
             return null;
         });
         log.info("{} refused for {}: {}", action, who, why);
-    }
-
-    private Conversation read(long id) {
-        return store.read(tx -> tx.conversation(id)).orElseThrow(() -> Queries.unknown(id));
     }
 
     private Conversation change(long id, Member actor, String action, String detail, UnaryOperator<Conversation> rule) {

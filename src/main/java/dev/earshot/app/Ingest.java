@@ -97,7 +97,11 @@ public final class Ingest {
             }
             int outside = 0;
             for (SocialSource.BrandReply r : fetch.brandReplies()) {
+                tx.addBrandPost(from.platform(), source, r.externalId(), r.at() == null ? now : r.at(), true);
                 outside += answeredOutside(tx, from, r, now) ? 1 : 0;
+            }
+            for (SocialSource.Broadcast b : fetch.broadcasts()) {
+                tx.addBrandPost(from.platform(), source, b.externalId(), b.at() == null ? now : b.at(), false);
             }
             for (SocialSource.Gap gap : fetch.gaps()) {
                 gapNotice(tx, from, gap, ordered, now);

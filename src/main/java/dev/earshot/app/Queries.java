@@ -2,6 +2,7 @@ package dev.earshot.app;
 
 import dev.earshot.core.Conversation;
 import dev.earshot.core.Message;
+import dev.earshot.core.MessageKind;
 import dev.earshot.core.Refusal;
 import dev.earshot.port.SocialSource;
 import dev.earshot.port.Store;
@@ -22,17 +23,28 @@ public final class Queries {
     }
 
     /**
-     * What a reply form shows before anything is typed: the customer's latest message and the most
-     * the platform takes. The limit is checked again, the same way, when the reply is sent.
+     * What a reply form shows before anything is typed: the customer's latest message (the reply is
+     * threaded under it), the most the platform takes, and what the platform puts before the text
+     * as the customer will see it. The limit is checked again, the same way, when the reply is sent.
+     *
+     * @param prefix what every reply here starts with ({@code @jane@mastodon.social}); empty for none
+     * @param prefixLength how much of {@code maxLength} the prefix takes, as the platform counts
      */
-    public record ReplyContext(Conversation conversation, Message latest, int maxLength) {
+    public record ReplyContext(Conversation conversation, Message latest, int maxLength, String prefix,
+                               int prefixLength) {
+        /** A direct message: the reply goes into the customer's DMs. */
+        public boolean direct() {
+            return latest.kind() == MessageKind.DM;
+        }
     }
 
     public ReplyContext replyContext(long id) {
         ConversationView v = show(id);
         Conversation c = v.conversation();
         SocialSource source = sources.get(c.account()).orElseThrow(() -> new Refusal(Words.sourceGone(c)));
-        return new ReplyContext(c, v.latest(), source.maxReplyLength());
+        String prefix = source.replyAsPosted(c, "").strip();
+        int prefixLength = prefix.isEmpty() ? 0 : source.replyLength(c, "");
+        return new ReplyContext(c, v.latest(), source.maxReplyLength(), prefix, prefixLength);
     }
 
     public ConversationView show(long id) {

@@ -51,7 +51,7 @@ public final class Words {
         u.put("claim", new String[] {"claim <id>", "take a conversation"});
         u.put("release", new String[] {"release <id>", "give it back to the team"});
         u.put("assign", new String[] {"assign <id> @member", "hand it to a teammate"});
-        u.put("reply", new String[] {"reply <id> <text>", "answer the customer, as the brand"});
+        u.put("reply", new String[] {"reply <id> <text>", "answer the customer, as the brand (:name for a saved reply)"});
         u.put("note", new String[] {"note <id> <text>", "a note for the team, never sent to the customer"});
         u.put("dismiss", new String[] {"dismiss <id> <reason>", "no answer needed (spam, not for us, ...)"});
         u.put("snooze", new String[] {"snooze <id> <time>", "out of sight until later (30m, 1h30m, 2d)"});
@@ -185,6 +185,7 @@ public final class Words {
                 .append(c.authorHandle()).append(" · ").append(c.state().name().toLowerCase())
                 .append(c.owner() == null ? "" : " · owner @" + c.owner())
                 .append(" · priority ").append(c.priority().label()).append(' ').append(c.priority().score());
+        out.append("\n").append(PriorityWords.breakdown(c.priority()));
         for (Message m : v.messages()) {
             out.append("\n  ").append(WHEN.format(m.createdAt().atZone(zone))).append("  @")
                     .append(m.author().handle()).append(": ").append(m.text().isBlank() ? "(no text)" : m.text());

@@ -9,8 +9,14 @@ import java.util.Map;
  *
  * @param slack the Slack user id ({@code U012AB3CD}), when the team uses Slack
  * @param discord the Discord user id, when the team uses Discord
+ * @param confirmReplies false: a typed {@code reply} goes at once, without the preview and its
+ *     Send and Cancel; null means true
  */
-public record MemberConfig(String name, String slack, String discord, boolean admin) {
+public record MemberConfig(String name, String slack, String discord, boolean admin, Boolean confirmReplies) {
+
+    public MemberConfig(String name, String slack, String discord, boolean admin) {
+        this(name, slack, discord, admin, null);
+    }
 
     /** A member known by name only: they act in the shell chat. */
     public static MemberConfig named(String name) {
@@ -19,7 +25,7 @@ public record MemberConfig(String name, String slack, String discord, boolean ad
 
     /** The same member, allowed to change what admins may change. */
     public MemberConfig asAdmin() {
-        return new MemberConfig(name, slack, discord, true);
+        return new MemberConfig(name, slack, discord, true, confirmReplies);
     }
 
     /** Every member may also act in the shell chat, under their own name. */
@@ -32,6 +38,6 @@ public record MemberConfig(String name, String slack, String discord, boolean ad
         if (discord != null && !discord.isBlank()) {
             chatIds.put("discord", discord.strip());
         }
-        return new Member(name, chatIds, admin);
+        return new Member(name, chatIds, admin, confirmReplies == null || confirmReplies);
     }
 }

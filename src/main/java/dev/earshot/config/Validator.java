@@ -1,6 +1,7 @@
 package dev.earshot.config;
 
 import dev.earshot.core.MessageKind;
+import dev.earshot.core.Platform;
 import dev.earshot.core.ReplyTemplate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -122,6 +123,26 @@ final class Validator {
         }
         if (priority.pageAbove() < 0 || priority.pageAbove() > 100) {
             problems.add("priority.pageAbove", "must be a score from 0 (never page) to 100");
+        }
+        if (priority.vipPoints() < 0 || priority.vipPoints() > 100) {
+            problems.add("priority.vipPoints", "must be from 0 to 100");
+        }
+        for (int i = 0; i < priority.vips().size(); i++) {
+            vip(Problems.at("priority.vips", i), priority.vips().get(i));
+        }
+    }
+
+    private void vip(String path, VipConfig vip) {
+        if (Problems.blank(vip.handle()) && Problems.blank(vip.id())) {
+            problems.add(path, "needs a handle or an id");
+        }
+        if (!Problems.blank(vip.platform()) && Arrays.stream(Platform.values())
+                .noneMatch(p -> p.id().equalsIgnoreCase(vip.platform().strip()))) {
+            problems.add(Problems.at(path, "platform"), "must be one of: "
+                    + Arrays.stream(Platform.values()).map(Platform::id).collect(Collectors.joining(", ")));
+        }
+        if (vip.points() != null && (vip.points() < 0 || vip.points() > 100)) {
+            problems.add(Problems.at(path, "points"), "must be from 0 to 100");
         }
     }
 

@@ -7,8 +7,11 @@ import java.util.Objects;
  *
  * @param handle the platform handle without a leading {@code @} (for example {@code jane@mastodon.social})
  * @param followers -1 when the platform did not say
+ * @param id the platform's own id for the account (X's user id, Bluesky's DID, Mastodon's account
+ *     id), or null when the source does not say; used at ingest (VIPs), not stored
  */
-public record Author(Platform platform, String handle, String displayName, long followers, String profileUrl) {
+public record Author(Platform platform, String handle, String displayName, long followers, String profileUrl,
+                     String id) {
     public Author {
         Objects.requireNonNull(platform, "platform");
         if (handle == null || handle.isBlank()) {
@@ -17,5 +20,10 @@ public record Author(Platform platform, String handle, String displayName, long 
         handle = handle.startsWith("@") ? handle.substring(1) : handle;
         displayName = displayName == null || displayName.isBlank() ? handle : displayName;
         profileUrl = profileUrl == null ? "" : profileUrl;
+        id = id == null || id.isBlank() ? null : id;
+    }
+
+    public Author(Platform platform, String handle, String displayName, long followers, String profileUrl) {
+        this(platform, handle, displayName, followers, profileUrl, null);
     }
 }

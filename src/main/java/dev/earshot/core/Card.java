@@ -13,6 +13,8 @@ import java.util.Set;
  * @param stateLine where the conversation stands, one line ({@code 🙋 claimed by @alice})
  * @param messageCount how many customer messages the conversation holds
  * @param lastReply the team's latest reply to the customer, or null
+ * @param priorityLine why it ranks as it does, one line in the team's words (empty when not known);
+ *     it may hold the customer's handle, so adapters escape it like {@link #text()}
  */
 public record Card(
         long conversationId,
@@ -27,17 +29,33 @@ public record Card(
         String stateLine,
         int messageCount,
         String lastReply,
-        Set<Action> actions) {
+        Set<Action> actions,
+        String priorityLine) {
+
+    public Card {
+        priorityLine = priorityLine == null ? "" : priorityLine;
+    }
+
+    /** A card without a priority line. */
+    public Card(long conversationId, Platform platform, Author author, String text, String url, Duration age,
+                Priority priority, State state, String owner, String stateLine, int messageCount, String lastReply,
+                Set<Action> actions) {
+        this(conversationId, platform, author, text, url, age, priority, state, owner, stateLine, messageCount,
+                lastReply, actions, "");
+    }
 
     /** The buttons a card offers; they follow the state. */
     public enum Action { CLAIM, REPLY, DISMISS, SNOOZE, RESOLVE, OPEN }
 
-    /** @param stateLine the line under the text, in the team's words (the application writes it) */
+    /**
+     * @param stateLine the line under the text, in the team's words (the application writes it)
+     * @param priorityLine why it ranks as it does, in the team's words (the application writes it)
+     */
     public static Card of(Conversation c, Message first, int messageCount, String lastReply, String stateLine,
-                          Instant now) {
+                          String priorityLine, Instant now) {
         return new Card(c.id(), c.platform(), first.author(), first.text(), first.url(),
                 Duration.between(c.openedAt(), now), c.priority(), c.state(), c.owner(),
-                stateLine, messageCount, lastReply, actions(c.state()));
+                stateLine, messageCount, lastReply, actions(c.state()), priorityLine);
     }
 
     static Set<Action> actions(State state) {

@@ -1,12 +1,15 @@
 package dev.earshot.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Scores a customer's message: who they are (followers, log-scaled), what kind of message it
- * is, whether it sounds urgent, and its tone (a negative tone raises it). One place for the
- * arithmetic so the card and the queue agree.
+ * Scores a customer's message: who they are (followers, log-scaled; a configured VIP), what kind
+ * of message it is, whether it sounds urgent, and its tone (a negative tone raises it). One place
+ * for the arithmetic so the card and the queue agree; the score comes with its parts, so the card
+ * explains the very sum that ranks it.
  */
 public final class PriorityRules {
     public static final List<String> DEFAULT_URGENT_WORDS = List.of(
@@ -15,9 +18,12 @@ public final class PriorityRules {
 
     /** The most a very negative tone adds. */
     static final int MAX_TONE = 20;
+    static final int URGENT_WORD = 20;
+    static final int SHOUTING = 10;
 
     private final List<String> urgentWords;
     private final Sentiment tone;
+    private final List<Vip> vips;
 
     /** Without a lexicon: tone counts for nothing. */
     public PriorityRules(List<String> urgentWords) {
@@ -25,8 +31,13 @@ public final class PriorityRules {
     }
 
     public PriorityRules(List<String> urgentWords, Sentiment tone) {
+        this(urgentWords, tone, List.of());
+    }
+
+    public PriorityRules(List<String> urgentWords, Sentiment tone, List<Vip> vips) {
         this.urgentWords = urgentWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
         this.tone = tone;
+        this.vips = List.copyOf(vips);
     }
 
     public static PriorityRules defaults() {
@@ -34,8 +45,18 @@ public final class PriorityRules {
     }
 
     public Priority score(Message message) {
-        return new Priority(kindWeight(message.kind()) + influence(message.author().followers())
-                + urgency(message.text()) + tone(message.text()));
+        List<Priority.Part> parts = new ArrayList<>();
+        parts.add(new Priority.Part(Priority.Factor.KIND, kindWeight(message.kind()),
+                message.kind().name().toLowerCase(Locale.ROOT)));
+        long followers = message.author().followers();
+        parts.add(new Priority.Part(Priority.Factor.FOLLOWERS, influence(followers), Long.toString(followers)));
+        vip(message.author()).ifPresent(v -> parts.add(new Priority.Part(Priority.Factor.VIP, v.points(), v.shownAs())));
+        urgentWord(message.text()).ifPresent(w -> parts.add(new Priority.Part(Priority.Factor.URGENT_WORD, URGENT_WORD, w)));
+        if (shouts(message.text())) {
+            parts.add(new Priority.Part(Priority.Factor.SHOUTING, SHOUTING, ""));
+        }
+        parts.add(new Priority.Part(Priority.Factor.TONE, tone(message.text()), ""));
+        return Priority.of(parts);
     }
 
     /**
@@ -64,17 +85,27 @@ public final class PriorityRules {
         return (int) Math.min(40, Math.round(Math.log10(followers + 1) * 8));
     }
 
-    int urgency(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        int points = urgentWords.stream().anyMatch(lower::contains) ? 20 : 0;
-        if (text.contains("!!") || shouts(text)) {
-            points += 10;
-        }
-        return points;
+    /** The first VIP entry the author matches (the first written wins). */
+    Optional<Vip> vip(Author author) {
+        return vips.stream().filter(v -> v.matches(author)).findFirst();
     }
 
-    /** Mostly capital letters over a sentence's worth of letters reads as shouting. */
+    /** Urgent words and shouting together, as {@link #score} counts them. */
+    int urgency(String text) {
+        return (urgentWord(text).isPresent() ? URGENT_WORD : 0) + (shouts(text) ? SHOUTING : 0);
+    }
+
+    /** The first configured urgent word the text holds (as configured, lower case). */
+    Optional<String> urgentWord(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return urgentWords.stream().filter(lower::contains).findFirst();
+    }
+
+    /** "!!", or mostly capital letters over a sentence's worth of letters, reads as shouting. */
     private static boolean shouts(String text) {
+        if (text.contains("!!")) {
+            return true;
+        }
         long letters = text.codePoints().filter(Character::isLetter).count();
         long upper = text.codePoints().filter(Character::isUpperCase).count();
         return letters >= 12 && upper * 10 >= letters * 7;

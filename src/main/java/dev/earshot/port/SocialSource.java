@@ -43,12 +43,20 @@ public interface SocialSource {
     }
 
     /**
-     * The length of {@code text} as it will be posted in {@code to}: where {@link #reply} puts the
-     * customer's {@code @handle} first (Mastodon, Bluesky), the mention counts too, so that a reply
+     * The reply as the customer will see it in {@code to}: where {@link #reply} puts their
+     * {@code @handle} first (Mastodon, Bluesky posts), with it. The preview shows this text.
+     */
+    default String replyAsPosted(Conversation to, String text) {
+        return text.strip();
+    }
+
+    /**
+     * The length of {@code text} as it will be posted in {@code to}, counted on
+     * {@link #replyAsPosted}: the mention some platforms put first counts too, so that a reply
      * accepted here is not refused by the platform later.
      */
     default int replyLength(Conversation to, String text) {
-        return replyLength(text);
+        return replyLength(replyAsPosted(to, text));
     }
 
     /**
@@ -74,12 +82,20 @@ public interface SocialSource {
      *     own app, or Earshot's own replies seen again); never ingested as customer messages
      * @param gaps stretches of time whose messages the platform could not (or, on first start, was
      *     not asked to) return; the team is told once, with the cursor that moved past them
+     * @param broadcasts the brand's own posts that answer no customer (announcements, its own
+     *     threads), for the dialogue figures; a post reported again later is counted once
      */
-    record Fetch(List<Message> messages, List<BrandReply> brandReplies, String nextCursor, List<Gap> gaps) {
+    record Fetch(List<Message> messages, List<BrandReply> brandReplies, String nextCursor, List<Gap> gaps,
+                 List<Broadcast> broadcasts) {
         public Fetch {
             messages = List.copyOf(messages);
             brandReplies = List.copyOf(brandReplies);
             gaps = List.copyOf(gaps);
+            broadcasts = List.copyOf(broadcasts);
+        }
+
+        public Fetch(List<Message> messages, List<BrandReply> brandReplies, String nextCursor, List<Gap> gaps) {
+            this(messages, brandReplies, nextCursor, gaps, List.of());
         }
 
         public Fetch(List<Message> messages, List<BrandReply> brandReplies, String nextCursor) {
@@ -100,6 +116,10 @@ public interface SocialSource {
 
     /** A post by the brand's account in answer to the customer's message {@code inReplyTo}. */
     record BrandReply(String externalId, String inReplyTo, String text, Instant at) {
+    }
+
+    /** A post by the brand's account that answers no customer. */
+    record Broadcast(String externalId, Instant at) {
     }
 
     record SentReply(String externalId, String url, Instant at) {

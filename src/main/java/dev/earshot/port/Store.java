@@ -36,7 +36,7 @@ public interface Store extends AutoCloseable {
     void close();
 
     /** What a transaction can do. Methods that change nothing are safe in {@link #read}. */
-    interface Tx {
+    interface Tx extends ReplyDrafts, BrandPosts {
         boolean messageExists(Platform platform, String account, String externalId);
 
         void addCustomerMessage(long conversationId, Message message, Instant receivedAt);

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class ConversationSql {
     private static final String COLUMNS = "id, platform, account, author_handle, thread_key, channel, state, owner,"
             + " priority, opened_at, last_customer_at, first_reply_at, snoozed_until, state_by, state_note,"
-            + " chat_ref, version";
+            + " chat_ref, version, priority_parts";
 
     // Derived from the core's own definitions so the SQL cannot drift from them.
     private static final String OPEN = inList(State::isOpen);
@@ -56,11 +56,11 @@ final class ConversationSql {
     Conversation insert(Conversation c) {
         long id = sql.insertReturningId("INSERT INTO conversations (platform, account, author_handle, thread_key,"
                         + " channel, state, owner, priority, opened_at, last_customer_at, first_reply_at,"
-                        + " snoozed_until, state_by, state_note, chat_ref, version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+                        + " snoozed_until, state_by, state_note, chat_ref, version, priority_parts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
                 c.platform(), c.account(), c.authorHandle(), c.threadKey(), c.channel(), c.state(), c.owner(),
                 c.priority().score(), c.openedAt(), c.lastCustomerAt(), c.firstReplyAt(), c.snoozedUntil(),
-                c.stateBy(), c.stateNote(), chatRef(c.chatRef()));
+                c.stateBy(), c.stateNote(), chatRef(c.chatRef()), PriorityParts.encode(c.priority()));
         return byId(id).orElseThrow();
     }
 
@@ -123,7 +123,7 @@ final class ConversationSql {
                 rs.getString("channel"),
                 State.valueOf(rs.getString("state")),
                 rs.getString("owner"),
-                new Priority(rs.getInt("priority")),
+                new Priority(rs.getInt("priority"), PriorityParts.decode(rs.getString("priority_parts"))),
                 Sql.instant(rs, "opened_at"),
                 Sql.instant(rs, "last_customer_at"),
                 Sql.instant(rs, "first_reply_at"),

@@ -8,13 +8,15 @@ import java.util.List;
 
 /**
  * The outbox and lease part of a transaction's view ({@link SqlTx} is the rest): rows enqueued,
- * claimed under an instance's lease, marked through pending, sending, done or failed; named leases.
+ * claimed under an instance's lease, marked through pending, sending, done or failed; named leases
+ * (its base class has the reply drafts and the brand's posts).
  */
-abstract class OutboxTx implements Store.Tx {
+abstract class OutboxTx extends DraftAndPostSql implements Store.Tx {
     private final OutboxSql outbox;
     private final LeaseSql leases;
 
     OutboxTx(Sql sql) {
+        super(sql);
         this.outbox = new OutboxSql(sql);
         this.leases = new LeaseSql(sql);
     }

@@ -27,7 +27,8 @@ public final class StoreCopy {
     private static final Logger LOG = LoggerFactory.getLogger(StoreCopy.class);
     /** Every table of the schema, parents first. */
     static final List<String> TABLES = List.of("conversations", "messages", "history", "outbox", "cursors",
-            "nudges", "follow_ups", "oncall_shifts", "scheduled_runs");
+            "nudges", "follow_ups", "oncall_shifts", "scheduled_runs", "billable_reads", "care_state",
+            "reply_drafts", "brand_posts");
     /**
      * Not data: Flyway's own history is written by the target's migrations; the write gate has no rows;
      * the leases belong to instances that ran on the source; Quartz's tables (V10) hold the schedule,
@@ -153,7 +154,7 @@ public final class StoreCopy {
     }
 
     private static boolean hasIdentity(String table) {
-        return !"cursors".equals(table);
+        return !"cursors".equals(table) && !"brand_posts".equals(table);
     }
 
     private static long count(Connection connection, String table) throws SQLException {

@@ -16,7 +16,7 @@ class CommandParserTest {
     void parsesEverySubCommand() {
         assertEquals(new Command.Claim(12), CommandParser.parse("claim 12"));
         assertEquals(new Command.Claim(12), CommandParser.parse("/earshot claim #12"));
-        assertEquals(new Command.Reply(12, "Thanks, we're on it!"), CommandParser.parse("reply 12 Thanks, we're on it!"));
+        assertEquals(new Command.Reply(12, "Thanks, we're on it!", true), CommandParser.parse("reply 12 Thanks, we're on it!"));
         assertEquals(new Command.Snooze(14, Duration.ofMinutes(90)), CommandParser.parse("snooze 14 1h30m"));
         assertEquals(new Command.Assign(15, "bob"), CommandParser.parse("assign 15 @bob"));
         assertEquals(new Command.Dismiss(13, "spam"), CommandParser.parse("DISMISS 13 spam"));
@@ -38,7 +38,7 @@ class CommandParserTest {
     @Test
     void keepsTheReplyTextExactly() {
         String text = "<!channel> @everyone *bold*  two  spaces 👩‍👩‍👧‍👦";
-        assertEquals(new Command.Reply(1, text), CommandParser.parse("reply 1 " + text));
+        assertEquals(new Command.Reply(1, text, true), CommandParser.parse("reply 1 " + text));
     }
 
     @ParameterizedTest

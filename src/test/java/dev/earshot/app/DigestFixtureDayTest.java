@@ -244,7 +244,7 @@ class DigestFixtureDayTest {
     void commandsAndDigestsCannotBeWiredInTwoTimeZones() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new CommandHandler(h.inbox, h.queries, h.app.onCall(), h.digests, h.team, h.clock,
-                        java.time.ZoneId.of("Europe/Berlin"), List.of()));
+                        java.time.ZoneId.of("Europe/Berlin"), List.of(), null));
         assertEquals("commands, business hours and digests must share the team's time zone", e.getMessage());
     }
 

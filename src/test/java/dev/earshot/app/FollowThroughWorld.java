@@ -32,9 +32,9 @@ import java.util.Map;
  */
 final class FollowThroughWorld {
     static final Team TEAM = new Team(List.of(
-            new Member("alice", Map.of(), false),
-            new Member("bob", Map.of(), false),
-            new Member("carol", Map.of(), true)));
+            new Member("alice", Map.of(), false, false),
+            new Member("bob", Map.of(), false, false),
+            new Member("carol", Map.of(), true, false)));
 
     static final ZoneId UTC = ZoneId.of("UTC");
 

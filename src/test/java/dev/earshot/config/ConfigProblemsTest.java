@@ -265,7 +265,7 @@ class ConfigProblemsTest {
         assertEquals(List.of(
                 "chat.slack.botToken: environment variable SLACK_BOT_TOKEN is not set",
                 "team.timezone: unknown time zone; use an IANA name like Europe/Paris or UTC",
-                "team.members[0].nmae: unknown key; known keys here: admin, discord, name, slack",
+                "team.members[0].nmae: unknown key; known keys here: admin, confirmReplies, discord, name, slack",
                 "ops.port: must be a whole number",
                 "team.members[0].name: must be set",
                 "chat.slack.appToken: must be set in socket mode",

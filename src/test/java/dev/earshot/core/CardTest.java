@@ -15,7 +15,7 @@ class CardTest {
     private final Message first = message("m1", "jane", "help");
 
     private Card card(Conversation c) {
-        return Card.of(c, first, 1, null, "a state line", T0.plus(Duration.ofMinutes(20)));
+        return Card.of(c, first, 1, null, "a state line", "", T0.plus(Duration.ofMinutes(20)));
     }
 
     @Test

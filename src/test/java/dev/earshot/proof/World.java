@@ -56,7 +56,7 @@ final class World implements AutoCloseable {
         String yaml = """
                 team:
                   members:
-                    - { name: alice, slack: %s, admin: true }
+                    - { name: alice, slack: %s, admin: true, confirmReplies: false }
                 store: %s
                 chat:
                   slack:

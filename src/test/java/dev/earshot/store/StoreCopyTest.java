@@ -38,8 +38,10 @@ class StoreCopyTest {
         Map<String, Long> copied = StoreCopy.sqliteToPostgres(file, url, TestPostgres.USER, TestPostgres.PASSWORD);
 
         assertEquals(StoreCopy.TABLES, List.copyOf(copied.keySet()));
-        assertEquals(Map.of("conversations", 2L, "messages", 3L, "history", 1L, "outbox", 2L, "cursors", 1L,
-                "nudges", 1L, "follow_ups", 1L, "oncall_shifts", 1L, "scheduled_runs", 1L), Map.copyOf(copied));
+        assertEquals(Map.ofEntries(Map.entry("conversations", 2L), Map.entry("messages", 3L), Map.entry("history", 1L),
+                Map.entry("outbox", 2L), Map.entry("cursors", 1L), Map.entry("nudges", 1L), Map.entry("follow_ups", 1L),
+                Map.entry("oncall_shifts", 1L), Map.entry("scheduled_runs", 1L), Map.entry("reply_drafts", 1L),
+                Map.entry("brand_posts", 1L)), Map.copyOf(copied));
         try (SqliteStore before = SqliteStore.open(file);
              PostgresStore after = PostgresStore.open(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             for (Function<Store.Tx, Object> read : List.<Function<Store.Tx, Object>>of(
@@ -99,6 +101,8 @@ class StoreCopyTest {
                 tx.addFollowUp(new FollowUp(0, a.id(), T0.plusSeconds(3600), "call back", "alice", T0, null));
                 tx.setOnCall(new OnCallShift("bob", T0, null, "alice"));
                 tx.claimRun("daily-digest:support", "2025-03-03", T0);
+                tx.addReplyDraft(dev.earshot.core.ReplyDraft.pending(a.id(), "alice", "hi", T0));
+                tx.addBrandPost(dev.earshot.core.Platform.DEMO, "demo", "b1", T0, false);
                 return new long[] {a.id(), b.id()};
             });
         }

@@ -49,9 +49,9 @@ public final class Harness implements AutoCloseable {
     public final SocialSource source;
     public final Sources sources;
     public final Team team = new Team(List.of(
-            new Member("alice", Map.of(), false),
-            new Member("bob", Map.of(), false),
-            new Member("carol", Map.of(), true)));
+            new Member("alice", Map.of(), false, false),
+            new Member("bob", Map.of(), false, false),
+            new Member("carol", Map.of(), true, false)));
     public final RecordingChat chat;
     public final HealthBoard health = new HealthBoard();
     public final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);

@@ -14,6 +14,9 @@ final class Buttons {
     static final String DISMISS = "dismiss";
     static final String SNOOZE = "snooze";
     static final String RESOLVE = "resolve";
+    /** Under a typed reply's preview; the number is the draft's id, not a conversation's. */
+    static final String SEND = "send";
+    static final String CANCEL = "cancel";
     /** Modals. */
     static final String REPLY_FORM = "replyform";
     static final String DISMISS_FORM = "dismissform";

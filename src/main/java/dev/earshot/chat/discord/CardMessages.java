@@ -53,6 +53,8 @@ final class CardMessages {
                 .addField("Followers", String.format(Locale.ENGLISH, "%,d", a.followers()), true)
                 .addField("Waiting", Spans.format(card.age()), true)
                 .addField("Priority", label(card.priority()), true)
+                .addField("Why", card.priorityLine().isBlank() ? "-"
+                        : DiscordText.escape(DiscordText.cut(DiscordText.clean(card.priorityLine()), 900)), false)
                 .addField("Messages", Integer.toString(card.messageCount()), true)
                 .addField("State", DiscordText.escape(DiscordText.cut(card.stateLine(), 900)), false)
                 .setFooter(mark);

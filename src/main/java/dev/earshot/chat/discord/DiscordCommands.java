@@ -87,8 +87,13 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
                 return commands.answer(caller, verb).text();
             }
             try {
-                return commands.answer(caller, SlashCommand.line(verb, given,
-                        user -> access.team().byChatId("discord", user))).text();
+                Answer answer = commands.answer(caller, SlashCommand.line(verb, given,
+                        user -> access.team().byChatId("discord", user)));
+                if (answer.preview() == null) {
+                    return answer.text();
+                }
+                Previews.show(hook, answer);
+                return null;
             } catch (dev.earshot.core.Refusal r) {
                 return r.getMessage();
             }
@@ -136,6 +141,8 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
                 }
             }
             case Buttons.DISMISS -> e.replyModal(ReplyModals.dismiss(id)).queue();
+            case Buttons.SEND, Buttons.CANCEL -> Previews.clicked(e, commands, caller, action.equals(Buttons.SEND), id,
+                    this::work);
             case Buttons.CLAIM, Buttons.SNOOZE, Buttons.RESOLVE -> {
                 e.deferReply(true).queue();
                 Command command = command(action, id);
@@ -212,6 +219,8 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             case Buttons.DISMISS -> new Command.DismissForm(id);
             case Buttons.SNOOZE -> new Command.Snooze(id);
             case Buttons.RESOLVE -> new Command.Resolve(id);
+            case Buttons.SEND -> new Command.SendDraft(id);
+            case Buttons.CANCEL -> new Command.CancelDraft(id);
             default -> new Command.Claim(id);
         };
     }
@@ -222,7 +231,7 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
         return v.allowed() ? Caller.member(v.member()) : Caller.turnedAway("discord:" + w.user(), v.refusal(), v.reason());
     }
 
-    /** Runs {@code answer} off the event thread and sends its text through the hook. */
+    /** Runs {@code answer} off the event thread and sends its text through the hook (nothing for null: sent already). */
     private void later(InteractionHook hook, java.util.function.Supplier<String> answer) {
         work(() -> {
             String text;
@@ -232,7 +241,9 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
                 log.error("a Discord interaction failed after its defer", ex);
                 text = OOPS;
             }
-            send(hook, text, 0);
+            if (text != null) {
+                send(hook, text, 0);
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.earshot.chat.discord;
 
 import dev.earshot.app.Queries;
+import dev.earshot.app.ReplyWords;
 import dev.earshot.core.ReplyTemplate;
 import java.util.List;
 import net.dv8tion.jda.api.components.label.Label;
@@ -31,8 +32,7 @@ final class ReplyModals {
         var latest = context.latest();
         String quote = "**@" + DiscordText.escape(DiscordText.oneLine(latest.author().handle(), 80)) + " wrote on "
                 + c.platform().displayName() + ":**\n" + DiscordText.escape(DiscordText.cut(DiscordText.clean(latest.text()), 1_500))
-                + "\n-# " + c.platform().displayName() + " allows " + context.maxLength()
-                + " characters, counted as it counts them. Sent exactly as written, threaded under this message.";
+                + "\n-# " + DiscordText.escape(DiscordText.clean(ReplyWords.formNote(context)));
         TextInput.Builder box = TextInput.create(TEXT, TextInputStyle.PARAGRAPH).setRequired(templates.isEmpty())
                 .setMaxLength(INPUT_MAX);
         if (draft != null && !draft.isEmpty()) {

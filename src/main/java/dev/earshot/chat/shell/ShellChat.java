@@ -112,6 +112,7 @@ public final class ShellChat implements ChatPlatform {
         return "┌ #" + card.conversationId() + " · " + card.platform().displayName() + " · " + author
                 + " · " + Spans.format(card.age()) + " ago · " + card.priority().label() + " "
                 + card.priority().score() + more + "  (" + label + ")\n"
+                + (card.priorityLine().isBlank() ? "" : "│ why: " + TerminalText.clean(card.priorityLine()) + "\n")
                 + "│ " + text.replace("\n", "\n│ ") + "\n"
                 + "│ " + TerminalText.clean(card.stateLine()).replace("\n", "\n│ ") + "\n"
                 + "└ " + buttons;

@@ -15,6 +15,9 @@ final class Actions {
     static final String RESOLVE = "earshot.resolve";
     /** A link button: Slack still sends the click, which must be acked. */
     static final String OPEN = "earshot.open";
+    /** Send and Cancel under a typed reply's preview; their value is the draft's id. */
+    static final String SEND = "earshot.send";
+    static final String CANCEL = "earshot.cancel";
     /** The template picker inside the reply form. */
     static final String TEMPLATE = "earshot.template";
 

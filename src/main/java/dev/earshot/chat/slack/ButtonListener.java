@@ -39,6 +39,10 @@ final class ButtonListener {
             templatePicks.run(p, a, ctx);
             return;
         }
+        if (actionId.equals(Actions.SEND) || actionId.equals(Actions.CANCEL)) {
+            settlePreview(p, actionId, PayloadValues.number(a.getValue()), ctx);
+            return;
+        }
         if (actionId.equals(Actions.OPEN) || !Actions.CARD_BUTTONS.contains(actionId)) {
             return; // a link button opens in the browser; Slack only wants the ack
         }
@@ -71,6 +75,17 @@ final class ButtonListener {
         if (tell != null) {
             SlackAnswers.respond(ctx, channel, user, tell);
         }
+    }
+
+    /** Send or Cancel under a preview: the outcome replaces the preview, so its buttons go. */
+    private void settlePreview(BlockActionPayload p, String actionId, long draft, ActionContext ctx) {
+        String channel = p.getChannel() != null ? p.getChannel().getId()
+                : p.getContainer() == null ? null : p.getContainer().getChannelId();
+        String user = p.getUser() == null ? null : p.getUser().getId();
+        Caller caller = access.check(user, p.getUser() == null ? null : p.getUser().getTeamId(), channel);
+        Command command = actionId.equals(Actions.SEND) ? new Command.SendDraft(draft) : new Command.CancelDraft(draft);
+        Answer answer = commands.answer(caller, command);
+        SlackAnswers.respond(ctx, channel, user, SlackAnswers.shown(caller, answer), caller.allowed() && answer.ok());
     }
 
     /** Opens a form; null when it opened, else what to tell the user. */

@@ -111,8 +111,10 @@ final class CardBlocks {
         return SlackText.quote(card.text(), SECTION_MAX - more.length()).text() + more;
     }
 
+    /** Age, priority and why (escaped: a VIP's handle is the customer's), message count. */
     private static String facts(Card card) {
-        return "🕒 " + Spans.format(card.age()) + " ago · " + priority(card.priority())
+        String why = card.priorityLine().isBlank() ? "" : " (" + SlackText.escape(SlackText.cut(card.priorityLine(), 400)) + ")";
+        return "🕒 " + Spans.format(card.age()) + " ago · " + priority(card.priority()) + why
                 + (card.messageCount() > 1 ? " · " + card.messageCount() + " messages" : "");
     }
 

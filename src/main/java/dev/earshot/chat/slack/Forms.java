@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.app.Queries;
+import dev.earshot.app.ReplyWords;
 import dev.earshot.core.ReplyTemplate;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ final class Forms {
                 + c.platform().displayName() + ":*\n";
         blocks.add(CardBlocks.section("earshot.quote", intro
                 + SlackText.quote(latest.text(), CardBlocks.SECTION_MAX - intro.length()).text(), true));
+        // how the reply will read: the mention the platform puts first is the customer's handle, escaped
+        blocks.add(CardBlocks.context(SlackText.escape(SlackText.cut(ReplyWords.formNote(context), 2_900))));
         if (!templates.isEmpty()) {
             ObjectNode pick = CardBlocks.section("earshot.templates", "Start from a saved reply:", false);
             ObjectNode select = pick.putObject("accessory").put("type", "static_select").put("action_id", Actions.TEMPLATE);
@@ -76,9 +79,8 @@ final class Forms {
         ObjectNode input = blocks.addObject().put("type", "input").put("block_id", REPLY_BLOCK + version);
         input.set("label", CardBlocks.plain("Your reply, as the brand"));
         // plain_text hints take at most 150 characters; a long Mastodon handle would break the form.
-        input.set("hint", CardBlocks.plain(SlackText.cut(c.platform().displayName() + " allows "
-                + context.maxLength() + " characters. It is sent exactly as written, threaded under @"
-                + latest.author().handle() + "'s message.", 150)));
+        input.set("hint", CardBlocks.plain(SlackText.cut("At most " + context.maxLength() + " characters as "
+                + c.platform().displayName() + " counts them, with what it puts first. Send sends it.", 150)));
         ObjectNode box = input.putObject("element").put("type", "plain_text_input").put("action_id", REPLY_INPUT)
                 .put("multiline", true);
         if (text != null && !text.isEmpty()) {

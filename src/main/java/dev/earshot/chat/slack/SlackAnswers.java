@@ -5,9 +5,11 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
+import com.slack.api.model.block.LayoutBlock;
 import dev.earshot.app.Answer;
 import dev.earshot.app.Caller;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +40,13 @@ final class SlackAnswers {
 
     /** Answers a button click through its response URL, falling back to an ephemeral message. */
     static void respond(ActionContext ctx, String channel, String user, String answer) {
+        respond(ctx, channel, user, answer, false);
+    }
+
+    /** The same; {@code replace}: in place of the message whose button was pressed (a preview's). */
+    static void respond(ActionContext ctx, String channel, String user, String answer, boolean replace) {
         try {
-            WebhookResponse r = ctx.respond(q -> q.responseType("ephemeral").replaceOriginal(false).text(answer));
+            WebhookResponse r = ctx.respond(q -> q.responseType("ephemeral").replaceOriginal(replace).text(answer));
             if (r.getCode() == 200) {
                 return;
             }
@@ -51,11 +58,16 @@ final class SlackAnswers {
 
     /** Shows the answer to the user alone; nothing when the channel or user is unknown. */
     static void ephemeral(Context ctx, String channel, String user, String answer) {
+        ephemeral(ctx, channel, user, answer, null);
+    }
+
+    /** The same, with blocks (a preview's Send and Cancel), or none when null. */
+    static void ephemeral(Context ctx, String channel, String user, String answer, List<LayoutBlock> blocks) {
         if (channel == null || user == null) {
             return;
         }
         String failure = slackCall("chat.postEphemeral", () -> ctx.client().chatPostEphemeral(q -> q.channel(channel)
-                .user(user).text(answer)));
+                .user(user).text(answer).blocks(blocks)));
         if (failure != null) {
             log.warn("an answer for {} could not be shown: {}", user, failure);
         }

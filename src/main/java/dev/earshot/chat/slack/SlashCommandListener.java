@@ -3,9 +3,12 @@ package dev.earshot.chat.slack;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.webhook.WebhookResponse;
+import com.slack.api.model.block.LayoutBlock;
+import dev.earshot.app.Answer;
 import dev.earshot.app.Caller;
 import dev.earshot.app.CommandHandler;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +31,20 @@ final class SlashCommandListener {
 
     void run(SlashCommandPayload p, SlashCommandContext ctx) {
         String answer;
+        List<LayoutBlock> blocks = null;
         if (!NAME.equals(p.getCommand())) {
             answer = "Earshot answers " + NAME + " only.";
         } else {
             Caller caller = access.check(p.getUserId(), p.getTeamId(), p.getChannelId());
-            answer = SlackAnswers.shown(caller, commands.answer(caller, SlackText.typed(p.getText())));
+            Answer a = commands.answer(caller, SlackText.typed(p.getText()));
+            answer = SlackAnswers.shown(caller, a);
+            if (caller.allowed() && a.preview() != null) {
+                blocks = PreviewBlocks.of(a.preview(), a.text());
+            }
         }
+        List<LayoutBlock> shown = blocks;
         try {
-            WebhookResponse r = ctx.respond(q -> q.responseType("ephemeral").text(answer));
+            WebhookResponse r = ctx.respond(q -> q.responseType("ephemeral").text(answer).blocks(shown));
             if (r.getCode() == 200) {
                 return;
             }
@@ -43,6 +52,10 @@ final class SlashCommandListener {
         } catch (IOException e) {
             log.warn("response_url failed ({}); falling back to chat.postEphemeral", e.getMessage());
         }
-        SlackAnswers.ephemeral(ctx, p.getChannelId(), p.getUserId(), answer);
+        if (shown == null) {
+            SlackAnswers.ephemeral(ctx, p.getChannelId(), p.getUserId(), answer);
+        } else {
+            SlackAnswers.ephemeral(ctx, p.getChannelId(), p.getUserId(), answer, shown);
+        }
     }
 }

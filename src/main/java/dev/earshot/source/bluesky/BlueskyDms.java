@@ -129,7 +129,7 @@ final class BlueskyDms {
                 JsonNode who = members.getOrDefault(sender, JsonNodeFactory.instance.objectNode());
                 String handle = who.path("handle").asText(sender);
                 Author author = new Author(Platform.BLUESKY, handle, JsonFields.text(who, "displayName"),
-                        followers.getOrDefault(sender, -1L), "https://bsky.app/profile/" + handle);
+                        followers.getOrDefault(sender, -1L), "https://bsky.app/profile/" + handle, sender);
                 messages.add(new Message(Platform.BLUESKY, source, id, author, Clip.text(m.path("text").asText("")),
                         "https://bsky.app/messages/" + convoId, at, MessageKind.DM, null, THREAD_PREFIX + convoId));
             }

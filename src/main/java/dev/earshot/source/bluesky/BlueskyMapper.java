@@ -65,7 +65,7 @@ final class BlueskyMapper {
         String parent = JsonFields.text(reply.path("parent"), "uri");
         String root = JsonFields.text(reply.path("root"), "uri");
         Author who = new Author(Platform.BLUESKY, handle, JsonFields.text(author, "displayName"),
-                followers.getOrDefault(did, -1L), "https://bsky.app/profile/" + handle);
+                followers.getOrDefault(did, -1L), "https://bsky.app/profile/" + handle, did);
         return new Message(Platform.BLUESKY, name, uri, who, Clip.text(record.path("text").asText("")), webUrl(handle, uri),
                 createdAt(record, n), kind, parent, root == null ? uri : root);
     }

@@ -116,6 +116,7 @@ public final class BlueskySource implements SocialSource {
 
         List<Message> messages = new ArrayList<>();
         List<BrandReply> brandReplies = new ArrayList<>();
+        List<Broadcast> broadcasts = new ArrayList<>();
         Collections.reverse(fresh); // oldest first, as they happened
         for (JsonNode n : fresh) {
             if (brand.equals(n.path("author").path("did").asText())) {
@@ -128,8 +129,11 @@ public final class BlueskySource implements SocialSource {
             JsonNode post = item.path("post");
             Instant at = BlueskyMapper.createdAt(post.path("record"), post);
             if (seen.isPresent() || !at.isBefore(from)) {
-                BlueskyMapper.brandReply(post.path("uri").asText(), post.path("record"), brand)
-                        .ifPresent(brandReplies::add);
+                Optional<BrandReply> reply = BlueskyMapper.brandReply(post.path("uri").asText(), post.path("record"), brand);
+                reply.ifPresent(brandReplies::add);
+                if (reply.isEmpty()) {
+                    broadcasts.add(new Broadcast(post.path("uri").asText(), at));
+                }
             }
         }
         BlueskyCursor newest = read.newest();
@@ -152,7 +156,7 @@ public final class BlueskySource implements SocialSource {
             dmsAt = at.toString();
         }
         return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(moved == null ? null : moved.format(),
-                positions, dmsAt).format(), gaps);
+                positions, dmsAt).format(), gaps, broadcasts);
     }
 
     @Override
@@ -182,10 +186,10 @@ public final class BlueskySource implements SocialSource {
         return PostText.length(text);
     }
 
-    /** A post is counted with the customer's handle in front, as {@link #reply} sends it; a DM as it is. */
+    /** A post with the customer's handle in front, as {@link #reply} sends it; a DM as it is. */
     @Override
-    public int replyLength(Conversation to, String text) {
+    public String replyAsPosted(Conversation to, String text) {
         boolean dm = to.threadKey() != null && to.threadKey().startsWith(BlueskyDms.THREAD_PREFIX);
-        return PostText.length(dm ? text.strip() : PostText.withMention(text, to.authorHandle()));
+        return dm ? text.strip() : PostText.withMention(text, to.authorHandle());
     }
 }

@@ -103,9 +103,14 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
 
         List<Message> messages = new ArrayList<>();
         List<BrandReply> brandReplies = new ArrayList<>();
+        List<Broadcast> broadcasts = new ArrayList<>();
         for (JsonNode status : own) {
             threads.remember(status);
-            mapper.brandReply(status).ifPresent(brandReplies::add);
+            Optional<BrandReply> reply = mapper.brandReply(status);
+            reply.ifPresent(brandReplies::add);
+            if (reply.isEmpty()) {
+                broadcasts.add(new Broadcast(status.path("id").asText(), StatusMapper.createdAt(status)));
+            }
         }
         notifications.sort(Comparator.comparing(n -> n.path("id").asText(), StatusIds.ORDER));
         for (JsonNode n : notifications) {
@@ -125,7 +130,8 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         Map<String, String> positions = keywords.read(stored, from, mapper, seen, messages);
         String next = new MastodonCursor(StatusIds.max(cursor.notifications(), newestNotification),
                 StatusIds.max(cursor.statuses(), newestOwn)).format();
-        return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(next, positions).format());
+        return new Fetch(messages, brandReplies, new KeywordSearch.Cursor(next, positions).format(), List.of(),
+                broadcasts);
     }
 
     /** One page of the brand's own statuses: newer than {@code since}, or within the backfill window. */
@@ -169,10 +175,10 @@ public final class MastodonSource implements SocialSource, AutoCloseable {
         return MastodonLength.count(text, me == null ? MastodonLength.DEFAULT_URL_CHARS : me.urlChars());
     }
 
-    /** Counted with the customer's handle in front, as {@link #reply} sends it. */
+    /** With the customer's handle in front, as {@link #reply} sends it. */
     @Override
-    public int replyLength(Conversation to, String text) {
-        return replyLength(MastodonReplies.mentioning(to.authorHandle(), text.strip()));
+    public String replyAsPosted(Conversation to, String text) {
+        return MastodonReplies.mentioning(to.authorHandle(), text.strip());
     }
 
     /**

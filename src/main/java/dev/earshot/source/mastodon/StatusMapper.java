@@ -77,7 +77,8 @@ final class StatusMapper {
     Author author(JsonNode account) {
         long followers = account.path("followers_count").isNumber() ? account.path("followers_count").asLong() : -1;
         return new Author(Platform.MASTODON, handle(account.path("acct").asText(), domain),
-                JsonFields.text(account, "display_name"), followers, JsonFields.text(account, "url"));
+                JsonFields.text(account, "display_name"), followers, JsonFields.text(account, "url"),
+                JsonFields.text(account, "id"));
     }
 
     static Instant createdAt(JsonNode node) {

@@ -125,7 +125,7 @@ final class XDms {
             XPage.User u = users.get(e.senderId());
             String handle = u != null && u.username() != null ? u.username() : "i/user/" + e.senderId();
             Author author = new Author(Platform.X, handle, u == null ? null : u.name(), u == null ? -1 : u.followers(),
-                    "https://x.com/" + handle);
+                    "https://x.com/" + handle, e.senderId());
             messages.add(new Message(Platform.X, source, e.id(), author, Clip.text(e.text()),
                     "https://x.com/messages/" + e.conversationId(), e.createdAt(), MessageKind.DM, null,
                     THREAD_PREFIX + e.conversationId()));

@@ -17,8 +17,9 @@ final class XMessages {
     static Message toMessage(String account, XPage.Post p, XPage.User author, XPage.User me) {
         String handle = author != null && author.username() != null ? author.username() : "i/user/" + p.authorId();
         Author who = author == null
-                ? new Author(Platform.X, handle, null, -1, "https://x.com/" + handle)
-                : new Author(Platform.X, handle, author.name(), author.followers(), "https://x.com/" + handle);
+                ? new Author(Platform.X, handle, null, -1, "https://x.com/" + handle, p.authorId())
+                : new Author(Platform.X, handle, author.name(), author.followers(), "https://x.com/" + handle,
+                        p.authorId());
         MessageKind kind = me.id().equals(p.inReplyToUserId()) ? MessageKind.REPLY
                 : p.quoted() != null ? MessageKind.QUOTE : MessageKind.MENTION;
         Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());
@@ -26,8 +27,9 @@ final class XMessages {
                 "https://x.com/" + handle + "/status/" + p.id(), at, kind, p.repliedTo(), p.conversationId());
     }
 
-    static Optional<BrandReply> brandReply(XPage.Post p) {
-        if (p.repliedTo() == null || p.retweet()) {
+    /** A post by the brand answering someone else; its replies to itself (threads) are broadcasts. */
+    static Optional<BrandReply> brandReply(XPage.Post p, String brandId) {
+        if (p.repliedTo() == null || p.retweet() || brandId.equals(p.inReplyToUserId())) {
             return Optional.empty();
         }
         Instant at = p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id());

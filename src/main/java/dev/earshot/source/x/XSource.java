@@ -133,13 +133,18 @@ public final class XSource implements SocialSource {
                 continue;
             }
             if (me.id().equals(p.authorId())) {
-                XMessages.brandReply(p).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
+                XMessages.brandReply(p, me.id()).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
             } else {
                 messages.add(XMessages.toMessage(name, p, mentions.users().get(p.authorId()), me));
             }
         }
+        List<Broadcast> broadcasts = new ArrayList<>();
         for (XPage.Post p : own.posts()) {
-            XMessages.brandReply(p).ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
+            Optional<BrandReply> reply = XMessages.brandReply(p, me.id());
+            reply.ifPresent(r -> answers.putIfAbsent(r.externalId(), r));
+            if (reply.isEmpty() && !p.retweet()) {
+                broadcasts.add(new Broadcast(p.id(), p.createdAt() != null ? p.createdAt() : XCursor.timeOf(p.id())));
+            }
         }
 
         List<Gap> gaps = new ArrayList<>();
@@ -175,7 +180,7 @@ public final class XSource implements SocialSource {
             }
         }
         return new Fetch(messages, List.copyOf(answers.values()),
-                new KeywordSearch.Cursor(next.encode(), searched, dmsAt).format(), gaps);
+                new KeywordSearch.Cursor(next.encode(), searched, dmsAt).format(), gaps, broadcasts);
     }
 
     private Gap gap(boolean firstStart, Bound from, XTimelines.Read mentions) {

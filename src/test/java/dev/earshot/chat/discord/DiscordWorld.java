@@ -39,8 +39,8 @@ public final class DiscordWorld implements AutoCloseable {
     public final TestClock clock = TestClock.at("2023-11-14T22:13:20Z");
     public final FakeDiscord fake = new FakeDiscord();
     final Team team = new Team(List.of(
-            new Member("alice", Map.of("discord", DiscordPayloads.ALICE), false),
-            new Member("bob", Map.of("discord", DiscordPayloads.BOB), false)));
+            new Member("alice", Map.of("discord", DiscordPayloads.ALICE), false, false),
+            new Member("bob", Map.of("discord", DiscordPayloads.BOB), false, true))); // bob confirms typed replies
     final HealthBoard health = new HealthBoard();
     final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);
     public final DemoSource demo = new DemoSource("demo", 42, "acme", clock);

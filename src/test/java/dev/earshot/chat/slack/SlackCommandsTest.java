@@ -135,7 +135,7 @@ class SlackCommandsTest {
         assertEquals("Reply to #2", view.get("title").get("text").asText());
         String blocks = view.get("blocks").toString();
         assertTrue(blocks.contains("*@grumpy_greg wrote on Demo:*\\n>"), blocks);
-        assertTrue(blocks.contains("Demo allows 500 characters."), blocks);
+        assertTrue(blocks.contains("Sent exactly as written, threaded under @grumpy_greg's message above. Demo allows 500"), blocks);
         assertTrue(blocks.contains("\"action_id\":\"earshot.template\""), blocks);
         assertEquals(w.fake.calls("views.open").get(0).get("trigger_id").isBlank(), false);
 

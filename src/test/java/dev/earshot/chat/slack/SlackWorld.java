@@ -58,10 +58,13 @@ public final class SlackWorld implements AutoCloseable {
 
     public final TestClock clock = TestClock.at("2023-11-14T22:13:20Z");
     public final FakeSlack fake = new FakeSlack();
+    /** Dan sees his typed replies first, with Send and Cancel; the others' go at once. */
+    public static final String DAN = "U0DAN";
     final Team team = new Team(List.of(
-            new Member("alice", Map.of("slack", ALICE), false),
-            new Member("bob", Map.of("slack", BOB), false),
-            new Member("carol", Map.of("slack", CAROL), true)));
+            new Member("alice", Map.of("slack", ALICE), false, false),
+            new Member("bob", Map.of("slack", BOB), false, false),
+            new Member("carol", Map.of("slack", CAROL), true, false),
+            new Member("dan", Map.of("slack", DAN), false, true)));
     final HealthBoard health = new HealthBoard();
     final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.5);
     public final DemoSource demo = new DemoSource("demo", 42, "acme", clock);

@@ -64,7 +64,7 @@ class XSourceTest {
 
         assertEquals(3, f.messages().size());
         Message reply = f.messages().get(0);
-        assertEquals(new Author(Platform.X, "XDevelopers", "X Developers", 583_423, "https://x.com/XDevelopers"),
+        assertEquals(new Author(Platform.X, "XDevelopers", "X Developers", 583_423, "https://x.com/XDevelopers", "2244994945"),
                 reply.author());
         assertEquals("1862000000000000003", reply.externalId());
         assertEquals("acme-x", reply.account());
