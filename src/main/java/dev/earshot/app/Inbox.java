@@ -76,6 +76,9 @@ public final class Inbox {
             throw new Refusal(Words.replyEmpty());
         }
         Conversation current = read(id);
+        if (!current.platform().repliesThroughEarshot()) {
+            throw new Refusal(Words.answerOnTheSite(current));
+        }
         SocialSource source = sources.get(current.account()).orElseThrow(() -> new Refusal(Words.sourceGone(current)));
         int length = source.replyLength(current, body); // as posted: with the @handle some platforms put first
         if (length > source.maxReplyLength()) {
@@ -120,6 +123,15 @@ public final class Inbox {
     public Conversation resolve(Member actor, long id) {
         Conversation c = change(id, actor, "resolve", "", cv -> cv.resolve(actor.name(), actor.admin()));
         log.info("{} resolved by @{}", c.ref(), actor.name());
+        return c;
+    }
+
+    /** The teammate answered on the site itself: the answer time is now, as for a reply. */
+    public Conversation answeredThere(Member actor, long id) {
+        Instant now = clock.instant();
+        Conversation c = change(id, actor, "answered-there", "",
+                cv -> cv.answeredThere(actor.name(), actor.admin(), now));
+        log.info("{} answered on the site, said @{}", c.ref(), actor.name());
         return c;
     }
 

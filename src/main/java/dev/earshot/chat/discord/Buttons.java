@@ -14,6 +14,8 @@ final class Buttons {
     static final String DISMISS = "dismiss";
     static final String SNOOZE = "snooze";
     static final String RESOLVE = "resolve";
+    /** Feeds: the teammate answered on the site. */
+    static final String ANSWERED_THERE = "answered";
     /** Modals. */
     static final String REPLY_FORM = "replyform";
     static final String DISMISS_FORM = "dismissform";

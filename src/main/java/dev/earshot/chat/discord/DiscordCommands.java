@@ -136,7 +136,7 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
                 }
             }
             case Buttons.DISMISS -> e.replyModal(ReplyModals.dismiss(id)).queue();
-            case Buttons.CLAIM, Buttons.SNOOZE, Buttons.RESOLVE -> {
+            case Buttons.CLAIM, Buttons.SNOOZE, Buttons.RESOLVE, Buttons.ANSWERED_THERE -> {
                 e.deferReply(true).queue();
                 Command command = command(action, id);
                 later(e.getHook(), () -> commands.answer(caller, command).text());
@@ -212,6 +212,7 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             case Buttons.DISMISS -> new Command.DismissForm(id);
             case Buttons.SNOOZE -> new Command.Snooze(id);
             case Buttons.RESOLVE -> new Command.Resolve(id);
+            case Buttons.ANSWERED_THERE -> new Command.AnsweredThere(id);
             default -> new Command.Claim(id);
         };
     }

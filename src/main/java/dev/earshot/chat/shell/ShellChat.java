@@ -114,6 +114,8 @@ public final class ShellChat implements ChatPlatform {
                 + card.priority().score() + more + "  (" + label + ")\n"
                 + "│ " + text.replace("\n", "\n│ ") + "\n"
                 + "│ " + TerminalText.clean(card.stateLine()).replace("\n", "\n│ ") + "\n"
+                + (card.platform().repliesThroughEarshot() || card.url().isBlank() ? ""
+                        : "│ 🌐 answer on the site: " + TerminalText.clean(card.url()) + "\n")
                 + "└ " + buttons;
     }
 
@@ -124,6 +126,7 @@ public final class ShellChat implements ChatPlatform {
             case DISMISS -> "dismiss " + id + " …";
             case SNOOZE -> "snooze " + id + " " + Spans.format(Command.Snooze.DEFAULT);
             case RESOLVE -> "resolve " + id;
+            case ANSWERED_THERE -> "answered " + id;
             case OPEN -> "show " + id;
         };
     }
