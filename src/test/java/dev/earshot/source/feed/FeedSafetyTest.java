@@ -78,7 +78,7 @@ class FeedSafetyTest {
         // About a megabyte once escaped in the XML.
         String nasty = "<div>".repeat(20_000) + "help " + "</div>".repeat(20_000) + "<b>".repeat(40_000);
         fake.comment("mallory", nasty, clock.instant());
-        List<dev.earshot.core.Message> got = assertTimeoutPreemptively(Duration.ofSeconds(3),
+        List<dev.earshot.core.Message> got = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> source.fetchSince(Optional.empty()).messages());
         assertEquals(1, got.size());
         assertTrue(got.get(0).text().length() <= Clip.MAX_CHARS + 2);
