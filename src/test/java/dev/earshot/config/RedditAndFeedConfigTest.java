@@ -18,7 +18,7 @@ class RedditAndFeedConfigTest {
             "must start with https:// (http:// is accepted only on 127.0.0.1, ::1 and localhost)";
 
     @Test
-    void aRedditSourceNeedsItsAppAndAccountAndGetsSensibleDefaults() {
+    void aRedditSourceNeedsItsAppAndAccountAndGetsSensibleDefaults() throws ConfigException {
         assertEquals(List.of("sources[0].clientId: must be set", "sources[0].clientSecret: must be set",
                 "sources[0].password: must be set", "sources[0].username: must be set"),
                 problems(TEAM + "sources:\n  - { type: reddit, name: r }\n"));
@@ -54,7 +54,7 @@ class RedditAndFeedConfigTest {
     }
 
     @Test
-    void aFeedNeedsASecureUrl() {
+    void aFeedNeedsASecureUrl() throws ConfigException {
         assertEquals(List.of("sources[0].url: must be set"), problems(TEAM + "sources:\n  - { type: feed, name: f }\n"));
         assertEquals(List.of("sources[0].url: " + HTTPS_ONLY, "sources[0].pollEvery: must be at least 1s",
                 "sources[0].ownAuthors[0]: must not be empty"),
