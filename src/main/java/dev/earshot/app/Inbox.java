@@ -128,6 +128,10 @@ public final class Inbox {
 
     /** The teammate answered on the site itself: the answer time is now, as for a reply. */
     public Conversation answeredThere(Member actor, long id) {
+        Conversation current = read(id);
+        if (current.platform().repliesThroughEarshot()) {
+            throw new Refusal(Words.replyFromHere(current));
+        }
         Instant now = clock.instant();
         Conversation c = change(id, actor, "answered-there", "",
                 cv -> cv.answeredThere(actor.name(), actor.admin(), now));

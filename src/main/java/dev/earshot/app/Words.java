@@ -145,6 +145,12 @@ public final class Words {
         return c.ref() + " marked answered on the site.";
     }
 
+    /** "Answered there" is for platforms Earshot cannot reply on; the others are answered from chat. */
+    static String replyFromHere(Conversation c) {
+        return c.ref() + " can be answered from here (reply " + c.id() + " <text>); an answer given in the "
+                + c.platform().displayName() + " app is seen by itself.";
+    }
+
     /** A feed's conversation: there is no way to reply from chat. */
     static String answerOnTheSite(Conversation c) {
         return c.ref() + " came from a " + c.platform().displayName().toLowerCase(java.util.Locale.ROOT)
