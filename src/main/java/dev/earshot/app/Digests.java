@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Digests {
     private static final Logger log = LoggerFactory.getLogger(Digests.class);
-    private static final int LOG_PAGE = 5_000;
 
     /**
      * How the team wants its digests.
@@ -110,7 +109,7 @@ public final class Digests {
         Instant trendFrom = DigestReport.trendFrom(from, to, zone);
         List<String> members = team.members().stream().map(Member::name).toList();
         return store.read(tx -> {
-            List<ConversationSummary> opened = conversations(tx, from, to);
+            List<ConversationSummary> opened = tx.conversationsOpened(from, to);
             List<WaitingItem> waiting = tx.oldestWaiting(DigestReport.WAITING_SHOWN);
             int waitingTotal = tx.waitingCount();
             List<MemberActivity> activity = tx.memberActivity(from, to);
@@ -229,19 +228,6 @@ public final class Digests {
                     period, settings.channel(), report.figures().received(), report.figures().answered());
         }
         return claimed;
-    }
-
-    private static List<ConversationSummary> conversations(Store.Tx tx, Instant from, Instant to) {
-        List<ConversationSummary> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<ConversationSummary> page = tx.conversationLog(from, to, after, LOG_PAGE);
-            all.addAll(page);
-            if (page.size() < LOG_PAGE) {
-                return all;
-            }
-            after = page.get(page.size() - 1).id();
-        }
     }
 
     private void requireChannel() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the team did over a period: the arithmetic behind the morning digest, the weekly digest and
@@ -164,8 +165,10 @@ public record DigestReport(
                 .filter(c -> !c.openedAt().isBefore(in.from()) && c.openedAt().isBefore(in.to())).toList();
         ResponseFigures figures = figures(opened, in.waitingTotal());
         BusinessHours hours = in.sla().hours();
-        List<ConversationSummary> outside = opened.stream().filter(c -> !hours.isOpen(c.openedAt())).toList();
-        List<ConversationSummary> inside = opened.stream().filter(c -> hours.isOpen(c.openedAt())).toList();
+        Map<Boolean, List<ConversationSummary>> byHours = opened.stream()
+                .collect(Collectors.partitioningBy(c -> hours.isOpen(c.openedAt())));
+        List<ConversationSummary> outside = byHours.get(false);
+        List<ConversationSummary> inside = byHours.get(true);
         List<WaitingItem> waiting = in.waiting().stream()
                 .sorted(Comparator.comparing(WaitingItem::openedAt).thenComparingLong(WaitingItem::id))
                 .limit(WAITING_SHOWN).toList();
@@ -209,11 +212,12 @@ public record DigestReport(
         Set<String> names = new LinkedHashSet<>(members);
         names.addAll(byName.keySet());
         rows.stream().map(ConversationSummary::firstResponder).filter(Objects::nonNull).forEach(names::add);
+        Map<String, List<ConversationSummary>> answeredBy = rows.stream().filter(c -> c.firstResponder() != null)
+                .collect(Collectors.groupingBy(ConversationSummary::firstResponder));
         List<Teammate> out = new ArrayList<>();
         for (String name : names) {
             MemberActivity a = byName.getOrDefault(name, new MemberActivity(name, 0, 0));
-            List<Duration> theirs = firstResponses(rows.stream()
-                    .filter(c -> name.equals(c.firstResponder())).toList());
+            List<Duration> theirs = firstResponses(answeredBy.getOrDefault(name, List.of()));
             Duration median = new ResponseFigures(theirs.size(), theirs.size(), 0, 0, theirs)
                     .medianFirstResponse().orElse(null);
             out.add(new Teammate(name, a.claimed(), a.replied(), median));

@@ -187,6 +187,12 @@ public interface Store extends AutoCloseable {
          */
         List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit);
 
+        /**
+         * Conversations opened in [from, to), without their text and link: what the digest and the
+         * stats count, read in one pass however long the period.
+         */
+        List<ConversationSummary> conversationsOpened(Instant from, Instant to);
+
         /** Opening and first-reply times of the conversations opened in [from, to). */
         List<Timing> timings(Instant from, Instant to);
 

@@ -1,6 +1,7 @@
 package dev.earshot.store;
 
 import dev.earshot.core.ConversationSummary;
+import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.MemberActivity;
 import dev.earshot.core.Platform;
 import dev.earshot.core.Priority;
@@ -42,19 +43,15 @@ final class DigestSql {
     }
 
     /**
-     * One page of the period's conversations. The page's ids are chosen first, from the index on
-     * opened_at alone; only those rows are then read and joined to their first customer message
-     * (the messages index: conversation, direction, created_at) and their first responder (the
-     * history index, which holds the action and the actor). Filtering, sorting and limiting the
-     * joined rows instead would compute the joins for every conversation after the page, again
-     * for each page: a month of a busy brand is a dozen pages of 5,000.
+     * One page of the period's conversations, for the export. The page's ids are chosen first,
+     * from the index on opened_at alone; only those rows are then joined to their first customer
+     * message (the messages index: conversation, direction, created_at). Filtering, sorting and
+     * limiting the joined rows instead would compute the join for every conversation after the
+     * page, again for each page: a month of a busy brand is a dozen pages of 5,000.
      */
     List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit) {
         return sql.list("SELECT c.id, c.platform, c.account, c.author_handle, c.opened_at, c.first_reply_at,"
-                        + " c.state, c.owner, c.priority, m.author_followers, m.text, m.url,"
-                        + " (SELECT CASE WHEN h.action = ? THEN h.actor END FROM history h"
-                        + "   WHERE h.conversation_id = c.id AND h.action IN (?, ?)"
-                        + "   ORDER BY h.at, h.id LIMIT 1) AS first_responder"
+                        + " c.state, c.owner, c.priority, c.first_followers, c.first_responder, m.text, m.url"
                         // "+id" keeps SQLite's planner off the primary key (a scan of every id past the
                         // page) and on the opened_at index; unlike "INDEXED BY", PostgreSQL reads it too.
                         + " FROM (SELECT id FROM conversations"
@@ -63,7 +60,28 @@ final class DigestSql {
                         + " LEFT JOIN messages m ON m.id = (SELECT id FROM messages"
                         + "   WHERE conversation_id = c.id AND direction = 'in' ORDER BY created_at, id LIMIT 1)"
                         + " ORDER BY c.id",
-                DigestSql::summary, REPLIED, REPLIED, ANSWERED_OUTSIDE, from, to, afterId, limit);
+                DigestSql::summary, from, to, afterId, limit);
+    }
+
+    /** The period's conversations from their own row alone: the first answer is kept on it. */
+    List<ConversationSummary> conversationsOpened(Instant from, Instant to) {
+        return sql.list("SELECT id, platform, account, author_handle, opened_at, first_reply_at, state, owner,"
+                        + " priority, first_followers, first_responder, '' AS text, '' AS url FROM conversations"
+                        + " WHERE opened_at >= ? AND opened_at < ? ORDER BY id",
+                DigestSql::summary, from, to);
+    }
+
+    /**
+     * Keeps the conversation's first answer (a reply sent through Earshot, or one seen given from
+     * the platform's own app) on its row: the earliest by time, the first recorded on a tie.
+     */
+    void firstAnswer(HistoryEntry e) {
+        if (!e.action().equals(REPLIED) && !e.action().equals(ANSWERED_OUTSIDE)) {
+            return;
+        }
+        sql.update("UPDATE conversations SET first_answer_at = ?, first_responder = ?"
+                        + " WHERE id = ? AND (first_answer_at IS NULL OR first_answer_at > ?)",
+                e.at(), e.action().equals(REPLIED) ? e.actor() : null, e.conversationId(), e.at());
     }
 
     List<Timing> timings(Instant from, Instant to) {
@@ -99,7 +117,7 @@ final class DigestSql {
     }
 
     private static ConversationSummary summary(ResultSet rs) throws SQLException {
-        long followers = rs.getLong("author_followers");
+        long followers = rs.getLong("first_followers");
         if (rs.wasNull()) {
             followers = -1;
         }

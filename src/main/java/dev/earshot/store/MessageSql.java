@@ -40,6 +40,10 @@ final class MessageSql {
                 conversationId, m.platform(), m.account(), m.externalId(),
                 a.handle(), a.displayName(), a.followers(), a.profileUrl(),
                 m.text(), m.url(), m.createdAt(), m.kind(), m.inReplyTo(), m.threadKey(), receivedAt);
+        // The digest reads the first message's followers from the conversation (V8__first_answer.sql).
+        sql.update("UPDATE conversations SET first_customer_at = ?, first_followers = ?"
+                        + " WHERE id = ? AND (first_customer_at IS NULL OR first_customer_at > ?)",
+                m.createdAt(), a.followers(), conversationId, m.createdAt());
     }
 
     void addBrandReply(long conversationId, Platform platform, String account, String externalId,

@@ -117,6 +117,7 @@ final class SqlTx implements Store.Tx {
     public void record(HistoryEntry e) {
         sql.update("INSERT INTO history (conversation_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
                 e.conversationId(), e.at(), e.actor(), e.action(), e.detail());
+        digest.firstAnswer(e);
     }
 
     @Override
@@ -259,6 +260,11 @@ final class SqlTx implements Store.Tx {
     @Override
     public List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit) {
         return digest.conversationLog(from, to, afterId, limit);
+    }
+
+    @Override
+    public List<ConversationSummary> conversationsOpened(Instant from, Instant to) {
+        return digest.conversationsOpened(from, to);
     }
 
     @Override

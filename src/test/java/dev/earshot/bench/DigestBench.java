@@ -1,11 +1,17 @@
 package dev.earshot.bench;
 
+import dev.earshot.app.Application;
 import dev.earshot.app.DigestText;
 import dev.earshot.app.Digests;
+import dev.earshot.app.FollowThrough;
+import dev.earshot.app.Queries;
+import dev.earshot.app.Sources;
+import dev.earshot.app.Telemetry;
 import dev.earshot.app.StatsPeriod;
 import dev.earshot.core.BusinessHours;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Member;
+import dev.earshot.core.PriorityRules;
 import dev.earshot.core.SlaPolicy;
 import dev.earshot.core.Team;
 import dev.earshot.report.XChartRenderer;
@@ -31,8 +37,9 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * The digest on a store with one million customer messages over a year, next to a plain SQL
- * {@code SELECT COUNT(*)} over the same table in the same run. Prints Markdown table rows.
+ * The digest, {@code /earshot stats 30d}, {@code queue} and {@code show} on a store with one million
+ * customer messages over a year, next to a plain SQL {@code SELECT COUNT(*)} over the same table in
+ * the same run. Prints Markdown table rows. (1,250,000 messages make one million conversations.)
  *
  * <p>The data: a year ending 2026-11-23 in Europe/Berlin; 1,000,000 customer messages, of which
  * 800,000 open a conversation and 200,000 are follow-ups in one; 85% of conversations answered
@@ -113,6 +120,14 @@ public final class DigestBench {
             double[] stats30 = time(() -> digests.stats(StatsPeriod.LAST_30_DAYS));
             row("digest", "/earshot stats 30d (" + month.figures().received() + " conversations), median",
                     stats30[0], "ms");
+            Instant monthFrom = month.from();
+            Instant monthTo = month.to();
+            double[] collect30 = time(() -> digests.collect("t", monthFrom, monthTo, null));
+            DigestReport.Input monthInput = digests.collect("t", monthFrom, monthTo, null);
+            double[] compute30 = time(() -> DigestReport.compute(monthInput));
+            row("digest", "stats 30d: collecting the rows from the store, median", collect30[0], "ms");
+            row("digest", "stats 30d: the arithmetic in core, median", compute30[0], "ms");
+            queueAndShow(store, team, clock, conversations);
             XChartRenderer charts = new XChartRenderer();
             charts.trendChart("warm-up", yesterday.trend());
             double[] chart = time(() -> charts.trendChart("digest", yesterday.trend()));
@@ -238,10 +253,35 @@ public final class DigestBench {
                 for (String index : indexes) {
                     s.execute(index);
                 }
+                s.execute(firstAnswerFill());
                 s.execute("ANALYZE");
             }
         }
         return opening;
+    }
+
+    /** What a teammate waits for on the same store: the queue's first page and one conversation. */
+    private static void queueAndShow(SqliteStore store, Team team, TestClock clock, int conversations) {
+        Queries queries = new Application(store, new Sources(List.of()), clock, Telemetry.NONE,
+                new Application.Settings(team, PriorityRules.defaults(), m -> "support", FollowThrough.none(),
+                        Digests.Settings.defaults("support"), List.of())).queries();
+        Random random = new Random(7);
+        double[] queue = time(() -> queries.queue(10));
+        row("commands", "/earshot queue (first 10 of every waiting conversation), median", queue[0], "ms");
+        row("commands", "/earshot queue, slowest", queue[1], "ms");
+        double[] show = time(() -> queries.show(1 + random.nextInt(conversations)));
+        row("commands", "/earshot show (a random one of " + conversations + "), median", show[0], "ms");
+        row("commands", "/earshot show, slowest", show[1], "ms");
+    }
+
+    /** The rows were written past the store: fill the kept first answers as the migration does. */
+    private static String firstAnswerFill() {
+        try (var in = DigestBench.class.getResourceAsStream("/db/migration/sqlite/V8__first_answer.sql")) {
+            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return script.substring(script.indexOf("UPDATE conversations"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void history(PreparedStatement hist, long id, long at, String member, String action)

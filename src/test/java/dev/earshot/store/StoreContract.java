@@ -719,6 +719,47 @@ abstract class StoreContract {
     }
 
     @Test
+    void the_counted_conversations_keep_the_earliest_message_and_answer_whatever_order_they_arrive_in() {
+        long id = store.write(tx -> {
+            Message late = new Message(Platform.X, ACCOUNT, "m2", new Author(Platform.X, "jane", "Jane", 900, null),
+                    "second", "https://x.com/jane/2", T0.plusSeconds(60), MessageKind.MENTION, null, "t1");
+            long c = tx.insertConversation(Conversation.open(late, "support", new Priority(40))).id();
+            tx.addCustomerMessage(c, late, T0.plusSeconds(60));
+            // A page read out of order: the earlier message, with its follower count then, comes second.
+            Message early = new Message(Platform.X, ACCOUNT, "m1", new Author(Platform.X, "jane", "Jane", 800, null),
+                    "first", "https://x.com/jane/1", T0, MessageKind.MENTION, null, "t1");
+            tx.addCustomerMessage(c, early, T0.plusSeconds(61));
+            tx.record(new HistoryEntry(c, T0.plusSeconds(300), "bob", "replied", "hi"));
+            // Seen later, but given earlier from the platform's own app: the first answer was not bob's.
+            tx.record(new HistoryEntry(c, T0.plusSeconds(200), HistoryEntry.EARSHOT, "answered-outside", "x"));
+            tx.record(new HistoryEntry(c, T0.plusSeconds(200), "alice", "replied", "same instant, recorded later"));
+            tx.record(new HistoryEntry(c, T0.plusSeconds(100), "alice", "claim", ""));
+            return c;
+        });
+        long replied = store.write(tx -> {
+            Message m = message("m3", "kim", "t3", T0.plusSeconds(10));
+            long c = tx.insertConversation(Conversation.open(m, "support", new Priority(20))).id();
+            tx.addCustomerMessage(c, m, T0.plusSeconds(10));
+            tx.record(new HistoryEntry(c, T0.plusSeconds(400), "carol", "replied", "hello"));
+            tx.record(new HistoryEntry(c, T0.plusSeconds(350), "dan", "replied", "earlier"));
+            return c;
+        });
+
+        List<dev.earshot.core.ConversationSummary> counted = store.read(tx ->
+                tx.conversationsOpened(T0, T0.plus(Duration.ofDays(1))));
+        assertEquals(List.of(id, replied), counted.stream().map(dev.earshot.core.ConversationSummary::id).toList());
+        assertEquals(800, counted.get(0).followers(), "the earliest message's followers");
+        assertEquals(null, counted.get(0).firstResponder(), "answered from the platform's app first");
+        assertEquals("dan", counted.get(1).firstResponder(), "the earliest reply, not the first recorded");
+        assertEquals("", counted.get(0).firstText(), "the text is not read for counting");
+        List<dev.earshot.core.ConversationSummary> log = store.read(tx ->
+                tx.conversationLog(T0, T0.plus(Duration.ofDays(1)), 0, 100));
+        assertEquals(800, log.get(0).followers(), "the export agrees");
+        assertEquals(counted.stream().map(dev.earshot.core.ConversationSummary::firstResponder).toList(),
+                log.stream().map(dev.earshot.core.ConversationSummary::firstResponder).toList(), "the export agrees");
+    }
+
+    @Test
     void timings_are_the_opening_and_first_reply_of_each_conversation_in_the_range() {
         insertFigure("a", T0.minusSeconds(1), State.NEW, null);
         insertFigure("b", T0, State.REPLIED, Duration.ofMinutes(5));
