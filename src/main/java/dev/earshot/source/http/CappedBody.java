@@ -84,8 +84,9 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
         for (ByteBuffer b : items) {
             if (read.size() + (long) b.remaining() > maxBytes) {
-                cut("the body was larger than " + maxBytes + " bytes (" + maxBytes / (1024 * 1024)
-                        + " MB); cut there", true);
+                long mb = maxBytes / (1024 * 1024);
+                cut("the body was larger than " + maxBytes + " bytes" + (mb > 0 ? " (" + mb + " MB)" : "")
+                        + "; cut there", true);
                 return;
             }
             byte[] chunk = new byte[b.remaining()];
