@@ -195,9 +195,23 @@ public final class ChannelWords {
             case DISMISSED -> "🚫 dismissed by @" + c.stateBy() + ": " + c.stateNote();
             case RESOLVED -> "✔️ resolved by @" + c.stateBy();
         };
+        if (!c.platform().repliesThroughEarshot()) {
+            line = answerOnTheSite(c, line);
+        }
         if (!experts.isEmpty()) {
             line += " · 🧭 brought in: " + experts.stream().map(e -> "@" + e).collect(Collectors.joining(", "));
         }
         return earlier == null ? line : line + " · ↩️ earlier: " + earlier;
+    }
+
+    /** A feed cannot be answered from chat: the card says where to answer, and who did. */
+    private static String answerOnTheSite(Conversation c, String line) {
+        return switch (c.state()) {
+            case NEW, CLAIMED, SNOOZED -> line + " · 🌐 answer on the site (Open), then press Answered there";
+            case REPLIED -> c.owner() == null || c.firstReplyAt() == null ? line
+                    : "✅ answered on the site by @" + c.owner() + " in "
+                      + Spans.format(Duration.between(c.openedAt(), c.firstReplyAt()));
+            case DISMISSED, RESOLVED -> line;
+        };
     }
 }

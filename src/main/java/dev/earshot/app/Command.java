@@ -76,6 +76,10 @@ public sealed interface Command {
     record Resolve(long id) implements About {
     }
 
+    /** The teammate answered on the site itself (a feed cannot be answered from chat): counts as the answer. */
+    record AnsweredThere(long id) implements About {
+    }
+
     /** Remind the owner about conversation {@code id} after {@code in}; the note may be empty. */
     record FollowUp(long id, Duration in, String note) implements About {
     }

@@ -141,6 +141,8 @@ public final class CommandHandler {
             return Words.snoozed(inbox.snooze(actor, s.id(), s.span()), zone);
         } else if (command instanceof Command.Resolve r) {
             return Words.resolved(inbox.resolve(actor, r.id()));
+        } else if (command instanceof Command.AnsweredThere a) {
+            return Words.answeredThere(inbox.answeredThere(actor, a.id()));
         } else if (command instanceof Command.FollowUp f) {
             FollowUp set = inbox.followUp(actor, f.id(), f.in(), f.note());
             return Words.followUpSet(f.id(), set, zone);

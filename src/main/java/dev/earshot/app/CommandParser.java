@@ -40,6 +40,7 @@ public final class CommandParser {
             case "claim" -> new Command.Claim(idOnly(verb, first, rest));
             case "release" -> new Command.Release(idOnly(verb, first, rest));
             case "resolve" -> new Command.Resolve(idOnly(verb, first, rest));
+            case "answered" -> new Command.AnsweredThere(idOnly(verb, first, rest));
             case "assign" -> new Command.Assign(id(verb, first), member(verb, rest));
             case "reply" -> new Command.Reply(id(verb, first), required(verb, rest), true);
             case "note" -> new Command.Note(id(verb, first), required(verb, rest));

@@ -154,6 +154,19 @@ public final class Inbox {
         return c;
     }
 
+    /** The teammate answered on the site itself: the answer time is now, as for a reply. */
+    public Conversation answeredThere(Member actor, long id) {
+        Conversation current = store.read(tx -> tx.conversation(id)).orElseThrow(() -> Queries.unknown(id));
+        if (current.platform().repliesThroughEarshot()) {
+            throw new Refusal(Words.replyFromHere(current));
+        }
+        Instant now = clock.instant();
+        Conversation c = change(id, actor, "answered-there", "",
+                cv -> cv.answeredThere(actor.name(), actor.admin(), now));
+        log.info("{} answered on the site, said @{}", c.ref(), actor.name());
+        return c;
+    }
+
     /** Puts conversations whose snooze ran out back in front of the team; returns how many. */
     public int wakeSnoozed() {
         Instant now = clock.instant();

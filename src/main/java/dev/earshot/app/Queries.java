@@ -41,6 +41,9 @@ public final class Queries {
     public ReplyContext replyContext(long id) {
         ConversationView v = show(id);
         Conversation c = v.conversation();
+        if (!c.platform().repliesThroughEarshot()) {
+            throw new Refusal(Words.answerOnTheSite(c));
+        }
         SocialSource source = sources.get(c.account()).orElseThrow(() -> new Refusal(Words.sourceGone(c)));
         String prefix = source.replyAsPosted(c, "").strip();
         int prefixLength = prefix.isEmpty() ? 0 : source.replyLength(c, "");

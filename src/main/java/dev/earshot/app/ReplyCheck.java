@@ -8,9 +8,10 @@ import dev.earshot.port.Store;
 import java.util.List;
 
 /**
- * What a reply will be once posted, checked before anything is queued or shown: not empty, a
- * source still configured, and within the platform's limit as the platform counts it (with the
- * {@code @handle} some platforms put first). One rule for the reply, its preview and its form.
+ * What a reply will be once posted, checked before anything is queued or shown: not empty, on a
+ * platform Earshot answers on (not a feed), a source still configured, and within the platform's
+ * limit as the platform counts it (with the {@code @handle} some platforms put first). One rule for
+ * the reply, its preview and its form.
  *
  * @param body the teammate's text, stripped
  * @param asPosted what the customer will read
@@ -25,6 +26,9 @@ record ReplyCheck(Conversation conversation, String body, String asPosted, int l
         }
         ConversationView v = store.read(tx -> Queries.view(tx, id));
         Conversation c = v.conversation();
+        if (!c.platform().repliesThroughEarshot()) {
+            throw new Refusal(Words.answerOnTheSite(c));
+        }
         SocialSource source = sources.get(c.account()).orElseThrow(() -> new Refusal(Words.sourceGone(c)));
         int length = source.replyLength(c, body);
         if (length > source.maxReplyLength()) {

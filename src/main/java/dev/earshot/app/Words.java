@@ -56,6 +56,7 @@ public final class Words {
         u.put("dismiss", new String[] {"dismiss <id> <reason>", "no answer needed (spam, not for us, ...)"});
         u.put("snooze", new String[] {"snooze <id> <time>", "out of sight until later (30m, 1h30m, 2d)"});
         u.put("resolve", new String[] {"resolve <id>", "done: the customer has what they need"});
+        u.put("answered", new String[] {"answered <id>", "you answered on the site itself (feeds): counts as the reply"});
         u.put("followup", new String[] {"followup <id> <time> [note]", "remind the owner later (2d, 4h): check again"});
         u.put("escalate", new String[] {"escalate <id> @member [note]", "bring in a teammate who knows"});
         u.put("oncall", new String[] {"oncall [@member [time] | off]", "who is on call; put someone on call; end it"});
@@ -138,6 +139,22 @@ public final class Words {
 
     static String snoozed(Conversation c, ZoneId zone) {
         return c.ref() + " snoozed until " + TIME.format(c.snoozedUntil().atZone(zone)) + ".";
+    }
+
+    static String answeredThere(Conversation c) {
+        return c.ref() + " marked answered on the site.";
+    }
+
+    /** "Answered there" is for platforms Earshot cannot reply on; the others are answered from chat. */
+    static String replyFromHere(Conversation c) {
+        return c.ref() + " can be answered from here (reply " + c.id() + " <text>); an answer given in the "
+                + c.platform().displayName() + " app is seen by itself.";
+    }
+
+    /** A feed's conversation: there is no way to reply from chat. */
+    static String answerOnTheSite(Conversation c) {
+        return c.ref() + " came from a " + c.platform().displayName().toLowerCase(java.util.Locale.ROOT)
+                + ": answer on the site (Open), then press Answered there or type: answered " + c.id();
     }
 
     static String resolved(Conversation c) {

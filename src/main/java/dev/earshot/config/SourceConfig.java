@@ -12,13 +12,15 @@ import java.util.List;
     @JsonSubTypes.Type(value = DemoSourceConfig.class, name = "demo"),
     @JsonSubTypes.Type(value = MastodonSourceConfig.class, name = "mastodon"),
     @JsonSubTypes.Type(value = BlueskySourceConfig.class, name = "bluesky"),
-    @JsonSubTypes.Type(value = XSourceConfig.class, name = "x")
+    @JsonSubTypes.Type(value = XSourceConfig.class, name = "x"),
+    @JsonSubTypes.Type(value = RedditSourceConfig.class, name = "reddit"),
+    @JsonSubTypes.Type(value = FeedSourceConfig.class, name = "feed")
 })
-public sealed interface SourceConfig
-        permits DemoSourceConfig, MastodonSourceConfig, BlueskySourceConfig, XSourceConfig {
+public sealed interface SourceConfig permits DemoSourceConfig, MastodonSourceConfig, BlueskySourceConfig,
+        XSourceConfig, RedditSourceConfig, FeedSourceConfig {
 
     /** The values of {@code type}, in the order the docs list them. */
-    List<String> TYPES = List.of("demo", "mastodon", "bluesky", "x");
+    List<String> TYPES = List.of("demo", "mastodon", "bluesky", "x", "reddit", "feed");
 
     Duration DEFAULT_BACKFILL = Duration.ofHours(24);
     int DEFAULT_BACKFILL_MAX = 200;

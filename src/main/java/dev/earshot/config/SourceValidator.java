@@ -59,6 +59,47 @@ final class SourceValidator {
                         + XSourceConfig.MAX_PAGE_SIZE + " (what X accepts per request)");
             }
             new CareValidator(problems).xCosts(path, x);
+        } else if (source instanceof RedditSourceConfig reddit) {
+            reddit(path, reddit);
+        } else if (source instanceof FeedSourceConfig feed) {
+            feed(path, feed);
+        }
+    }
+
+    private void reddit(String path, RedditSourceConfig reddit) {
+        problems.require(Problems.at(path, "clientId"), reddit.clientId());
+        problems.require(Problems.at(path, "clientSecret"), reddit.clientSecret());
+        problems.require(Problems.at(path, "password"), reddit.password());
+        if (Problems.blank(reddit.username())) {
+            problems.add(Problems.at(path, "username"), "must be set");
+        } else if (!reddit.username().matches("[\\w-]{3,20}")) {
+            problems.add(Problems.at(path, "username"), "must be a Reddit username: 3 to 20 letters, digits, _ or -");
+        }
+        Urls.check(problems, Problems.at(path, "authUrl"), reddit.authUrl());
+        Urls.check(problems, Problems.at(path, "apiUrl"), reddit.apiUrl());
+        polling(path, reddit.pollEvery(), reddit.backfill(), reddit.backfillMax());
+        keywords(path, reddit.keywords(), 512);
+        for (int i = 0; i < reddit.subreddits().size(); i++) {
+            if (!reddit.subreddits().get(i).matches("\\w{2,21}")) {
+                problems.add(Problems.at(Problems.at(path, "subreddits"), i),
+                        "must be a subreddit name: 2 to 21 letters, digits or _ (without r/)");
+            }
+        }
+        if (!reddit.keywords().isEmpty() && reddit.subreddits().isEmpty()) {
+            problems.add(Problems.at(path, "subreddits"), "must name where the keywords are searched");
+        }
+    }
+
+    private void feed(String path, FeedSourceConfig feed) {
+        problems.require(Problems.at(path, "url"), feed.url());
+        if (feed.url() != null) {
+            Urls.check(problems, Problems.at(path, "url"), feed.url());
+        }
+        polling(path, feed.pollEvery(), feed.backfill(), feed.backfillMax());
+        for (int i = 0; i < feed.ownAuthors().size(); i++) {
+            if (feed.ownAuthors().get(i).isEmpty()) {
+                problems.add(Problems.at(Problems.at(path, "ownAuthors"), i), "must not be empty");
+            }
         }
     }
 

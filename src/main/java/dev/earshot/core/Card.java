@@ -45,7 +45,7 @@ public record Card(
     }
 
     /** The buttons a card offers; they follow the state. */
-    public enum Action { CLAIM, REPLY, DISMISS, SNOOZE, RESOLVE, OPEN }
+    public enum Action { CLAIM, REPLY, ANSWERED_THERE, DISMISS, SNOOZE, RESOLVE, OPEN }
 
     /**
      * @param stateLine the line under the text, in the team's words (the application writes it)
@@ -55,7 +55,16 @@ public record Card(
                           String priorityLine, Instant now) {
         return new Card(c.id(), c.platform(), first.author(), first.text(), first.url(),
                 Duration.between(c.openedAt(), now), c.priority(), c.state(), c.owner(),
-                stateLine, messageCount, lastReply, actions(c.state()), priorityLine);
+                stateLine, messageCount, lastReply, actions(c.state(), c.platform()), priorityLine);
+    }
+
+    /** Where no reply can be sent from chat (a feed), Reply… becomes "Answered there" while the customer waits. */
+    static Set<Action> actions(State state, Platform platform) {
+        Set<Action> actions = actions(state);
+        if (!platform.repliesThroughEarshot() && actions.remove(Action.REPLY) && state != State.REPLIED) {
+            actions.add(Action.ANSWERED_THERE);
+        }
+        return actions;
     }
 
     static Set<Action> actions(State state) {

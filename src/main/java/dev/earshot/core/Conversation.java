@@ -96,6 +96,17 @@ public record Conversation(
         return with(State.REPLIED, owner == null ? member : owner, null, member, null);
     }
 
+    /**
+     * The member answered on the site itself (a feed cannot be answered from chat): an answer at
+     * {@code at}, counted like a reply; an unowned conversation becomes theirs.
+     */
+    public Conversation answeredThere(String member, boolean admin, Instant at) {
+        if (state == State.REPLIED) {
+            throw new Refusal(ref() + " is already marked answered.");
+        }
+        return reply(member, admin).answeredAt(at);
+    }
+
     public Conversation dismiss(String member, boolean admin, String reason) {
         requireOpen("dismiss");
         if (reason == null || reason.isBlank()) {

@@ -2,14 +2,18 @@ package dev.earshot.source;
 
 import dev.earshot.config.BlueskySourceConfig;
 import dev.earshot.config.DemoSourceConfig;
+import dev.earshot.config.FeedSourceConfig;
 import dev.earshot.config.MastodonSourceConfig;
+import dev.earshot.config.RedditSourceConfig;
 import dev.earshot.config.SourceConfig;
 import dev.earshot.config.XSourceConfig;
 import dev.earshot.port.SocialSource;
 import dev.earshot.source.bluesky.BlueskySource;
 import dev.earshot.source.demo.DemoSource;
+import dev.earshot.source.feed.FeedSource;
 import dev.earshot.source.http.JsonHttp;
 import dev.earshot.source.mastodon.MastodonSource;
+import dev.earshot.source.reddit.RedditSource;
 import dev.earshot.source.x.XSource;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -38,6 +42,12 @@ public final class SourceAdapters {
         }
         if (config instanceof XSourceConfig x) {
             return XSource.create(x, clock);
+        }
+        if (config instanceof RedditSourceConfig reddit) {
+            return new RedditSource(reddit, http, clock);
+        }
+        if (config instanceof FeedSourceConfig feed) {
+            return new FeedSource(feed, http, clock);
         }
         throw new IllegalArgumentException("source " + config.name() + ": " + config.platform().displayName()
                 + " sources are not available in this version yet");

@@ -32,6 +32,7 @@ class CommandParserTest {
         assertEquals(new Command.Show(3), CommandParser.parse("show 3"));
         assertEquals(new Command.Release(3), CommandParser.parse("release 3"));
         assertEquals(new Command.Resolve(3), CommandParser.parse("resolve 3"));
+        assertEquals(new Command.AnsweredThere(3), CommandParser.parse("answered #3"));
         assertInstanceOf(Command.Templates.class, CommandParser.parse("templates"));
     }
 

@@ -247,7 +247,7 @@ class ConfigLoaderTest {
     @Test
     void anEmptyFileListsWhatIsMissing() {
         assertEquals(List.of("team.members: name at least one teammate",
-                "sources: name at least one source (demo, mastodon, bluesky, x)"), Yaml.problems(""));
+                "sources: name at least one source (demo, mastodon, bluesky, x, reddit, feed)"), Yaml.problems(""));
     }
 
     @Test
@@ -256,7 +256,7 @@ class ConfigLoaderTest {
         String nl = System.lineSeparator();
         assertEquals("test.yml has 2 problems:" + nl
                 + "  - team.members: name at least one teammate" + nl
-                + "  - sources: name at least one source (demo, mastodon, bluesky, x)", e.getMessage());
+                + "  - sources: name at least one source (demo, mastodon, bluesky, x, reddit, feed)", e.getMessage());
     }
 
     @Test

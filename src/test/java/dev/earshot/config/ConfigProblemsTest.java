@@ -148,7 +148,7 @@ class ConfigProblemsTest {
 
     @Test
     void sourcesMustExist() {
-        assertEquals(List.of("sources: name at least one source (demo, mastodon, bluesky, x)"),
+        assertEquals(List.of("sources: name at least one source (demo, mastodon, bluesky, x, reddit, feed)"),
                 problems(TEAM + "sources: []\n"));
         assertEquals(List.of("sources: must be a list"), problems(TEAM + "sources: demo\n"));
     }
@@ -156,8 +156,8 @@ class ConfigProblemsTest {
     @Test
     void unknownOrMissingSourceType() {
         assertEquals(List.of(
-                "sources[1].type: unknown source type; known types: demo, mastodon, bluesky, x",
-                "sources[2].type: must be set; known types: demo, mastodon, bluesky, x",
+                "sources[1].type: unknown source type; known types: demo, mastodon, bluesky, x, reddit, feed",
+                "sources[2].type: must be set; known types: demo, mastodon, bluesky, x, reddit, feed",
                 "sources[3]: must be a section with type: and name:"),
                 problems(TEAM + "sources:\n  - { type: demo, name: d }\n  - { type: twitter, name: t }\n"
                         + "  - { name: n }\n  - demo\n"));
@@ -271,7 +271,7 @@ class ConfigProblemsTest {
                 "chat.slack.appToken: must be set in socket mode",
                 "chat.slack.channel: must be set",
                 "sources[0].instance: " + HTTPS_ONLY,
-                "sources[1].type: unknown source type; known types: demo, mastodon, bluesky, x",
+                "sources[1].type: unknown source type; known types: demo, mastodon, bluesky, x, reddit, feed",
                 "sources[2].name: already used by sources[0].name",
                 "sources[2].pollEvery: must be at least 1s"),
                 problems("""

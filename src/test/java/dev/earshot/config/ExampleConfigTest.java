@@ -53,7 +53,7 @@ class ExampleConfigTest {
     void everySecretComesFromTheEnvironment() throws IOException {
         String text = Files.readString(EXAMPLE);
         List<String> secretKeys = List.of("botToken", "appToken", "signingSecret", "token", "accessToken",
-                "appPassword", "apiKey", "apiSecret", "accessTokenSecret");
+                "appPassword", "apiKey", "apiSecret", "accessTokenSecret", "clientId", "clientSecret", "password");
         for (String key : secretKeys) {
             Matcher m = Pattern.compile("(?m)^[ #-]*" + key + ":\\s*(\\S+)").matcher(text);
             assertTrue(m.find(), () -> key + " is not shown");
@@ -66,12 +66,13 @@ class ExampleConfigTest {
     @Test
     void theCommentedSlackAndSourcesAreValidWhenUncommented() throws IOException, ConfigException {
         String uncommented = uncomment(Files.readString(EXAMPLE), "slack");
-        Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "b", "SLACK_APP_TOKEN", "a",
+        Map<String, String> env = new java.util.HashMap<>(Map.of("SLACK_BOT_TOKEN", "b", "SLACK_APP_TOKEN", "a",
                 "SLACK_SIGNING_SECRET", "s", "MASTODON_TOKEN", "m", "BLUESKY_APP_PASSWORD", "p",
-                "X_API_KEY", "k", "X_API_SECRET", "s", "X_ACCESS_TOKEN", "t", "X_ACCESS_TOKEN_SECRET", "ts");
+                "X_API_KEY", "k", "X_API_SECRET", "s", "X_ACCESS_TOKEN", "t", "X_ACCESS_TOKEN_SECRET", "ts"));
+        env.putAll(Map.of("REDDIT_CLIENT_ID", "i", "REDDIT_CLIENT_SECRET", "rs", "REDDIT_PASSWORD", "rp"));
         EarshotConfig config = ConfigLoader.load(uncommented, "uncommented example", env::get);
         assertEquals("C0123456789", config.chat().slack().channel());
-        assertEquals(List.of("demo", "mastodon", "bluesky", "x"),
+        assertEquals(List.of("demo", "mastodon", "bluesky", "x", "reddit", "feed"),
                 config.sources().stream().map(s -> s.platform().id()).toList());
     }
 
@@ -79,8 +80,8 @@ class ExampleConfigTest {
     void theCommentedDiscordIsValidWhenUncommented() throws IOException, ConfigException {
         String uncommented = uncomment(Files.readString(EXAMPLE), "discord");
         EarshotConfig config = ConfigLoader.load(uncommented, "uncommented example",
-                Map.of("DISCORD_BOT_TOKEN", "d", "MASTODON_TOKEN", "m", "BLUESKY_APP_PASSWORD", "p",
-                        "X_API_KEY", "k", "X_API_SECRET", "s", "X_ACCESS_TOKEN", "t", "X_ACCESS_TOKEN_SECRET", "ts")::get);
+                name -> name.equals("DISCORD_BOT_TOKEN") ? "d" : name.matches("(MASTODON|BLUESKY|X|REDDIT)_[A-Z_]+")
+                        ? "s" : null);
         assertEquals("discord #123456789012345678", config.chat().describe());
     }
 

@@ -5,6 +5,7 @@ import static dev.earshot.core.Fixtures.fresh;
 import static dev.earshot.core.Fixtures.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -27,5 +28,29 @@ class CardTest {
         assertFalse(card(fresh().claim("alice")).actions().contains(Card.Action.CLAIM));
         Card resolved = card(fresh().claim("alice").resolve("alice", false));
         assertEquals(java.util.Set.of(Card.Action.OPEN), resolved.actions());
+    }
+
+    @Test
+    void aFeedOffersAnsweredThereWhileTheCustomerWaitsAndNeverReply() {
+        for (State s : State.values()) {
+            java.util.Set<Card.Action> actions = Card.actions(s, Platform.FEED);
+            assertFalse(actions.contains(Card.Action.REPLY), s.name());
+            assertEquals(Card.actions(s).contains(Card.Action.REPLY) && s != State.REPLIED,
+                    actions.contains(Card.Action.ANSWERED_THERE), s.name());
+            assertFalse(Card.actions(s, Platform.REDDIT).contains(Card.Action.ANSWERED_THERE), s.name());
+        }
+    }
+
+    @Test
+    void answeredThereIsTheAnswerAndItsTime() {
+        java.time.Instant at = T0.plus(Duration.ofMinutes(9));
+        Conversation answered = fresh().answeredThere("bob", false, at);
+        assertEquals(State.REPLIED, answered.state());
+        assertEquals("bob", answered.owner());
+        assertEquals(at, answered.firstReplyAt());
+        assertThrows(Refusal.class, () -> answered.answeredThere("bob", false, at.plusSeconds(1)));
+        assertThrows(Refusal.class, () -> fresh().claim("alice").answeredThere("bob", false, at), "the owner's");
+        Conversation again = answered.customerWroteAgain(at.plusSeconds(60));
+        assertEquals(at, again.answeredThere("bob", false, at.plusSeconds(90)).firstReplyAt(), "the first answer counts");
     }
 }

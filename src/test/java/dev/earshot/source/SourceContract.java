@@ -1,8 +1,11 @@
 package dev.earshot.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.earshot.core.Message;
 import dev.earshot.port.DeliveryException;
@@ -57,6 +60,11 @@ public abstract class SourceContract {
 
     /** Requests the fake received so far. */
     protected abstract int requests();
+
+    /** False for a read-only source (a feed): it refuses every reply, and the team answers on the site. */
+    protected boolean repliesThroughEarshot() {
+        return true;
+    }
 
     /** A source that has read once, and the cursor it left. */
     private record Started(SocialSource source, String cursor) {
@@ -113,7 +121,21 @@ public abstract class SourceContract {
     }
 
     @Test
+    void aReadOnlySourceRefusesEveryReplyForGood() throws Exception {
+        assumeFalse(repliesThroughEarshot());
+        Started s = started();
+        customersWrite(1);
+        Message to = s.source().fetchSince(Optional.of(s.cursor())).messages().get(0);
+        assertFalse(to.platform().repliesThroughEarshot(), "the card offers Answered there, not Reply");
+        assertEquals(Kind.REJECTED, assertThrows(DeliveryException.class,
+                () -> s.source().reply(to, "On it!", "key-1")).kind(), "never retried");
+        assertEquals(Optional.empty(), s.source().findReply(to, "key-1"));
+        assertEquals(0, repliesReceived());
+    }
+
+    @Test
     void aReplyWhoseAnswerWasLostReachesTheCustomerOnce() throws Exception {
+        assumeTrue(repliesThroughEarshot());
         Started s = started();
         customersWrite(1);
         Message to = s.source().fetchSince(Optional.of(s.cursor())).messages().get(0);

@@ -17,6 +17,8 @@ final class Buttons {
     /** Under a typed reply's preview; the number is the draft's id, not a conversation's. */
     static final String SEND = "send";
     static final String CANCEL = "cancel";
+    /** Feeds: the teammate answered on the site. */
+    static final String ANSWERED_THERE = "answered";
     /** Modals. */
     static final String REPLY_FORM = "replyform";
     static final String DISMISS_FORM = "dismissform";

@@ -78,6 +78,8 @@ final class CardMessages {
             switch (action) {
                 case CLAIM -> buttons.add(Button.primary(Buttons.id(Buttons.CLAIM, id), "Claim"));
                 case REPLY -> buttons.add(Button.success(Buttons.id(Buttons.REPLY, id), "Reply…"));
+                case ANSWERED_THERE -> buttons.add(Button.success(Buttons.id(Buttons.ANSWERED_THERE, id),
+                        "Answered there"));
                 case DISMISS -> buttons.add(Button.secondary(Buttons.id(Buttons.DISMISS, id), "Dismiss…"));
                 case SNOOZE -> buttons.add(Button.secondary(Buttons.id(Buttons.SNOOZE, id), "Snooze 1h"));
                 case RESOLVE -> buttons.add(Button.secondary(Buttons.id(Buttons.RESOLVE, id), "Resolve"));

@@ -143,7 +143,7 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             case Buttons.DISMISS -> e.replyModal(ReplyModals.dismiss(id)).queue();
             case Buttons.SEND, Buttons.CANCEL -> Previews.clicked(e, commands, caller, action.equals(Buttons.SEND), id,
                     this::work);
-            case Buttons.CLAIM, Buttons.SNOOZE, Buttons.RESOLVE -> {
+            case Buttons.CLAIM, Buttons.SNOOZE, Buttons.RESOLVE, Buttons.ANSWERED_THERE -> {
                 e.deferReply(true).queue();
                 Command command = command(action, id);
                 later(e.getHook(), () -> commands.answer(caller, command).text());
@@ -221,6 +221,7 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
             case Buttons.RESOLVE -> new Command.Resolve(id);
             case Buttons.SEND -> new Command.SendDraft(id);
             case Buttons.CANCEL -> new Command.CancelDraft(id);
+            case Buttons.ANSWERED_THERE -> new Command.AnsweredThere(id);
             default -> new Command.Claim(id);
         };
     }

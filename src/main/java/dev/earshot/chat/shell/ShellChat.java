@@ -115,6 +115,8 @@ public final class ShellChat implements ChatPlatform {
                 + (card.priorityLine().isBlank() ? "" : "│ why: " + TerminalText.clean(card.priorityLine()) + "\n")
                 + "│ " + text.replace("\n", "\n│ ") + "\n"
                 + "│ " + TerminalText.clean(card.stateLine()).replace("\n", "\n│ ") + "\n"
+                + (card.platform().repliesThroughEarshot() || card.url().isBlank() ? ""
+                        : "│ 🌐 answer on the site: " + TerminalText.clean(card.url()) + "\n")
                 + "└ " + buttons;
     }
 
@@ -125,6 +127,7 @@ public final class ShellChat implements ChatPlatform {
             case DISMISS -> "dismiss " + id + " …";
             case SNOOZE -> "snooze " + id + " " + Spans.format(Command.Snooze.DEFAULT);
             case RESOLVE -> "resolve " + id;
+            case ANSWERED_THERE -> "answered " + id;
             case OPEN -> "show " + id;
         };
     }

@@ -13,6 +13,8 @@ final class Actions {
     static final String DISMISS = "earshot.dismiss";
     static final String SNOOZE = "earshot.snooze";
     static final String RESOLVE = "earshot.resolve";
+    /** Feeds: the teammate answered on the site. */
+    static final String ANSWERED_THERE = "earshot.answered-there";
     /** A link button: Slack still sends the click, which must be acked. */
     static final String OPEN = "earshot.open";
     /** Send and Cancel under a typed reply's preview; their value is the draft's id. */
@@ -22,7 +24,7 @@ final class Actions {
     static final String TEMPLATE = "earshot.template";
 
     /** Every button on a card or a grouped line. */
-    static final List<String> CARD_BUTTONS = List.of(CLAIM, REPLY, DISMISS, SNOOZE, RESOLVE, OPEN);
+    static final List<String> CARD_BUTTONS = List.of(CLAIM, REPLY, ANSWERED_THERE, DISMISS, SNOOZE, RESOLVE, OPEN);
 
     /** Callback ids of the forms (modals). */
     static final String REPLY_FORM = "earshot.reply-form";

@@ -51,6 +51,7 @@ final class ButtonListener {
             case Actions.CLAIM -> new Command.Claim(id);
             case Actions.SNOOZE -> new Command.Snooze(id);
             case Actions.RESOLVE -> new Command.Resolve(id);
+            case Actions.ANSWERED_THERE -> new Command.AnsweredThere(id);
             case Actions.REPLY -> new Command.ReplyForm(id);
             case Actions.DISMISS -> new Command.DismissForm(id);
             default -> null;

@@ -133,6 +133,7 @@ final class CardBlocks {
         return switch (action) {
             case CLAIM -> Optional.of(button(Actions.CLAIM, "Claim", value).put("style", "primary"));
             case REPLY -> Optional.of(button(Actions.REPLY, "Reply…", value));
+            case ANSWERED_THERE -> Optional.of(button(Actions.ANSWERED_THERE, "Answered there", value));
             case DISMISS -> Optional.of(button(Actions.DISMISS, "Dismiss…", value));
             case SNOOZE -> Optional.of(button(Actions.SNOOZE, "Snooze 1h", value));
             case RESOLVE -> Optional.of(button(Actions.RESOLVE, "Resolve", value));

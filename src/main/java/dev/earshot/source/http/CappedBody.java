@@ -20,8 +20,16 @@ import java.util.concurrent.TimeUnit;
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     /** Why a body was not read to its end. */
     static final class Cut extends IOException {
-        Cut(String message) {
+        private final boolean tooLarge;
+
+        Cut(String message, boolean tooLarge) {
             super(message, null);
+            this.tooLarge = tooLarge;
+        }
+
+        /** The body was larger than the cap (not merely slow). */
+        boolean tooLarge() {
+            return tooLarge;
         }
     }
 
@@ -47,7 +55,11 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** Stops reading: the call fails with {@code why}. Nothing happens once the body is complete. */
     void cut(String why) {
-        if (result.completeExceptionally(new Cut(why))) {
+        cut(why, false);
+    }
+
+    private void cut(String why, boolean tooLarge) {
+        if (result.completeExceptionally(new Cut(why, tooLarge))) {
             Flow.Subscription s = subscription;
             if (s != null) {
                 s.cancel();
@@ -72,7 +84,9 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
         for (ByteBuffer b : items) {
             if (read.size() + (long) b.remaining() > maxBytes) {
-                cut("the body was larger than " + maxBytes + " bytes; cut there");
+                long mb = maxBytes / (1024 * 1024);
+                cut("the body was larger than " + maxBytes + " bytes" + (mb > 0 ? " (" + mb + " MB)" : "")
+                        + "; cut there", true);
                 return;
             }
             byte[] chunk = new byte[b.remaining()];

@@ -20,14 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import dev.earshot.source.text.LogSafe;
-import java.net.http.HttpTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +62,8 @@ public final class JsonHttp {
      * apart (posting, createSession), so a spent posting budget must not stop the polling.
      */
     private final Map<String, Instant> blocked = new ConcurrentHashMap<>();
+    /** The platform counts every call against one budget (Reddit): a spent budget holds them all. */
+    private volatile boolean oneBudget;
 
     /**
      * @param platform the platform's name, for messages ({@code Mastodon})
@@ -100,6 +95,12 @@ public final class JsonHttp {
                 .connectTimeout(HttpLimits.DEFAULT.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** Every call shares one budget from now on (Reddit counts per client, whatever the endpoint). */
+    public JsonHttp withOneBudget() {
+        oneBudget = true;
+        return this;
     }
 
     public String platform() {
@@ -212,7 +213,7 @@ public final class JsonHttp {
         /** Sends, or fails fast while rate limited; any HTTP status comes back as an {@link HttpReply}. */
         public HttpReply send() throws DeliveryException {
             Instant now = clock.instant();
-            String endpoint = endpoint(method, path);
+            String endpoint = oneBudget ? "every call" : endpoint(method, path);
             Instant until = blocked.getOrDefault(endpoint, Instant.MIN);
             if (now.isBefore(until)) {
                 throw DeliveryException.rateLimited(platform + " rate limit is spent until " + until
@@ -223,7 +224,7 @@ public final class JsonHttp {
                     .header("Accept", "application/json")
                     .header("User-Agent", "Earshot")
                     .method(method, body);
-            headers.forEach(b::header);
+            headers.forEach(b::setHeader); // a platform's own User-Agent replaces ours
             if (signer != null) {
                 b.header("Authorization", signer.authorization(method, uri));
             }
@@ -254,41 +255,8 @@ public final class JsonHttp {
 
         /** The exchange within the deadlines and the size cap; whatever stops it is TRANSIENT. */
         private HttpResponse<byte[]> exchange(HttpRequest request) throws DeliveryException {
-            AtomicReference<CappedBody> reading = new AtomicReference<>();
-            CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request,
-                    CappedBody.handler(bounds.maxBytes(), bounds.body(), reading::set));
-            String what = platform + " " + method + " " + path;
-            try {
-                return pending.get(bounds.total().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                for (Throwable c = cause; c != null; c = c.getCause()) {
-                    if (c instanceof CappedBody.Cut cut) {
-                        throw new DeliveryException(DeliveryException.Kind.TRANSIENT, what + ": " + cut.getMessage(),
-                                null, null);
-                    }
-                }
-                String why = cause instanceof HttpTimeoutException
-                        ? "no answer within " + bounds.headers().toSeconds() + " s"
-                        : "failed: " + cause.getClass().getSimpleName()
-                                + (cause.getMessage() == null ? "" : " (" + LogSafe.clean(cause.getMessage()) + ")");
-                throw new DeliveryException(DeliveryException.Kind.TRANSIENT, what + " " + why, null, null);
-            } catch (TimeoutException e) {
-                stop(pending, reading.get(), "the call took longer than " + bounds.total().toSeconds() + " s");
-                throw new DeliveryException(DeliveryException.Kind.TRANSIENT,
-                        what + " got no full answer within " + bounds.total().toSeconds() + " s; cut there", null, null);
-            } catch (InterruptedException e) {
-                stop(pending, reading.get(), "interrupted");
-                Thread.currentThread().interrupt();
-                throw new DeliveryException(DeliveryException.Kind.TRANSIENT, what + " was interrupted", null, null);
-            }
-        }
-
-        private static void stop(CompletableFuture<?> pending, CappedBody body, String why) {
-            if (body != null) {
-                body.cut(why);
-            }
-            pending.cancel(true);
+            return BoundedExchange.send(client, request, bounds, platform + " " + method + " " + path,
+                    DeliveryException.Kind.TRANSIENT);
         }
     }
 

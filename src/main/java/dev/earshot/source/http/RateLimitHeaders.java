@@ -24,6 +24,8 @@ import java.util.OptionalLong;
 public record RateLimitHeaders(String remaining, String reset, String dailyRemaining, String dailyReset) {
     public static final RateLimitHeaders MASTODON = new RateLimitHeaders("X-RateLimit-Remaining", "X-RateLimit-Reset");
     public static final RateLimitHeaders BLUESKY = new RateLimitHeaders("RateLimit-Remaining", "RateLimit-Reset");
+    /** Reddit: remaining as a decimal ({@code 595.0}), reset in seconds from now; one budget per client. */
+    public static final RateLimitHeaders REDDIT = new RateLimitHeaders("X-Ratelimit-Remaining", "X-Ratelimit-Reset");
     /** A 429 on posting may be the user's 24-hour limit rather than the 15-minute window. */
     public static final RateLimitHeaders X = new RateLimitHeaders("x-rate-limit-remaining", "x-rate-limit-reset",
             "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset");
@@ -49,7 +51,9 @@ public record RateLimitHeaders(String remaining, String reset, String dailyRemai
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(value.get().trim()));
+            String v = value.get().trim();
+            // Reddit says 595.0: the whole calls left are what count.
+            return OptionalLong.of(v.matches("\\d{1,15}\\.\\d+") ? (long) Double.parseDouble(v) : Long.parseLong(v));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
@@ -76,7 +80,7 @@ public record RateLimitHeaders(String remaining, String reset, String dailyRemai
         return until.map(u -> bounded(Duration.between(now, u)));
     }
 
-    static Duration bounded(Duration wait) {
+    public static Duration bounded(Duration wait) {
         if (wait.compareTo(SHORTEST_WAIT) < 0) {
             return SHORTEST_WAIT;
         }
@@ -84,7 +88,7 @@ public record RateLimitHeaders(String remaining, String reset, String dailyRemai
     }
 
     /** {@code Retry-After}: delta seconds or an HTTP date (RFC 9110). */
-    static Optional<Instant> retryAfter(String value, Instant now) {
+    public static Optional<Instant> retryAfter(String value, Instant now) {
         String v = value.trim();
         if (v.matches("\\d{1,9}")) {
             return Optional.of(now.plusSeconds(Long.parseLong(v)));

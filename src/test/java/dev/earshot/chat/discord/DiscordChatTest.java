@@ -45,6 +45,15 @@ class DiscordChatTest {
                 new Priority(52), state, null, stateLine, 1, null, actions);
     }
 
+    @Test
+    void aFeedsCardOffersAnsweredThereInsteadOfReply() throws DeliveryException {
+        chat.postCard(CHANNEL, card(7, "Is support included?", State.NEW, "🆕 waiting for an owner",
+                EnumSet.of(Card.Action.CLAIM, Card.Action.ANSWERED_THERE)), "key-7");
+        JsonNode buttons = fake.posts().get(0).body().path("components").path(0).path("components");
+        assertEquals("earshot:answered:7", buttons.path(1).path("custom_id").asText());
+        assertEquals("Answered there", buttons.path(1).path("label").asText());
+    }
+
     static Card fresh(long id, String text) {
         return card(id, text, State.NEW, "🆕 waiting for an owner",
                 EnumSet.of(Card.Action.CLAIM, Card.Action.REPLY, Card.Action.DISMISS, Card.Action.SNOOZE, Card.Action.OPEN));

@@ -94,6 +94,14 @@ class DiscordCommandsTest {
     }
 
     @Test
+    void answeredThereIsDeferredThenAnsweredLikeEveryButton() {
+        ButtonInteractionEvent e = click(DiscordPayloads.ALICE, FakeDiscord.GUILD, "earshot:answered:2");
+        commands().onButtonInteraction(e);
+        verify(e).deferReply(true);
+        verify(hook, timeout(5_000)).sendMessage(org.mockito.ArgumentMatchers.startsWith("\\#2 can be answered from here"));
+    }
+
+    @Test
     void replyOpensTheModalAsTheFirstAnswer() {
         ButtonInteractionEvent e = click(DiscordPayloads.ALICE, FakeDiscord.GUILD, "earshot:reply:2");
         ModalCallbackAction modal = mock(ModalCallbackAction.class, RETURNS_SELF);

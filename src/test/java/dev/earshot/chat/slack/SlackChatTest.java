@@ -46,6 +46,15 @@ class SlackChatTest {
                 new Priority(52), state, null, stateLine, 1, null, actions);
     }
 
+    @Test
+    void aFeedsCardOffersAnsweredThereInsteadOfReply() throws DeliveryException {
+        chat.postCard(CHANNEL, card(7, "Is support included?", State.NEW, "🆕 waiting for an owner",
+                EnumSet.of(Card.Action.CLAIM, Card.Action.ANSWERED_THERE, Card.Action.OPEN)), "key-7");
+        assertEquals(List.of("earshot.claim", "earshot.answered-there", "earshot.open"),
+                actionIds(fake.topLevel(CHANNEL).get(0).blocks));
+        assertTrue(fake.topLevel(CHANNEL).get(0).blocks.toString().contains("\"Answered there\""));
+    }
+
     static Card fresh(long id, String text) {
         return card(id, text, State.NEW, "🆕 waiting for an owner",
                 EnumSet.of(Card.Action.CLAIM, Card.Action.REPLY, Card.Action.DISMISS, Card.Action.SNOOZE, Card.Action.OPEN));

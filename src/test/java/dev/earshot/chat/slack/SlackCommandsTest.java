@@ -218,6 +218,13 @@ class SlackCommandsTest {
     }
 
     @Test
+    void theAnsweredThereButtonRunsItsCommand() {
+        w.click(SlackWorld.CAROL, T, Actions.ANSWERED_THERE, 1);
+        eventually(() -> assertEquals(List.of("#1 can be answered from here (reply 1 &lt;text&gt;); an answer given in the"
+                + " Demo app is seen by itself."), w.answersTo(SlackWorld.CAROL)));
+    }
+
+    @Test
     void theSnoozeButtonSnoozesForTheCommandsDefault() {
         w.click(SlackWorld.BOB, T, Actions.SNOOZE, 2);
         eventually(() -> assertEquals(1, w.answersTo(SlackWorld.BOB).size()));
