@@ -2,9 +2,6 @@ package dev.earshot;
 
 import dev.earshot.app.Application;
 import dev.earshot.app.Backoff;
-import dev.earshot.app.Digests;
-import dev.earshot.app.FollowThrough;
-import dev.earshot.app.CareSettings;
 import dev.earshot.app.HealthAlerts;
 import dev.earshot.app.HealthBoard;
 import dev.earshot.app.Leases;
@@ -16,12 +13,9 @@ import dev.earshot.chat.discord.DiscordLink;
 import dev.earshot.chat.shell.ShellChat;
 import dev.earshot.chat.shell.ShellConsole;
 import dev.earshot.chat.slack.SlackLink;
-import dev.earshot.config.DigestConfig;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.config.InstanceConfig;
-import dev.earshot.config.SpikesConfig;
 import dev.earshot.config.StoreConfig;
-import dev.earshot.core.BusinessHours;
 import dev.earshot.core.Team;
 import dev.earshot.port.ChatPlatform;
 import dev.earshot.ops.Metrics;
@@ -126,7 +120,7 @@ public final class Earshot implements AutoCloseable {
         ShellChat shellChat = slack != null || discord != null ? null : new ShellChat(terminal.out(),
                 Path.of(config.store().path()).toAbsolutePath().getParent().resolve("reports"));
         ChatPlatform chat = slack != null ? slack.chat() : discord != null ? discord.chat() : shellChat;
-        Application app = new Application(store, sources, clock, metrics, settings(config, team, channel));
+        Application app = new Application(store, sources, clock, metrics, TeamSettings.of(config, team, channel));
         Dispatcher dispatcher = new Dispatcher(store, chat, sources, team, health, clock, zone,
                 Backoff.standard(), Dispatcher.CrashPoints.NONE, metrics, new XChartRenderer(),
                 new Dispatcher.Lease(name, instance.lease()));
@@ -206,30 +200,6 @@ public final class Earshot implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + config.ops().bind() + ":"
                     + config.ops().port() + " for /healthz and /metrics", e);
         }
-    }
-
-    /** The follow-through part of the config, as the application takes it. */
-    public static FollowThrough followThrough(EarshotConfig config, Team team, String channel) {
-        ZoneId zone = config.team().timezone();
-        BusinessHours hours = config.businessHours().toBusinessHours(zone);
-        return new FollowThrough(team, hours, config.sla().toPolicy(hours), config.nudges().toPlan(),
-                config.oncall().toRotation(zone), config.team().manager(), config.continuity().toContinuity(),
-                config.priority().pageAbove(), channel);
-    }
-
-    /** The team's settings, as the application takes them. */
-    private static Application.Settings settings(EarshotConfig config, Team team, String channel) {
-        SpikesConfig spikes = config.spikes();
-        CareSettings care = new CareSettings(config.afterHours().toAck(), new CareSettings.Spikes(spikes.enabled(),
-                spikes.toRule(), spikes.keywordsOr(config.sources())), config.readCosts(), channel);
-        return new Application.Settings(team, config.priority().toRules(), config.routing()::channelFor,
-                followThrough(config, team, channel), digestSettings(config, channel), config.replyTemplates(), care);
-    }
-
-    /** The digest's settings: the digest section, with the chat's channel unless it names another. */
-    public static Digests.Settings digestSettings(EarshotConfig config, String chatChannel) {
-        DigestConfig digest = config.digest();
-        return new Digests.Settings(digest.at(), digest.weekly(), digest.channelOr(chatChannel));
     }
 
     /** Checks the chat's token before anything else is opened. */

@@ -19,7 +19,7 @@ class FollowThroughWiringTest {
     @Test
     void theExampleConfigBecomesGentleNudgesInOfficeHours() throws Exception {
         EarshotConfig config = ConfigLoader.load(Path.of("config.example.yml"), name -> null);
-        FollowThrough f = Earshot.followThrough(config, config.toTeam(), "support");
+        FollowThrough f = TeamSettings.followThrough(config, config.toTeam(), "support");
         assertEquals(BusinessHours.standard(ZoneId.of("UTC")), f.hours());
         assertEquals(Duration.ofHours(1), f.sla().inHours());
         assertEquals(NudgePlan.standard(), f.nudges());

@@ -1,6 +1,6 @@
 package dev.earshot.cli;
 
-import dev.earshot.Earshot;
+import dev.earshot.TeamSettings;
 import dev.earshot.app.DigestText;
 import dev.earshot.app.Digests;
 import dev.earshot.config.EarshotConfig;
@@ -47,8 +47,8 @@ public final class DigestCommand implements Callable<Integer> {
         try (Store store = Stores.open(loaded.store())) {
             Team team = loaded.toTeam();
             Digests digests = new Digests(store, team, clock,
-                    Earshot.followThrough(loaded, team, loaded.chat().channel()).sla(),
-                    Earshot.digestSettings(loaded, loaded.chat().channel()));
+                    TeamSettings.followThrough(loaded, team, loaded.chat().channel()).sla(),
+                    TeamSettings.digestSettings(loaded, loaded.chat().channel()));
             LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
             DigestReport report = digests.daily(yesterday);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
