@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -153,8 +154,11 @@ public final class StoreCopy {
         }
     }
 
+    /** Tables keyed by what they count or name, not by a generated id. */
+    private static final Set<String> NO_IDENTITY = Set.of("cursors", "brand_posts", "billable_reads", "care_state");
+
     private static boolean hasIdentity(String table) {
-        return !"cursors".equals(table) && !"brand_posts".equals(table);
+        return !NO_IDENTITY.contains(table);
     }
 
     private static long count(Connection connection, String table) throws SQLException {

@@ -36,8 +36,8 @@ class ConfigProblemsTest {
     void unknownKeysAreNamedWithTheirPathAndTheKnownKeys() {
         assertEquals(List.of(
                 "ops.prot: unknown key; known keys here: bind, port",
-                "slas: unknown key; known keys here: businessHours, chat, continuity, digest, instance, nudges, oncall,"
-                        + " ops, priority, routes, sla, sources, store, team, templates",
+                "slas: unknown key; known keys here: afterHours, businessHours, chat, continuity, digest, instance,"
+                        + " nudges, oncall, ops, priority, routes, sla, sources, spikes, store, team, templates",
                 "sources[0].pollevery: unknown key; known keys here: account, name, pollEvery, seed"),
                 problems(TEAM + "ops:\n  prot: 9000\nslas: {}\n"
                         + "sources:\n  - type: demo\n    name: d\n    pollevery: 3s\n"));

@@ -53,7 +53,7 @@ class VipAndConfirmConfigTest {
         assertEquals(List.of(
                         "priority.vipPoints: must be from 0 to 100",
                         "priority.vips[0]: needs a handle or an id",
-                        "priority.vips[1].platform: must be one of: x, mastodon, bluesky, demo",
+                        "priority.vips[1].platform: must be one of: x, mastodon, bluesky, reddit, feed, demo",
                         "priority.vips[2].points: must be from 0 to 100"),
                 Yaml.problems(Yaml.TEAM + Yaml.DEMO + """
                         priority:

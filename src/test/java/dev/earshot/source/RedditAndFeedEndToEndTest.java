@@ -56,7 +56,7 @@ class RedditAndFeedEndToEndTest {
              var feed = dev.earshot.source.feed.FakeFeedAccess.start()) {
             String yaml = """
                     team:
-                      members: [{ name: alice }]
+                      members: [{ name: alice, confirmReplies: false }]
                     store: { path: %s }
                     chat: { shell: { channel: support } }
                     sources:

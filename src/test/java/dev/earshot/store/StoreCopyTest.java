@@ -40,7 +40,8 @@ class StoreCopyTest {
         assertEquals(StoreCopy.TABLES, List.copyOf(copied.keySet()));
         assertEquals(Map.ofEntries(Map.entry("conversations", 2L), Map.entry("messages", 3L), Map.entry("history", 1L),
                 Map.entry("outbox", 2L), Map.entry("cursors", 1L), Map.entry("nudges", 1L), Map.entry("follow_ups", 1L),
-                Map.entry("oncall_shifts", 1L), Map.entry("scheduled_runs", 1L), Map.entry("reply_drafts", 1L),
+                Map.entry("oncall_shifts", 1L), Map.entry("scheduled_runs", 1L),
+                Map.entry("billable_reads", 1L), Map.entry("care_state", 1L), Map.entry("reply_drafts", 1L),
                 Map.entry("brand_posts", 1L)), Map.copyOf(copied));
         try (SqliteStore before = SqliteStore.open(file);
              PostgresStore after = PostgresStore.open(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
@@ -51,7 +52,9 @@ class StoreCopyTest {
                     tx -> tx.cursor("x:brand"), tx -> tx.nudgesSent(ids[0]),
                     tx -> tx.followUpsDue(T0, T0.plusSeconds(86_400)), tx -> tx.onCallOverride(),
                     tx -> tx.runClaimed("daily-digest:support", "2025-03-03"),
-                    tx -> tx.conversationLog(T0, T0.plusSeconds(3600), 0, 10))) {
+                    tx -> tx.conversationLog(T0, T0.plusSeconds(3600), 0, 10),
+                    tx -> tx.care().reads(java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 3, 31)),
+                    tx -> tx.care().state("spike:all"))) {
                 assertEquals(before.read(read), after.read(read));
             }
             long next = after.write(tx -> tx.insertConversation(conversation(StoreContract.message("m9", "jill", "t9", T0))))
@@ -103,6 +106,8 @@ class StoreCopyTest {
                 tx.claimRun("daily-digest:support", "2025-03-03", T0);
                 tx.addReplyDraft(dev.earshot.core.ReplyDraft.pending(a.id(), "alice", "hi", T0));
                 tx.addBrandPost(dev.earshot.core.Platform.DEMO, "demo", "b1", T0, false);
+                tx.care().addReads("x", java.time.LocalDate.of(2025, 3, 3), new dev.earshot.core.BillableReads(3, 2, 1));
+                tx.care().setState("spike:all", "high", T0);
                 return new long[] {a.id(), b.id()};
             });
         }

@@ -91,7 +91,7 @@ class StalledPlatformTest {
     private static EarshotConfig config(Path dir, StalledX x) throws Exception {
         String yaml = """
                 team:
-                  members: [{ name: alice }]
+                  members: [{ name: alice, confirmReplies: false }]
                 store: { path: %s }
                 sources:
                   - { type: x, name: acme-x, apiKey: k, apiSecret: s, accessToken: t, accessTokenSecret: ts,
