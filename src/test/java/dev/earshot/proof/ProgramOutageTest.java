@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the {@code soak} profile) with ten thousand, about five minutes at Slack's pace.
  */
 class ProgramOutageTest {
-    private static final int STANDARD = 300;
+    private static final int STANDARD = 150;
     private static final int MENTIONS = Integer.getInteger("earshot.outage.mentions", STANDARD);
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
