@@ -61,6 +61,39 @@ public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, Lo
         return isWorkingDay(date) && !at.isBefore(opens(date)) && at.isBefore(closes(date));
     }
 
+    /**
+     * {@link #isOpen} for many instants in rough time order, as a report goes through a month of
+     * conversations: the zone is consulted once per local day instead of three times per instant.
+     * Not for sharing between threads.
+     */
+    public OpenCheck openCheck() {
+        return new OpenCheck();
+    }
+
+    /** See {@link #openCheck()}: remembers the local day of the last instant it was asked about. */
+    public final class OpenCheck {
+        private long dayStart = Long.MAX_VALUE;
+        private long dayEnd = Long.MIN_VALUE;
+        private long opens;
+        private long closes;
+
+        private OpenCheck() {
+        }
+
+        public boolean isOpen(Instant at) {
+            long t = at.toEpochMilli();
+            if (t < dayStart || t >= dayEnd) {
+                LocalDate date = at.atZone(zone).toLocalDate();
+                dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
+                dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+                boolean working = isWorkingDay(date);
+                opens = working ? opens(date).toEpochMilli() : 0;
+                closes = working ? closes(date).toEpochMilli() : 0;
+            }
+            return t >= opens && t < closes;
+        }
+    }
+
     /** When the working day {@code date} opens, as an instant. */
     public Instant opens(LocalDate date) {
         return date.atTime(open).atZone(zone).toInstant();

@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How the team did over a period: the arithmetic behind the morning digest, the weekly digest and
@@ -62,6 +66,10 @@ public record DigestReport(
     public static final int TREND_DAYS = 14;
     public static final int WAITING_SHOWN = 10;
     public static final int TOP_VOICES = 5;
+
+    /** Most followers first; a tie by handle, then platform, so the order never depends on the rows'. */
+    private static final Comparator<Voice> LOUDEST = Comparator.comparingLong(Voice::followers).reversed()
+            .thenComparing(Voice::handle).thenComparing(Voice::platform);
 
     public DigestReport {
         waiting = List.copyOf(waiting);
@@ -164,36 +172,53 @@ public record DigestReport(
         List<ConversationSummary> opened = in.opened().stream()
                 .filter(c -> !c.openedAt().isBefore(in.from()) && c.openedAt().isBefore(in.to())).toList();
         ResponseFigures figures = figures(opened, in.waitingTotal());
-        BusinessHours hours = in.sla().hours();
-        Map<Boolean, List<ConversationSummary>> byHours = opened.stream()
-                .collect(Collectors.partitioningBy(c -> hours.isOpen(c.openedAt())));
-        List<ConversationSummary> outside = byHours.get(false);
-        List<ConversationSummary> inside = byHours.get(true);
+        BusinessHours.OpenCheck hours = in.sla().hours().openCheck();
+        List<ConversationSummary> inside = new ArrayList<>();
+        List<ConversationSummary> outside = new ArrayList<>();
+        for (ConversationSummary c : opened) {
+            (hours.isOpen(c.openedAt()) ? inside : outside).add(c);
+        }
         List<WaitingItem> waiting = in.waiting().stream()
                 .sorted(Comparator.comparing(WaitingItem::openedAt).thenComparingLong(WaitingItem::id))
                 .limit(WAITING_SHOWN).toList();
+        Sla sla = sla(inside, outside, in.sla(), in.now());
         return new DigestReport(in.title(), in.from(), in.to(), in.zone(), in.now(), figures,
-                sla(opened, in.sla(), in.now()), waiting, in.waitingTotal(),
+                sla, waiting, in.waitingTotal(),
                 team(opened, in.activity(), in.members()), figures(outside, 0), figures(inside, 0),
                 voices(opened), trend(in), in.dueToday());
     }
 
     private static ResponseFigures figures(List<ConversationSummary> rows, int waiting) {
-        int answered = (int) rows.stream().filter(ConversationSummary::answered).count();
         int dismissed = (int) rows.stream().filter(c -> c.state() == State.DISMISSED).count();
-        return new ResponseFigures(rows.size(), answered, dismissed, waiting, firstResponses(rows));
+        long[] responses = firstResponses(rows);
+        return ResponseFigures.ofMillis(rows.size(), responses.length, dismissed, waiting, responses);
     }
 
-    private static List<Duration> firstResponses(List<ConversationSummary> rows) {
-        return rows.stream().filter(ConversationSummary::answered)
-                .map(c -> nonNegative(Duration.between(c.openedAt(), c.firstReplyAt()))).toList();
+    /** The answered ones' first-response times in milliseconds, in the rows' order. */
+    private static long[] firstResponses(List<ConversationSummary> rows) {
+        long[] out = new long[rows.size()];
+        int n = 0;
+        for (ConversationSummary c : rows) {
+            if (c.answered()) {
+                out[n++] = responseMillis(c.openedAt(), c.firstReplyAt());
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
-    private static Sla sla(List<ConversationSummary> rows, SlaPolicy policy, Instant now) {
+    /** The in-hours and after-hours conversations apart, so that business hours are looked up once per row. */
+    private static Sla sla(List<ConversationSummary> inside, List<ConversationSummary> outside, SlaPolicy policy,
+                           Instant now) {
+        int[] inHours = slaCounts(inside, policy, policy.target(true), now);
+        int[] afterHours = slaCounts(outside, policy, policy.target(false), now);
+        return new Sla(policy, inHours[0] + afterHours[0], inHours[1] + afterHours[1]);
+    }
+
+    /** {met, counted} of conversations that all have the same target. */
+    private static int[] slaCounts(List<ConversationSummary> rows, SlaPolicy policy, Duration target, Instant now) {
         int met = 0;
         int counted = 0;
         for (ConversationSummary c : rows) {
-            Duration target = policy.target(c.openedAt());
             if (c.answered()) {
                 counted++;
                 met += policy.elapsed(c.openedAt(), c.firstReplyAt()).compareTo(target) <= 0 ? 1 : 0;
@@ -201,7 +226,7 @@ public record DigestReport(
                 counted++;
             }
         }
-        return new Sla(policy, met, counted);
+        return new int[] {met, counted};
     }
 
     private static List<Teammate> team(List<ConversationSummary> rows, List<MemberActivity> activity,
@@ -209,16 +234,20 @@ public record DigestReport(
         Map<String, MemberActivity> byName = new LinkedHashMap<>();
         activity.forEach(a -> byName.merge(a.member(), a, (x, y) ->
                 new MemberActivity(x.member(), x.claimed() + y.claimed(), x.replied() + y.replied())));
+        Map<String, List<ConversationSummary>> answeredBy = new HashMap<>();
+        for (ConversationSummary c : rows) {
+            if (c.firstResponder() != null) {
+                answeredBy.computeIfAbsent(c.firstResponder(), k -> new ArrayList<>()).add(c);
+            }
+        }
         Set<String> names = new LinkedHashSet<>(members);
         names.addAll(byName.keySet());
-        rows.stream().map(ConversationSummary::firstResponder).filter(Objects::nonNull).forEach(names::add);
-        Map<String, List<ConversationSummary>> answeredBy = rows.stream().filter(c -> c.firstResponder() != null)
-                .collect(Collectors.groupingBy(ConversationSummary::firstResponder));
+        names.addAll(answeredBy.keySet());
         List<Teammate> out = new ArrayList<>();
         for (String name : names) {
             MemberActivity a = byName.getOrDefault(name, new MemberActivity(name, 0, 0));
-            List<Duration> theirs = firstResponses(answeredBy.getOrDefault(name, List.of()));
-            Duration median = new ResponseFigures(theirs.size(), theirs.size(), 0, 0, theirs)
+            long[] theirs = firstResponses(answeredBy.getOrDefault(name, List.of()));
+            Duration median = ResponseFigures.ofMillis(theirs.length, theirs.length, 0, 0, theirs)
                     .medianFirstResponse().orElse(null);
             out.add(new Teammate(name, a.claimed(), a.replied(), median));
         }
@@ -228,53 +257,92 @@ public record DigestReport(
         return out;
     }
 
+    /**
+     * The authors with the most followers. A month may hold 50,000 authors for five places, so
+     * only the loud ones are counted: those with a conversation among the {@code k} with the most
+     * followers, {@code k} doubling until they are {@value #TOP_VOICES} or more. Everyone else
+     * has fewer followers than each of them.
+     */
     private static List<Voice> voices(List<ConversationSummary> rows) {
-        Map<String, Voice> byAuthor = new LinkedHashMap<>();
+        long[] followers = rows.stream().mapToLong(ConversationSummary::followers).filter(f -> f >= 0).sorted()
+                .toArray();
+        if (followers.length == 0) {
+            return List.of();
+        }
+        Set<String> loud = new HashSet<>();
+        for (int k = TOP_VOICES; loud.size() < TOP_VOICES && k < 2 * followers.length; k *= 2) {
+            long least = followers[Math.max(0, followers.length - k)];
+            rows.stream().filter(c -> c.followers() >= least).forEach(c -> loud.add(c.authorHandle()));
+        }
+        record Author(Platform platform, String handle) {
+        }
+        Map<Author, Voice> byAuthor = new HashMap<>();
         for (ConversationSummary c : rows) {
-            if (c.followers() < 0) {
+            if (c.followers() < 0 || !loud.contains(c.authorHandle())) {
                 continue;
             }
-            String key = c.platform().id() + ":" + c.authorHandle();
-            Voice seen = byAuthor.get(key);
-            int answered = c.answered() ? 1 : 0;
-            byAuthor.put(key, seen == null
-                    ? new Voice(c.platform(), c.authorHandle(), c.followers(), 1, answered)
-                    : new Voice(c.platform(), c.authorHandle(), Math.max(seen.followers(), c.followers()),
-                            seen.conversations() + 1, seen.answered() + answered));
+            Voice one = new Voice(c.platform(), c.authorHandle(), c.followers(), 1, c.answered() ? 1 : 0);
+            byAuthor.merge(new Author(c.platform(), c.authorHandle()), one, (seen, more) ->
+                    new Voice(seen.platform(), seen.handle(), Math.max(seen.followers(), more.followers()),
+                            seen.conversations() + 1, seen.answered() + more.answered()));
         }
-        return byAuthor.values().stream()
-                .sorted(Comparator.comparingLong(Voice::followers).reversed().thenComparing(Voice::handle))
-                .limit(TOP_VOICES).toList();
+        return top(byAuthor.values(), LOUDEST, TOP_VOICES);
+    }
+
+    /** The first {@code n} by {@code order}, without sorting all of them: a month may hold 50,000 authors. */
+    private static <T> List<T> top(Iterable<T> all, Comparator<T> order, int n) {
+        PriorityQueue<T> best = new PriorityQueue<>(order.reversed()); // the worst of the best at the head
+        for (T t : all) {
+            best.add(t);
+            if (best.size() > n) {
+                best.poll();
+            }
+        }
+        List<T> out = new ArrayList<>(best);
+        out.sort(order);
+        return out;
     }
 
     private static Trend trend(Input in) {
         LocalDate last = lastDay(in.from(), in.to(), in.zone());
         LocalDate first = last.minusDays(TREND_DAYS - 1L);
-        Map<LocalDate, List<Timing>> byDay = new LinkedHashMap<>();
-        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            byDay.put(d, new ArrayList<>());
+        Instant start = first.atStartOfDay(in.zone()).toInstant();
+        List<Instant> dayStarts = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last.plusDays(1)); d = d.plusDays(1)) {
+            dayStarts.add(d.atStartOfDay(in.zone()).toInstant());
+        }
+        List<List<Timing>> byDay = new ArrayList<>();
+        for (int i = 0; i < TREND_DAYS; i++) {
+            byDay.add(new ArrayList<>());
         }
         for (Timing t : in.trendTimings()) {
-            if (t.openedAt().isBefore(in.to())) {
-                List<Timing> day = byDay.get(t.openedAt().atZone(in.zone()).toLocalDate());
-                if (day != null) {
-                    day.add(t);
+            if (t.openedAt().isBefore(in.to()) && !t.openedAt().isBefore(start)) {
+                int day = dayOf(dayStarts, t.openedAt());
+                if (day < TREND_DAYS) {
+                    byDay.get(day).add(t);
                 }
             }
         }
         List<Trend.Day> days = new ArrayList<>();
-        byDay.forEach((date, timings) -> {
-            List<Duration> responses = timings.stream().filter(t -> t.firstReplyAt() != null)
-                    .map(t -> nonNegative(Duration.between(t.openedAt(), t.firstReplyAt()))).toList();
-            Duration median = new ResponseFigures(timings.size(), responses.size(), 0, 0, responses)
+        for (int i = 0; i < TREND_DAYS; i++) {
+            List<Timing> timings = byDay.get(i);
+            long[] responses = timings.stream().filter(t -> t.firstReplyAt() != null)
+                    .mapToLong(t -> responseMillis(t.openedAt(), t.firstReplyAt())).toArray();
+            Duration median = ResponseFigures.ofMillis(timings.size(), responses.length, 0, 0, responses)
                     .medianFirstResponse().orElse(null);
-            days.add(new Trend.Day(date, timings.size(), responses.size(), median));
-        });
+            days.add(new Trend.Day(first.plusDays(i), timings.size(), responses.length, median));
+        }
         return new Trend(days);
     }
 
+    /** Which local day holds {@code at}: a search of the days' starts, cheaper than a time-zone conversion per row. */
+    private static int dayOf(List<Instant> dayStarts, Instant at) {
+        int found = Collections.binarySearch(dayStarts, at);
+        return found >= 0 ? found : -found - 2;
+    }
+
     /** A reply stamped a moment before the message (clock skew between platforms) counts as zero. */
-    private static Duration nonNegative(Duration d) {
-        return d.isNegative() ? Duration.ZERO : d;
+    private static long responseMillis(Instant opened, Instant replied) {
+        return Math.max(0, replied.toEpochMilli() - opened.toEpochMilli());
     }
 }

@@ -1,6 +1,5 @@
 package dev.earshot.core;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /** The social platforms customers talk to the brand on. */
@@ -15,10 +14,12 @@ public enum Platform {
 
     private final String displayName;
     private final boolean repliesThroughEarshot;
+    private final String id;
 
     Platform(String displayName, boolean repliesThroughEarshot) {
         this.displayName = displayName;
         this.repliesThroughEarshot = repliesThroughEarshot;
+        this.id = name().toLowerCase(Locale.ROOT);
     }
 
     public String displayName() {
@@ -32,13 +33,16 @@ public enum Platform {
 
     /** The lower-case id used in config and in the store: {@code x}, {@code mastodon}, ... */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
+    /** The platform of a stored id; a loop, not a stream: a report reads one per conversation. */
     public static Platform fromId(String id) {
-        return Arrays.stream(values())
-                .filter(p -> p.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown platform: " + id));
+        for (Platform p : values()) {
+            if (p.id.equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown platform: " + id);
     }
 }

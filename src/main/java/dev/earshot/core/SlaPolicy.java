@@ -27,7 +27,12 @@ public record SlaPolicy(Duration inHours, Duration outsideHours, boolean pauseOu
 
     /** The time a conversation waiting since {@code since} has to get its answer. */
     public Duration target(Instant since) {
-        return pauseOutsideHours || hours.isOpen(since) ? inHours : outsideHours;
+        return target(hours.isOpen(since));
+    }
+
+    /** The same, for a conversation whose start is known to fall in or outside business hours. */
+    public Duration target(boolean sinceInHours) {
+        return pauseOutsideHours || sinceInHours ? inHours : outsideHours;
     }
 
     /** How much of that time has run by {@code now}. */

@@ -217,7 +217,7 @@ public interface Store extends AutoCloseable {
 
         /**
          * Conversations opened in [from, to), without their text and link: what the digest and the
-         * stats count, read in one pass however long the period.
+         * stats count, read in one pass however long the period, in no particular order.
          */
         List<ConversationSummary> conversationsOpened(Instant from, Instant to);
 

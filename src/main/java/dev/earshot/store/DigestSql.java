@@ -26,6 +26,11 @@ final class DigestSql {
     private static final String REPLIED = "replied";
     private static final String ANSWERED_OUTSIDE = "answered-outside";
 
+    private static final List<Platform> PLATFORMS = List.of(Platform.values());
+    private static final List<State> STATES = List.of(State.values());
+    private static final String PLATFORM_INDEX = indexIn("platform", PLATFORMS.stream().map(Platform::id).toList());
+    private static final String STATE_INDEX = indexIn("state", STATES.stream().map(State::name).toList());
+
     private final Sql sql;
 
     DigestSql(Sql sql) {
@@ -63,14 +68,23 @@ final class DigestSql {
                 DigestSql::summary, from, to, afterId, limit);
     }
 
-    /** The period's conversations from their own row alone: the first answer is kept on it. */
+    /**
+     * The period's conversations from their own row alone: the first answer is kept on it. In the
+     * order of the opened_at index: the figures do not depend on it, and sorting a month by id
+     * would cost a fifth of the read. The platform and the state come as their position in the
+     * enum: the driver makes a Java string of every text cell, and for a month of a busy brand
+     * (60,000 rows) those two columns cost as much as the rest of the read.
+     */
     List<ConversationSummary> conversationsOpened(Instant from, Instant to) {
         // Only what the figures use: the text, link, account and owner stay unread (null here).
-        return sql.list("SELECT id, platform, NULL AS account, author_handle, opened_at, first_reply_at, state,"
-                        + " NULL AS owner, priority, first_followers, first_responder, NULL AS text, NULL AS url"
-                        + " FROM conversations"
-                        + " WHERE opened_at >= ? AND opened_at < ? ORDER BY id",
-                DigestSql::summary, from, to);
+        return sql.list("SELECT id, " + PLATFORM_INDEX + " AS platform_index, author_handle, opened_at, first_reply_at, "
+                        + STATE_INDEX + " AS state_index, priority, first_followers, first_responder"
+                        + " FROM conversations WHERE opened_at >= ? AND opened_at < ?",
+                rs -> new ConversationSummary(rs.getLong("id"), PLATFORMS.get(rs.getInt("platform_index")), null,
+                        rs.getString("author_handle"), followers(rs), null, null, Sql.instant(rs, "opened_at"),
+                        Sql.instant(rs, "first_reply_at"), STATES.get(rs.getInt("state_index")), null,
+                        new Priority(rs.getInt("priority")), rs.getString("first_responder")),
+                from, to);
     }
 
     /**
@@ -118,17 +132,28 @@ final class DigestSql {
                 CLAIM, REPLIED, CLAIM, REPLIED, from, to);
     }
 
-    private static ConversationSummary summary(ResultSet rs) throws SQLException {
+    /** The author's followers when they first wrote; -1 when the platform did not say. */
+    private static long followers(ResultSet rs) throws SQLException {
         long followers = rs.getLong("first_followers");
-        if (rs.wasNull()) {
-            followers = -1;
+        return rs.wasNull() ? -1 : followers;
+    }
+
+    /** {@code CASE column WHEN 'first' THEN 0 WHEN 'second' THEN 1 ... END}: a stored name as its position in the list. */
+    private static String indexIn(String column, List<String> names) {
+        StringBuilder out = new StringBuilder("CASE ").append(column);
+        for (int i = 0; i < names.size(); i++) {
+            out.append(" WHEN '").append(names.get(i)).append("' THEN ").append(i);
         }
+        return out.append(" END").toString();
+    }
+
+    private static ConversationSummary summary(ResultSet rs) throws SQLException {
         return new ConversationSummary(
                 rs.getLong("id"),
                 Platform.fromId(rs.getString("platform")),
                 rs.getString("account"),
                 rs.getString("author_handle"),
-                followers,
+                followers(rs),
                 rs.getString("text"),
                 rs.getString("url"),
                 Sql.instant(rs, "opened_at"),

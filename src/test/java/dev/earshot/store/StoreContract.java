@@ -746,7 +746,8 @@ abstract class StoreContract {
         });
 
         List<dev.earshot.core.ConversationSummary> counted = store.read(tx ->
-                tx.conversationsOpened(T0, T0.plus(Duration.ofDays(1))));
+                tx.conversationsOpened(T0, T0.plus(Duration.ofDays(1)))).stream()
+                .sorted(java.util.Comparator.comparingLong(dev.earshot.core.ConversationSummary::id)).toList();
         assertEquals(List.of(id, replied), counted.stream().map(dev.earshot.core.ConversationSummary::id).toList());
         assertEquals(800, counted.get(0).followers(), "the earliest message's followers");
         assertEquals(null, counted.get(0).firstResponder(), "answered from the platform's app first");
