@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Resident memory of the real jar (default heap, the shell chat, the demo source) holding a store
+ * Resident memory of the real jar (no heap cap, the shell chat, the demo source) holding a store
  * of {@value #CONVERSATIONS} conversations (a year of traffic, {@link DigestBench#fill}): once
- * idle, and while a backlog of {@value #BACKLOG} cards waiting in the outbox drains. The issue's
- * bound is 200 MB. VmRSS is sampled every 20 ms from /proc; VmHWM is the kernel's own peak.
+ * idle, and while a backlog of {@value #BACKLOG} cards waiting in the outbox drains; started with
+ * nothing set and as shipped ({@link Shipped}). The issue's bound is 200 MB. VmRSS is sampled
+ * every 20 ms from /proc; VmHWM is the kernel's own peak.
  */
 public final class MemoryBench {
     static final int CONVERSATIONS = 100_000;
@@ -43,9 +44,13 @@ public final class MemoryBench {
             SqliteStore.open(db).close(); // the real schema, by Flyway
             int filled = YearOfTraffic.fill(db, conversations * 5 / 4);
             String size = String.format("%,d conversations", filled);
-            run(jar, scratch, db, 0, table, "idle, " + size);
-            enqueueCards(db, filled, backlog);
-            run(jar, scratch, db, backlog, table, "draining " + String.format("%,d", backlog) + " cards, " + size);
+            String draining = "draining " + String.format("%,d", backlog) + " cards, " + size;
+            for (StartupBench.Variant how : List.of(new StartupBench.Variant("java -jar, nothing set", List.of()),
+                    StartupBench.Variant.shipped("as shipped (scripts/jvm.options)", List.of()))) {
+                run(jar, scratch, db, 0, table, "idle, " + size, how);
+                enqueueCards(db, filled, backlog);
+                run(jar, scratch, db, backlog, table, draining, how);
+            }
         }
     }
 
@@ -62,16 +67,20 @@ public final class MemoryBench {
         }
     }
 
-    private static void run(Path jar, Scratch scratch, Path db, int backlog, BenchTable table, String label)
-            throws Exception {
+    private static void run(Path jar, Scratch scratch, Path db, int backlog, BenchTable table, String label,
+                            StartupBench.Variant how) throws Exception {
         int port = StartupBench.freePort();
         Path config = scratch.file("earshot.yml");
         Files.writeString(config, StartupBench.config(db, port));
         Path log = scratch.file("earshot-" + backlog + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "run", "--config", config.toString());
-        Process process = new ProcessBuilder(command).redirectOutput(scratch.file("chat.out").toFile())
-                .redirectError(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(how.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(scratch.file("chat.out").toFile())
+                .redirectError(log.toFile());
+        builder.environment().putAll(how.environment());
+        Process process = builder.start();
         OutputStream quietTerminal = process.getOutputStream(); // the shell chat reads until input ends
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(250)).build();
         try {
@@ -92,8 +101,9 @@ public final class MemoryBench {
             }
             double[] rss = StartupBench.residentMiB(process.pid());
             double sampledPeak = samples.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-            table.row("VmRSS after " + IDLE.toSeconds() + " s idle, " + label, rss[0], "MiB", "default heap");
-            table.row("peak (VmHWM), " + label, rss[1], "MiB", String.format(
+            table.row("VmRSS after " + IDLE.toSeconds() + " s idle, " + label + ", " + how.label(), rss[0], "MiB",
+                    "no heap cap");
+            table.row("peak (VmHWM), " + label + ", " + how.label(), rss[1], "MiB", String.format(
                     "highest 20 ms sample %.0f MiB%s", sampledPeak, backlog == 0 ? ""
                             : String.format("; backlog drained in %.1f s after ready", drainSeconds)));
         } finally {

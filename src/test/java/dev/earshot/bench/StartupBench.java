@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Start-up and stop of the real thing: {@code java -jar target/earshot.jar run --config ...} as a
  * child process with the demo source, the shell chat and the ops endpoint, on a fresh data folder.
  * Measures the time from launch to the first {@code /healthz} 200, the resident memory then
- * (VmRSS), and the time from SIGTERM to exit (the graceful-stop promise: within 10 s). Each with
- * and without an AppCDS archive of the jar ({@link AppCds}), taking turns.
+ * (VmRSS), and the time from SIGTERM to exit (the graceful-stop promise: within 10 s). Plain
+ * {@code java -jar} with and without an AppCDS archive of the jar ({@link AppCds}), with
+ * {@code -Xmx128m}, and as shipped ({@link Shipped}) with the archive, taking turns.
  */
 public final class StartupBench {
     private static final Duration READY_DEADLINE = Duration.ofSeconds(60);
@@ -38,8 +39,18 @@ public final class StartupBench {
                int exitCode) {
     }
 
-    /** One way of starting the jar: its JVM options and its name in the table. */
-    record Variant(String label, List<String> jvmOptions) {
+    /** One way of starting the jar: its JVM options, its environment and its name in the table. */
+    record Variant(String label, List<String> jvmOptions, Map<String, String> environment) {
+        Variant(String label, List<String> jvmOptions) {
+            this(label, jvmOptions, Map.of());
+        }
+
+        /** As scripts/demo and the Docker image start it ({@link Shipped}), plus {@code more}. */
+        static Variant shipped(String label, List<String> more) {
+            List<String> options = new ArrayList<>(Shipped.jvmOptions());
+            options.addAll(more);
+            return new Variant(label, options, Shipped.ENVIRONMENT);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,16 +64,16 @@ public final class StartupBench {
         try (Scratch cds = new Scratch("appcds")) {
             Path archive = AppCds.train(jar, cds.dir());
             String shared = "-XX:SharedArchiveFile=" + archive;
-            List<Variant> variants = List.of(new Variant("default heap", List.of()),
-                    new Variant("default heap, AppCDS", List.of(shared)),
+            List<Variant> variants = List.of(new Variant("java -jar, nothing set", List.of()),
+                    new Variant("java -jar, AppCDS", List.of(shared)),
                     new Variant("-Xmx128m", List.of("-Xmx128m")),
-                    new Variant("-Xmx128m, AppCDS", List.of("-Xmx128m", shared)));
+                    Variant.shipped("as shipped (scripts/jvm.options), AppCDS", List.of(shared)));
             // Taking turns, run by run: a machine whose load drifts moves every variant alike.
             Map<Variant, List<Run>> results = new LinkedHashMap<>();
             for (int i = 0; i < runs; i++) {
                 for (Variant v : variants) {
                     System.err.printf("startup: %s, run %d of %d ...%n", v.label(), i + 1, runs);
-                    results.computeIfAbsent(v, x -> new ArrayList<>()).add(once(jar, v.jvmOptions()));
+                    results.computeIfAbsent(v, x -> new ArrayList<>()).add(once(jar, v));
                 }
             }
             BenchTable table = new BenchTable("startup");
@@ -91,19 +102,20 @@ public final class StartupBench {
                         + results.stream().map(r -> Integer.toString(r.exitCode())).distinct().toList());
     }
 
-    private static Run once(Path jar, List<String> jvmOptions) throws Exception {
+    private static Run once(Path jar, Variant variant) throws Exception {
         try (Scratch scratch = new Scratch("startup")) {
             int port = freePort();
             Path config = scratch.file("earshot.yml");
             Files.writeString(config, config(scratch.file("earshot.db"), port));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
+            command.addAll(variant.jvmOptions());
             command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
             Path log = scratch.file("earshot.log");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(scratch.file("chat.out").toFile())
                     .redirectError(log.toFile());
+            builder.environment().putAll(variant.environment());
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(250)).build();
 
             long launched = System.nanoTime();
