@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -200,7 +198,7 @@ public record DigestReport(
         int n = 0;
         for (ConversationSummary c : rows) {
             if (c.answered()) {
-                out[n++] = responseMillis(c.openedAt(), c.firstReplyAt());
+                out[n++] = ResponseFigures.responseMillis(c.openedAt(), c.firstReplyAt());
             }
         }
         return Arrays.copyOf(out, n);
@@ -286,63 +284,11 @@ public record DigestReport(
                     new Voice(seen.platform(), seen.handle(), Math.max(seen.followers(), more.followers()),
                             seen.conversations() + 1, seen.answered() + more.answered()));
         }
-        return top(byAuthor.values(), LOUDEST, TOP_VOICES);
-    }
-
-    /** The first {@code n} by {@code order}, without sorting all of them: a month may hold 50,000 authors. */
-    private static <T> List<T> top(Iterable<T> all, Comparator<T> order, int n) {
-        PriorityQueue<T> best = new PriorityQueue<>(order.reversed()); // the worst of the best at the head
-        for (T t : all) {
-            best.add(t);
-            if (best.size() > n) {
-                best.poll();
-            }
-        }
-        List<T> out = new ArrayList<>(best);
-        out.sort(order);
-        return out;
+        return byAuthor.values().stream().sorted(LOUDEST).limit(TOP_VOICES).toList();
     }
 
     private static Trend trend(Input in) {
         LocalDate last = lastDay(in.from(), in.to(), in.zone());
-        LocalDate first = last.minusDays(TREND_DAYS - 1L);
-        Instant start = first.atStartOfDay(in.zone()).toInstant();
-        List<Instant> dayStarts = new ArrayList<>();
-        for (LocalDate d = first; !d.isAfter(last.plusDays(1)); d = d.plusDays(1)) {
-            dayStarts.add(d.atStartOfDay(in.zone()).toInstant());
-        }
-        List<List<Timing>> byDay = new ArrayList<>();
-        for (int i = 0; i < TREND_DAYS; i++) {
-            byDay.add(new ArrayList<>());
-        }
-        for (Timing t : in.trendTimings()) {
-            if (t.openedAt().isBefore(in.to()) && !t.openedAt().isBefore(start)) {
-                int day = dayOf(dayStarts, t.openedAt());
-                if (day < TREND_DAYS) {
-                    byDay.get(day).add(t);
-                }
-            }
-        }
-        List<Trend.Day> days = new ArrayList<>();
-        for (int i = 0; i < TREND_DAYS; i++) {
-            List<Timing> timings = byDay.get(i);
-            long[] responses = timings.stream().filter(t -> t.firstReplyAt() != null)
-                    .mapToLong(t -> responseMillis(t.openedAt(), t.firstReplyAt())).toArray();
-            Duration median = ResponseFigures.ofMillis(timings.size(), responses.length, 0, 0, responses)
-                    .medianFirstResponse().orElse(null);
-            days.add(new Trend.Day(first.plusDays(i), timings.size(), responses.length, median));
-        }
-        return new Trend(days);
-    }
-
-    /** Which local day holds {@code at}: a search of the days' starts, cheaper than a time-zone conversion per row. */
-    private static int dayOf(List<Instant> dayStarts, Instant at) {
-        int found = Collections.binarySearch(dayStarts, at);
-        return found >= 0 ? found : -found - 2;
-    }
-
-    /** A reply stamped a moment before the message (clock skew between platforms) counts as zero. */
-    private static long responseMillis(Instant opened, Instant replied) {
-        return Math.max(0, replied.toEpochMilli() - opened.toEpochMilli());
+        return Trend.of(in.trendTimings(), last.minusDays(TREND_DAYS - 1L), TREND_DAYS, in.to(), in.zone());
     }
 }

@@ -1,6 +1,7 @@
 package dev.earshot.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,11 @@ public record ResponseFigures(int received, int answered, int dismissed, int wai
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
         return new ResponseFigures(received, answered, dismissed, waiting, new SortedMillis(sorted));
+    }
+
+    /** A reply stamped a moment before the message (clock skew between platforms) counts as zero. */
+    static long responseMillis(Instant opened, Instant replied) {
+        return Math.max(0, replied.toEpochMilli() - opened.toEpochMilli());
     }
 
     /** Sorted times kept as numbers, made {@link Duration}s only when read: a percentile reads one. */
