@@ -138,13 +138,16 @@ final class DigestSql {
         return rs.wasNull() ? -1 : followers;
     }
 
-    /** {@code CASE column WHEN 'first' THEN 0 WHEN 'second' THEN 1 ... END}: a stored name as its position in the list. */
+    /**
+     * {@code CASE column WHEN 'first' THEN 0 WHEN 'second' THEN 1 ... ELSE -1 END}: a stored name as
+     * its position in the list; a name this version does not know gives -1, which no list accepts.
+     */
     private static String indexIn(String column, List<String> names) {
         StringBuilder out = new StringBuilder("CASE ").append(column);
         for (int i = 0; i < names.size(); i++) {
             out.append(" WHEN '").append(names.get(i)).append("' THEN ").append(i);
         }
-        return out.append(" END").toString();
+        return out.append(" ELSE -1 END").toString();
     }
 
     private static ConversationSummary summary(ResultSet rs) throws SQLException {
