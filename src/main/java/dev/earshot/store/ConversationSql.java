@@ -9,7 +9,6 @@ import dev.earshot.core.ResponseFigures;
 import dev.earshot.core.State;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -106,10 +105,11 @@ final class ConversationSql {
                 .orElseThrow();
         int waiting = sql.one("SELECT COUNT(*) FROM conversations WHERE state IN " + WAITING,
                 rs -> rs.getInt(1)).orElseThrow();
-        List<Duration> firstResponses = sql.list("SELECT first_reply_at - opened_at FROM conversations"
+        long[] firstResponses = sql.list("SELECT first_reply_at - opened_at FROM conversations"
                         + " WHERE opened_at >= ? AND opened_at < ? AND first_reply_at IS NOT NULL",
-                rs -> Duration.ofMillis(rs.getLong(1)), from, to);
-        return new ResponseFigures(counts.received(), counts.answered(), counts.dismissed(), waiting, firstResponses);
+                rs -> rs.getLong(1), from, to).stream().mapToLong(Long::longValue).toArray();
+        return ResponseFigures.ofMillis(counts.received(), counts.answered(), counts.dismissed(), waiting,
+                firstResponses);
     }
 
     private static Conversation map(ResultSet rs) throws SQLException {
