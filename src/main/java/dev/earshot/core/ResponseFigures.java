@@ -25,10 +25,14 @@ public record ResponseFigures(int received, int answered, int dismissed, int wai
 
     /**
      * The same from first-response times in milliseconds, in any order: a period's worth (tens of
-     * thousands) sorts as numbers far faster than as {@link Duration}s.
+     * thousands) sorts as numbers far faster than as {@link Duration}s. A time below zero (a reply
+     * stamped before its message) counts as zero, as in {@link #responseMillis}.
      */
     public static ResponseFigures ofMillis(int received, int answered, int dismissed, int waiting, long[] millis) {
-        long[] sorted = millis.clone();
+        long[] sorted = new long[millis.length];
+        for (int i = 0; i < millis.length; i++) {
+            sorted[i] = Math.max(0, millis[i]);
+        }
         Arrays.sort(sorted);
         return new ResponseFigures(received, answered, dismissed, waiting, new SortedMillis(sorted));
     }

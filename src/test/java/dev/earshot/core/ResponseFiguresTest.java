@@ -24,4 +24,12 @@ class ResponseFiguresTest {
         assertTrue(f.responseRatePercent().isEmpty());
         assertTrue(f.medianFirstResponse().isEmpty());
     }
+
+    @Test
+    void aReplyStampedBeforeItsMessageCountsAsNoWaitNotAsANegativeOne() {
+        ResponseFigures f = ResponseFigures.ofMillis(3, 3, 0, 0, new long[] {-90_000, -5_000, 60_000});
+        assertEquals(Duration.ZERO, f.percentile(1).orElseThrow());
+        assertEquals(Duration.ZERO, f.medianFirstResponse().orElseThrow());
+        assertEquals(Duration.ofMinutes(1), f.percentile(90).orElseThrow());
+    }
 }
