@@ -82,13 +82,14 @@ class ProgramCrashTest {
             Program last = world.start(Program.SHORT_LIVED);
             System.err.printf("seed %d: last life ready after %d ms%n", seed, last.awaitReady(SETTLE).toMillis());
             long enough = System.nanoTime() + SETTLE.toNanos();
-            while ((mentioned < MENTIONS || replies.size() < MENTIONS / 2) && System.nanoTime() < enough) {
+            // The last life is not killed: it goes on until every customer has written and enough replies were
+            // acknowledged to prove delivery (replies typed into a dying instance never are).
+            while ((mentioned < MENTIONS || replies.size() < MENTIONS / 2
+                    || acknowledged(world, replies).size() < MENTIONS / 4) && System.nanoTime() < enough) {
                 mentioned = act(random, world, seed, mentioned, replies);
                 pace(random);
             }
-            List<Reply> acknowledged = replies.stream()
-                    .filter(r -> world.slack.answers(r.answers()).stream().anyMatch(a -> a.contains("is on its way")))
-                    .toList();
+            List<Reply> acknowledged = acknowledged(world, replies);
             int expected = mentioned;
             await().atMost(SETTLE).pollInterval(Duration.ofMillis(200)).until(() ->
                     world.slack.shown(SlackWorkspace.CHANNEL).size() >= expected
@@ -134,6 +135,13 @@ class ProgramCrashTest {
     /** The outside world's pace: a few actions a second. */
     private static void pace(Random random) throws InterruptedException {
         Thread.sleep(40 + random.nextInt(260));
+    }
+
+    /** The replies Earshot told the teammate are "on its way". */
+    private static List<Reply> acknowledged(World world, List<Reply> replies) {
+        return replies.stream()
+                .filter(r -> world.slack.answers(r.answers()).stream().anyMatch(a -> a.contains("is on its way")))
+                .toList();
     }
 
     private static int delivered(World world, Reply reply) {
