@@ -21,12 +21,19 @@ final class OutboxSql {
     private static final String POST_CARD = EffectCodec.kind(Effect.PostCard.class);
     private static final String CUSTOMER_REPLY = EffectCodec.kind(Effect.CustomerReply.class);
 
-    /** Unfinished rows that may be tried at a time, numbered per target, oldest first. */
+    /**
+     * Unfinished rows that may be tried at a time (both parameters), numbered per target, oldest
+     * first. A row waits while an older row of its target waits (a back-off, a Retry-After, a pause):
+     * the whole target waits, so a row written meanwhile cannot overtake it, after a restart too.
+     * An unconfirmed row holds only its own conversation.
+     */
     private static final String DUE = "SELECT *, ROW_NUMBER() OVER (PARTITION BY target ORDER BY id) AS place"
             + " FROM outbox o WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
             + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.target = o.target"
             + " AND u.conversation_id = o.conversation_id AND u.id < o.id"
-            + " AND u.unconfirmed_since IS NOT NULL AND u.status IN ('pending', 'sending'))";
+            + " AND u.unconfirmed_since IS NOT NULL AND u.status IN ('pending', 'sending'))"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.target = o.target AND w.next_attempt_at > ?"
+            + " AND w.id < o.id AND w.unconfirmed_since IS NULL AND w.status IN ('pending', 'sending'))";
 
     private record Leased(OutboxRow row, String holder) {
     }
@@ -47,13 +54,13 @@ final class OutboxSql {
 
     /**
      * The oldest due rows of each target, at most {@code perTarget} each, oldest first overall. A row
-     * behind an unconfirmed one of its conversation and target is not due: that conversation keeps
-     * its order while the rest of the target goes on.
+     * behind a waiting row of its target is not due; a row behind an unconfirmed one of its
+     * conversation and target is not due either, but only that conversation waits.
      */
     List<OutboxRow> due(Instant now, int perTarget) {
         return sql.list("SELECT id, kind, payload, target, idem_key, attempts, status, created_at, unconfirmed_since"
                         + " FROM (" + DUE + ") AS due WHERE place <= ? ORDER BY id",
-                OutboxSql::map, now, perTarget);
+                OutboxSql::map, now, now, perTarget);
     }
 
     /**
@@ -73,7 +80,7 @@ final class OutboxSql {
                         + " WHERE h.target = o.target AND h.lease_holder <> ? AND h.lease_until > ?"
                         + " AND h.status IN ('pending', 'sending'))) AS due WHERE place <= ?)"
                         + " ORDER BY o.id" + sql.skipLocked("o"),
-                rs -> new Leased(map(rs), rs.getString("lease_holder")), now, holder, now, perTarget);
+                rs -> new Leased(map(rs), rs.getString("lease_holder")), now, now, holder, now, perTarget);
         List<OutboxRow> mine = new ArrayList<>();
         Set<Target> lost = new HashSet<>();
         for (Leased row : due) {

@@ -517,6 +517,27 @@ abstract class StoreContract {
     }
 
     @Test
+    void a_row_written_while_its_target_waits_does_not_overtake_the_rows_that_wait() {
+        long first = store.write(tx -> tx.enqueue(new Effect.PostCard(1), SUPPORT, T0));
+        long second = store.write(tx -> tx.enqueue(new Effect.PostCard(2), SUPPORT, T0));
+        Instant until = T0.plusSeconds(60);
+        store.write(tx -> {
+            tx.postponeTarget(SUPPORT, until); // Slack answered 429 with Retry-After: 60
+            return null;
+        });
+        long written = store.write(tx -> tx.enqueue(new Effect.PostCard(3), SUPPORT, T0.plusSeconds(1)));
+        long reply = store.write(tx -> tx.enqueue(new Effect.CustomerReply(9, "m9", "hi", "alice"), X_BRAND,
+                T0.plusSeconds(1)));
+
+        assertEquals(List.of(reply), store.read(tx -> tx.dueOutbox(T0.plusSeconds(2), 10)).stream()
+                .map(OutboxRow::id).toList(), "the card written meanwhile waits with its target; other targets go on");
+        assertEquals(List.of(), store.write(tx -> tx.claimOutbox("earshot", T0.plusSeconds(2), until, 10)).stream()
+                .filter(r -> r.target().equals(SUPPORT)).toList(), "nor can it be claimed");
+        assertEquals(List.of(first, second, written, reply), store.read(tx -> tx.dueOutbox(until, 10)).stream()
+                .map(OutboxRow::id).toList(), "then all in the order written");
+    }
+
+    @Test
     void failed_rows_are_no_longer_due() {
         long failed = store.write(tx -> tx.enqueue(new Effect.PostCard(1), SUPPORT, T0));
         long alive = store.write(tx -> tx.enqueue(new Effect.PostCard(2), SUPPORT, T0));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.app.HealthBoard;
+import dev.earshot.core.Effect;
 import dev.earshot.core.State;
 import dev.earshot.core.Target;
 import dev.earshot.port.DeliveryException;
@@ -16,6 +17,7 @@ import dev.earshot.testing.Harness;
 import dev.earshot.testing.RecordingChat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +102,25 @@ class DispatcherTest {
         h.drain(d);
         assertEquals(4, h.chat.cards.size());
         assertEquals("fake:support:1", h.queries.show(1).conversation().chatRef().value(), "order kept");
+    }
+
+    @Test
+    void aRowWrittenDuringARateLimitWaitsBehindTheOthersEvenAfterARestart() {
+        world(new RecordingChat());
+        h.chat.failNext(DeliveryException.rateLimited("ratelimited", Duration.ofSeconds(30)));
+        h.dispatcher().drainOnce();
+        int calls = h.chat.calls;
+        h.clock.advance(Duration.ofSeconds(1));
+        h.store.write(tx -> tx.enqueue(new Effect.ChannelPost(0, "written meanwhile", List.of()),
+                Target.chat("support"), h.clock.instant()));
+
+        Dispatcher restarted = h.dispatcher(); // a new process: its lanes remember no wait
+        restarted.drainOnce();
+        assertEquals(calls, h.chat.calls, "nothing of the channel goes before Retry-After, not even the new post");
+        h.clock.advance(Duration.ofSeconds(29));
+        h.drain(restarted);
+        assertEquals(4, h.chat.cards.size());
+        assertEquals(List.of("written meanwhile"), h.chat.channelPosts.stream().map(p -> p.text()).toList());
     }
 
     @Test
