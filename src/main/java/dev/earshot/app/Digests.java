@@ -122,7 +122,7 @@ public final class Digests {
             List<WaitingItem> waiting = tx.oldestWaiting(DigestReport.WAITING_SHOWN);
             int waitingTotal = tx.waitingCount();
             List<MemberActivity> activity = tx.memberActivity(from, to);
-            List<Timing> timings = tx.timings(trendFrom, to);
+            List<Timing> timings = trendFrom.isBefore(from) ? tx.timings(trendFrom, to) : timingsOf(opened, trendFrom);
             DigestReport.DueToday due = dueOn == null ? null : new DigestReport.DueToday(dueOn,
                     tx.followUpsDue(start(dueOn), start(dueOn.plusDays(1))).stream()
                             .flatMap(f -> tx.conversation(f.conversationId()).stream()
@@ -131,6 +131,12 @@ public final class Digests {
             return new DigestReport.Input(title, from, to, zone, now, opened, waiting, waitingTotal, activity,
                     members, timings, sla, due);
         });
+    }
+
+    /** The trend's timings from the conversations already read, when the trend lies inside the period (stats 30d). */
+    private static List<Timing> timingsOf(List<ConversationSummary> opened, Instant trendFrom) {
+        return opened.stream().filter(c -> !c.openedAt().isBefore(trendFrom))
+                .map(c -> new Timing(c.openedAt(), c.firstReplyAt())).toList();
     }
 
     /** The daily digest covering the local day {@code day}, posted the morning after: with that morning's follow-ups. */

@@ -241,6 +241,15 @@ class DigestFixtureDayTest {
     }
 
     @Test
+    void theThirtyDayStatsDrawTheDayInTheirTrendAsTheDigestDoes() {
+        Trend trend = h.digests.stats(StatsPeriod.LAST_30_DAYS).trend();
+        Trend.Day monday = trend.days().stream().filter(d -> d.date().equals(LocalDate.of(2026, 11, 23)))
+                .findFirst().orElseThrow();
+        assertEquals(new Trend.Day(LocalDate.of(2026, 11, 23), 6, 4, Duration.ofMinutes(30)), monday);
+        assertEquals(6, trend.days().stream().mapToInt(Trend.Day::received).sum());
+    }
+
+    @Test
     void commandsAndDigestsCannotBeWiredInTwoTimeZones() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new CommandHandler(h.inbox, h.queries, h.app.onCall(), h.digests, h.team, h.clock,
