@@ -73,18 +73,27 @@ final class DigestSql {
      * order of the opened_at index: the figures do not depend on it, and sorting a month by id
      * would cost a fifth of the read. The platform and the state come as their position in the
      * enum: the driver makes a Java string of every text cell, and for a month of a busy brand
-     * (60,000 rows) those two columns cost as much as the rest of the read.
+     * (60,000 rows) those two columns cost as much as the rest of the read. Missing times and
+     * follower counts come as -1, not as NULL: every cell read is a call into the driver, and
+     * asking whether it was NULL is one more.
      */
     List<ConversationSummary> conversationsOpened(Instant from, Instant to) {
         // Only what the figures use: the text, link, account and owner stay unread (null here).
-        return sql.list("SELECT id, " + PLATFORM_INDEX + " AS platform_index, author_handle, opened_at, first_reply_at, "
-                        + STATE_INDEX + " AS state_index, priority, first_followers, first_responder"
+        return sql.list("SELECT id, " + PLATFORM_INDEX + " AS platform_index, author_handle, opened_at,"
+                        + " COALESCE(first_reply_at, -1) AS first_reply_at, " + STATE_INDEX + " AS state_index,"
+                        + " priority, COALESCE(first_followers, -1) AS first_followers, first_responder"
                         + " FROM conversations WHERE opened_at >= ? AND opened_at < ?",
                 rs -> new ConversationSummary(rs.getLong("id"), PLATFORMS.get(rs.getInt("platform_index")), null,
-                        rs.getString("author_handle"), followers(rs), null, null, Sql.instant(rs, "opened_at"),
-                        Sql.instant(rs, "first_reply_at"), STATES.get(rs.getInt("state_index")), null,
-                        new Priority(rs.getInt("priority")), rs.getString("first_responder")),
+                        rs.getString("author_handle"), rs.getLong("first_followers"), null, null,
+                        Instant.ofEpochMilli(rs.getLong("opened_at")), orNull(rs.getLong("first_reply_at")),
+                        STATES.get(rs.getInt("state_index")), null, new Priority(rs.getInt("priority")),
+                        rs.getString("first_responder")),
                 from, to);
+    }
+
+    /** A time read as -1 when it was NULL. */
+    private static Instant orNull(long millis) {
+        return millis < 0 ? null : Instant.ofEpochMilli(millis);
     }
 
     /**
