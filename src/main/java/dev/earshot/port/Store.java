@@ -155,6 +155,12 @@ public interface Store extends AutoCloseable {
         /** Wait without counting an attempt (the target is paced or paused). */
         void postpone(long rowId, Instant next);
 
+        /**
+         * The platform refused the call outright (a 429), so it did not land: back to pending, not
+         * before {@code next}, no attempt counted.
+         */
+        void markRefused(long rowId, Instant next);
+
         void markFailed(long rowId, Instant at, String error);
 
         /**

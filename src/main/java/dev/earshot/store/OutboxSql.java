@@ -150,6 +150,10 @@ final class OutboxSql {
         change(rowId, "UPDATE outbox SET next_attempt_at = ? WHERE id = ?", next, rowId);
     }
 
+    void markRefused(long rowId, Instant next) {
+        change(rowId, "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ?", next, rowId);
+    }
+
     void markFailed(long rowId, Instant at, String error) {
         change(rowId, "UPDATE outbox SET status = 'failed', done_at = ?, last_error = ? WHERE id = ?",
                 at, error, rowId);

@@ -72,6 +72,11 @@ abstract class OutboxTx extends DraftAndPostSql implements Store.Tx {
     }
 
     @Override
+    public void markRefused(long rowId, Instant next) {
+        outbox.markRefused(rowId, next);
+    }
+
+    @Override
     public void markFailed(long rowId, Instant at, String error) {
         outbox.markFailed(rowId, at, error);
     }

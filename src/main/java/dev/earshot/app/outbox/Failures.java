@@ -65,7 +65,15 @@ final class Failures {
                 }
                 Duration wait = e.retryAfter().get();
                 hold(target, now.plus(wait), gate);
-                rows.write(tx -> tx.postpone(row.id(), now.plus(wait)));
+                // The refusal proves this call did not land; only an outcome left unknown by an earlier
+                // call keeps the row sending, to be looked up before it is sent again.
+                rows.write(tx -> {
+                    if (row.sending()) {
+                        tx.postpone(row.id(), now.plus(wait));
+                    } else {
+                        tx.markRefused(row.id(), now.plus(wait));
+                    }
+                });
                 if (health.rateLimited(Dispatcher.component(target), e.getMessage(), wait, now)
                         && row.effect() instanceof Effect.CustomerReply) {
                     deliveries.repliesHeld(row, now.plus(wait)); // their cards say they wait, and until when

@@ -172,6 +172,8 @@ class DispatcherBurstTest {
         assertEquals(30, chat.visible().size());
         assertEquals(30, chat.groups.stream().mapToInt(List::size).sum() + chat.inner.cards.size(), "each once");
         assertEquals(0, h.outboxBacklog());
+        assertEquals(List.of(1L), chat.groups.get(0).subList(0, 1), "the refused group goes again whole, in order");
+        assertTrue(chat.inner.cards.isEmpty(), "a 429 did not land: no card of it is looked up and posted alone");
     }
 
     @Test

@@ -124,6 +124,22 @@ class DispatcherTest {
     }
 
     @Test
+    void aRateLimitAfterAnUnknownOutcomeStillLooksBeforeSendingAgain() {
+        world(new RecordingChat());
+        Dispatcher d = h.dispatcher();
+        h.chat.failNext(new DeliveryException(Kind.TRANSIENT, "read timed out"));
+        d.drainOnce();
+        h.clock.advance(Duration.ofSeconds(1));
+        h.chat.failNext(DeliveryException.rateLimited("ratelimited", Duration.ofSeconds(30)));
+        d.drainOnce();
+
+        h.clock.advance(Duration.ofSeconds(30));
+        var first = h.store.read(tx -> tx.dueOutbox(h.clock.instant(), 10)).get(0);
+        assertEquals(new Effect.PostCard(1), first.effect());
+        assertTrue(first.sending(), "the timed-out call may still land: the 429 of the next one does not clear that");
+    }
+
+    @Test
     void rateLimitsAreObeyed() {
         world(new RecordingChat());
         Dispatcher d = h.dispatcher();
