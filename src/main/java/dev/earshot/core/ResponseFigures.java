@@ -26,7 +26,7 @@ public record ResponseFigures(int received, int answered, int dismissed, int wai
     /**
      * The same from first-response times in milliseconds, in any order: a period's worth (tens of
      * thousands) sorts as numbers far faster than as {@link Duration}s. A time below zero (a reply
-     * stamped before its message) counts as zero, as in {@link #responseMillis}.
+     * stamped a moment before its message: clock skew between platforms) counts as zero.
      */
     public static ResponseFigures ofMillis(int received, int answered, int dismissed, int waiting, long[] millis) {
         long[] sorted = new long[millis.length];
@@ -37,9 +37,9 @@ public record ResponseFigures(int received, int answered, int dismissed, int wai
         return new ResponseFigures(received, answered, dismissed, waiting, new SortedMillis(sorted));
     }
 
-    /** A reply stamped a moment before the message (clock skew between platforms) counts as zero. */
+    /** Milliseconds from the message to its first reply; below zero under clock skew, which {@link #ofMillis} counts as zero. */
     static long responseMillis(Instant opened, Instant replied) {
-        return Math.max(0, replied.toEpochMilli() - opened.toEpochMilli());
+        return replied.toEpochMilli() - opened.toEpochMilli();
     }
 
     /** Sorted times kept as numbers, made {@link Duration}s only when read: a percentile reads one. */
