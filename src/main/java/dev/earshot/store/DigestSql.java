@@ -56,7 +56,8 @@ final class DigestSql {
      */
     List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit) {
         return sql.list("SELECT c.id, c.platform, c.account, c.author_handle, c.opened_at, c.first_reply_at,"
-                        + " c.state, c.owner, c.priority, c.first_followers, c.first_responder, m.text, m.url"
+                        + " c.state, c.owner, c.priority, COALESCE(c.first_followers, -1) AS first_followers,"
+                        + " c.first_responder, m.text, m.url"
                         // "+id" keeps SQLite's planner off the primary key (a scan of every id past the
                         // page) and on the opened_at index; unlike "INDEXED BY", PostgreSQL reads it too.
                         + " FROM (SELECT id FROM conversations"
@@ -141,11 +142,6 @@ final class DigestSql {
                 CLAIM, REPLIED, CLAIM, REPLIED, from, to);
     }
 
-    /** The author's followers when they first wrote; -1 when the platform did not say. */
-    private static long followers(ResultSet rs) throws SQLException {
-        long followers = rs.getLong("first_followers");
-        return rs.wasNull() ? -1 : followers;
-    }
 
     /**
      * {@code CASE column WHEN 'first' THEN 0 WHEN 'second' THEN 1 ... ELSE -1 END}: a stored name as
@@ -165,7 +161,7 @@ final class DigestSql {
                 Platform.fromId(rs.getString("platform")),
                 rs.getString("account"),
                 rs.getString("author_handle"),
-                followers(rs),
+                rs.getLong("first_followers"),
                 rs.getString("text"),
                 rs.getString("url"),
                 Sql.instant(rs, "opened_at"),
