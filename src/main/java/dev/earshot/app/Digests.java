@@ -1,6 +1,6 @@
 package dev.earshot.app;
 
-import dev.earshot.core.ConversationSummary;
+import dev.earshot.core.CountedConversation;
 import dev.earshot.core.DigestReport;
 import dev.earshot.core.Effect;
 import dev.earshot.core.Member;
@@ -118,7 +118,7 @@ public final class Digests {
         Instant trendFrom = DigestReport.trendFrom(from, to, zone);
         List<String> members = team.members().stream().map(Member::name).toList();
         return store.read(tx -> {
-            List<ConversationSummary> opened = tx.conversationsOpened(from, to);
+            List<CountedConversation> opened = tx.conversationsOpened(from, to);
             List<WaitingItem> waiting = tx.oldestWaiting(DigestReport.WAITING_SHOWN);
             int waitingTotal = tx.waitingCount();
             List<MemberActivity> activity = tx.memberActivity(from, to);
@@ -134,7 +134,7 @@ public final class Digests {
     }
 
     /** The trend's timings from the conversations already read, when the trend lies inside the period (stats 30d). */
-    private static List<Timing> timingsOf(List<ConversationSummary> opened, Instant trendFrom) {
+    private static List<Timing> timingsOf(List<CountedConversation> opened, Instant trendFrom) {
         return opened.stream().filter(c -> !c.openedAt().isBefore(trendFrom))
                 .map(c -> new Timing(c.openedAt(), c.firstReplyAt())).toList();
     }

@@ -140,7 +140,7 @@ public record DigestReport(
      * @param dueToday the follow-ups due on the digest's day, or null when this report lists none
      */
     public record Input(String title, Instant from, Instant to, ZoneId zone, Instant now,
-                        List<ConversationSummary> opened, List<WaitingItem> waiting, int waitingTotal,
+                        List<CountedConversation> opened, List<WaitingItem> waiting, int waitingTotal,
                         List<MemberActivity> activity, List<String> members, List<Timing> trendTimings,
                         SlaPolicy sla, DueToday dueToday) {
         public Input {
@@ -167,13 +167,13 @@ public record DigestReport(
     }
 
     public static DigestReport compute(Input in) {
-        List<ConversationSummary> opened = in.opened().stream()
+        List<CountedConversation> opened = in.opened().stream()
                 .filter(c -> !c.openedAt().isBefore(in.from()) && c.openedAt().isBefore(in.to())).toList();
         ResponseFigures figures = figures(opened, in.waitingTotal());
         BusinessHours.OpenCheck hours = in.sla().hours().openCheck();
-        List<ConversationSummary> inside = new ArrayList<>();
-        List<ConversationSummary> outside = new ArrayList<>();
-        for (ConversationSummary c : opened) {
+        List<CountedConversation> inside = new ArrayList<>();
+        List<CountedConversation> outside = new ArrayList<>();
+        for (CountedConversation c : opened) {
             (hours.isOpen(c.openedAt()) ? inside : outside).add(c);
         }
         List<WaitingItem> waiting = in.waiting().stream()
@@ -186,17 +186,17 @@ public record DigestReport(
                 voices(opened), trend(in), in.dueToday());
     }
 
-    private static ResponseFigures figures(List<ConversationSummary> rows, int waiting) {
+    private static ResponseFigures figures(List<CountedConversation> rows, int waiting) {
         int dismissed = (int) rows.stream().filter(c -> c.state() == State.DISMISSED).count();
         long[] responses = firstResponses(rows);
         return ResponseFigures.ofMillis(rows.size(), responses.length, dismissed, waiting, responses);
     }
 
     /** The answered ones' first-response times in milliseconds, in the rows' order. */
-    private static long[] firstResponses(List<ConversationSummary> rows) {
+    private static long[] firstResponses(List<CountedConversation> rows) {
         long[] out = new long[rows.size()];
         int n = 0;
-        for (ConversationSummary c : rows) {
+        for (CountedConversation c : rows) {
             if (c.answered()) {
                 out[n++] = ResponseFigures.responseMillis(c.openedAt(), c.firstReplyAt());
             }
@@ -205,7 +205,7 @@ public record DigestReport(
     }
 
     /** The in-hours and after-hours conversations apart, so that business hours are looked up once per row. */
-    private static Sla sla(List<ConversationSummary> inside, List<ConversationSummary> outside, SlaPolicy policy,
+    private static Sla sla(List<CountedConversation> inside, List<CountedConversation> outside, SlaPolicy policy,
                            Instant now) {
         int[] inHours = slaCounts(inside, policy, policy.target(true), now);
         int[] afterHours = slaCounts(outside, policy, policy.target(false), now);
@@ -213,10 +213,10 @@ public record DigestReport(
     }
 
     /** {met, counted} of conversations that all have the same target. */
-    private static int[] slaCounts(List<ConversationSummary> rows, SlaPolicy policy, Duration target, Instant now) {
+    private static int[] slaCounts(List<CountedConversation> rows, SlaPolicy policy, Duration target, Instant now) {
         int met = 0;
         int counted = 0;
-        for (ConversationSummary c : rows) {
+        for (CountedConversation c : rows) {
             if (c.answered()) {
                 counted++;
                 met += policy.elapsed(c.openedAt(), c.firstReplyAt()).compareTo(target) <= 0 ? 1 : 0;
@@ -227,13 +227,13 @@ public record DigestReport(
         return new int[] {met, counted};
     }
 
-    private static List<Teammate> team(List<ConversationSummary> rows, List<MemberActivity> activity,
+    private static List<Teammate> team(List<CountedConversation> rows, List<MemberActivity> activity,
                                        List<String> members) {
         Map<String, MemberActivity> byName = new LinkedHashMap<>();
         activity.forEach(a -> byName.merge(a.member(), a, (x, y) ->
                 new MemberActivity(x.member(), x.claimed() + y.claimed(), x.replied() + y.replied())));
-        Map<String, List<ConversationSummary>> answeredBy = new HashMap<>();
-        for (ConversationSummary c : rows) {
+        Map<String, List<CountedConversation>> answeredBy = new HashMap<>();
+        for (CountedConversation c : rows) {
             if (c.firstResponder() != null) {
                 answeredBy.computeIfAbsent(c.firstResponder(), k -> new ArrayList<>()).add(c);
             }
@@ -261,8 +261,8 @@ public record DigestReport(
      * followers, {@code k} doubling until they are {@value #TOP_VOICES} or more. Everyone else
      * has fewer followers than each of them.
      */
-    private static List<Voice> voices(List<ConversationSummary> rows) {
-        long[] followers = rows.stream().mapToLong(ConversationSummary::followers).filter(f -> f >= 0).sorted()
+    private static List<Voice> voices(List<CountedConversation> rows) {
+        long[] followers = rows.stream().mapToLong(CountedConversation::followers).filter(f -> f >= 0).sorted()
                 .toArray();
         if (followers.length == 0) {
             return List.of();
@@ -275,7 +275,7 @@ public record DigestReport(
         record Author(Platform platform, String handle) {
         }
         Map<Author, Voice> byAuthor = new HashMap<>();
-        for (ConversationSummary c : rows) {
+        for (CountedConversation c : rows) {
             if (c.followers() < 0 || !loud.contains(c.authorHandle())) {
                 continue;
             }

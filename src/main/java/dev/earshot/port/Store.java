@@ -3,6 +3,7 @@ package dev.earshot.port;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.ConversationSummary;
+import dev.earshot.core.CountedConversation;
 import dev.earshot.core.Effect;
 import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
@@ -222,10 +223,10 @@ public interface Store extends AutoCloseable {
         List<ConversationSummary> conversationLog(Instant from, Instant to, long afterId, int limit);
 
         /**
-         * Conversations opened in [from, to), without their text and link: what the digest and the
-         * stats count, read in one pass however long the period, in no particular order.
+         * Conversations opened in [from, to), with only what the digest and the stats count, read
+         * in one pass however long the period, in no particular order.
          */
-        List<ConversationSummary> conversationsOpened(Instant from, Instant to);
+        List<CountedConversation> conversationsOpened(Instant from, Instant to);
 
         /** Opening and first-reply times of the conversations opened in [from, to). */
         List<Timing> timings(Instant from, Instant to);

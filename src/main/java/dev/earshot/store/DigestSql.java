@@ -1,6 +1,7 @@
 package dev.earshot.store;
 
 import dev.earshot.core.ConversationSummary;
+import dev.earshot.core.CountedConversation;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.MemberActivity;
 import dev.earshot.core.Platform;
@@ -79,19 +80,16 @@ final class DigestSql {
      * enum: the driver makes a Java string of every text cell, and for a month of a busy brand
      * (60,000 rows) those two columns cost as much as the rest of the read. Missing times and
      * follower counts come as -1, not as NULL: every cell read is a call into the driver, and
-     * asking whether it was NULL is one more.
+     * asking whether it was NULL is one more. For the same reason only the columns the figures
+     * use are read, by position.
      */
-    List<ConversationSummary> conversationsOpened(Instant from, Instant to) {
-        // Only what the figures use: the text, link, account and owner stay unread (null here).
-        return sql.list("SELECT id, " + PLATFORM_INDEX + " AS platform_index, author_handle, opened_at,"
-                        + " COALESCE(first_reply_at, -1) AS first_reply_at, " + STATE_INDEX + " AS state_index,"
-                        + " priority, COALESCE(first_followers, -1) AS first_followers, first_responder"
+    List<CountedConversation> conversationsOpened(Instant from, Instant to) {
+        return sql.list("SELECT " + PLATFORM_INDEX + ", author_handle, COALESCE(first_followers, -1), opened_at,"
+                        + " COALESCE(first_reply_at, -1), " + STATE_INDEX + ", first_responder"
                         + " FROM conversations WHERE opened_at >= ? AND opened_at < ?",
-                rs -> new ConversationSummary(rs.getLong("id"), PLATFORMS.get(rs.getInt("platform_index")), null,
-                        rs.getString("author_handle"), rs.getLong("first_followers"), null, null,
-                        Instant.ofEpochMilli(rs.getLong("opened_at")), orNull(rs.getLong("first_reply_at")),
-                        STATES.get(rs.getInt("state_index")), null, new Priority(rs.getInt("priority")),
-                        rs.getString("first_responder")),
+                rs -> new CountedConversation(PLATFORMS.get(rs.getInt(1)), rs.getString(2), rs.getLong(3),
+                        Instant.ofEpochMilli(rs.getLong(4)), orNull(rs.getLong(5)), STATES.get(rs.getInt(6)),
+                        rs.getString(7)),
                 from, to);
     }
 

@@ -3,6 +3,7 @@ package dev.earshot.store;
 import dev.earshot.core.ChatRef;
 import dev.earshot.core.Conversation;
 import dev.earshot.core.ConversationSummary;
+import dev.earshot.core.CountedConversation;
 import dev.earshot.core.FollowUp;
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.MemberActivity;
@@ -194,7 +195,7 @@ final class SqlTx extends OutboxTx {
     }
 
     @Override
-    public List<ConversationSummary> conversationsOpened(Instant from, Instant to) {
+    public List<CountedConversation> conversationsOpened(Instant from, Instant to) {
         return digest.conversationsOpened(from, to);
     }
 

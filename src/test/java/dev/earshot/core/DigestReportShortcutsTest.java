@@ -39,12 +39,12 @@ class DigestReportShortcutsTest {
     void theReportAgreesWithThePlainComputationOnARandomMonth() {
         for (long seed = 1; seed <= 20; seed++) {
             Random random = new Random(seed);
-            List<ConversationSummary> rows = month(random);
+            List<CountedConversation> rows = month(random);
             List<Timing> timings = rows.stream().map(c -> new Timing(c.openedAt(), c.firstReplyAt())).toList();
             DigestReport report = DigestReport.compute(new DigestReport.Input("t", FROM, TO, BERLIN, TO, rows,
                     List.of(), 0, List.of(), List.of(), timings, SLA, null));
 
-            List<ConversationSummary> inside = rows.stream().filter(c -> HOURS.isOpen(c.openedAt())).toList();
+            List<CountedConversation> inside = rows.stream().filter(c -> HOURS.isOpen(c.openedAt())).toList();
             assertEquals(inside.size(), report.inHours().received(), "seed " + seed);
             assertEquals(rows.size() - inside.size(), report.afterHours().received(), "seed " + seed);
             assertEquals(median(inside), report.inHours().medianFirstResponse().orElse(null), "seed " + seed);
@@ -71,8 +71,8 @@ class DigestReportShortcutsTest {
         }
     }
 
-    private static List<ConversationSummary> month(Random random) {
-        List<ConversationSummary> rows = new ArrayList<>();
+    private static List<CountedConversation> month(Random random) {
+        List<CountedConversation> rows = new ArrayList<>();
         long span = Duration.between(FROM, TO).toMillis();
         for (int id = 1; id <= 3_000; id++) {
             Instant opened = FROM.plusMillis((long) (random.nextDouble() * span));
@@ -83,23 +83,23 @@ class DigestReportShortcutsTest {
             long followers = random.nextInt(10) == 0 ? -1
                     : author < 8 ? 1_000_000L * (author + 1) - random.nextInt(1_000) : random.nextInt(50_000);
             State state = replied != null ? State.REPLIED : State.values()[random.nextInt(State.values().length)];
-            rows.add(new ConversationSummary(id, platform, "acct", "a" + author, followers, "", "", opened, replied,
-                    state, null, new Priority(10), replied == null ? null : "m" + random.nextInt(4)));
+            rows.add(new CountedConversation(platform, "a" + author, followers, opened, replied, state,
+                    replied == null ? null : "m" + random.nextInt(4)));
         }
         Collections.shuffle(rows, random);
         return rows;
     }
 
-    private static Duration median(List<ConversationSummary> rows) {
-        List<Duration> times = rows.stream().filter(ConversationSummary::answered)
+    private static Duration median(List<CountedConversation> rows) {
+        List<Duration> times = rows.stream().filter(CountedConversation::answered)
                 .map(c -> Duration.between(c.openedAt(), c.firstReplyAt()))
                 .map(d -> d.isNegative() ? Duration.ZERO : d).sorted().toList();
         return times.isEmpty() ? null : times.get((int) Math.ceil(times.size() / 2.0) - 1);
     }
 
-    private static List<DigestReport.Voice> voices(List<ConversationSummary> rows) {
+    private static List<DigestReport.Voice> voices(List<CountedConversation> rows) {
         Map<String, DigestReport.Voice> all = new HashMap<>();
-        for (ConversationSummary c : rows) {
+        for (CountedConversation c : rows) {
             if (c.followers() >= 0) {
                 all.merge(c.platform() + "/" + c.authorHandle(),
                         new DigestReport.Voice(c.platform(), c.authorHandle(), c.followers(), 1, c.answered() ? 1 : 0),
@@ -112,14 +112,14 @@ class DigestReportShortcutsTest {
                 .limit(DigestReport.TOP_VOICES).toList();
     }
 
-    private static List<Trend.Day> trend(List<ConversationSummary> rows) {
+    private static List<Trend.Day> trend(List<CountedConversation> rows) {
         LocalDate last = FIRST.plusDays(29);
         List<Trend.Day> days = new ArrayList<>();
         for (LocalDate d = last.minusDays(DigestReport.TREND_DAYS - 1L); !d.isAfter(last); d = d.plusDays(1)) {
             LocalDate day = d;
-            List<ConversationSummary> that = rows.stream()
+            List<CountedConversation> that = rows.stream()
                     .filter(c -> c.openedAt().atZone(BERLIN).toLocalDate().equals(day)).toList();
-            days.add(new Trend.Day(day, that.size(), (int) that.stream().filter(ConversationSummary::answered).count(),
+            days.add(new Trend.Day(day, that.size(), (int) that.stream().filter(CountedConversation::answered).count(),
                     median(that)));
         }
         return days;

@@ -24,18 +24,17 @@ class DigestReportTest {
     /** 1h in business hours, 4h outside them, the clock always running. */
     static final SlaPolicy SLA = SlaPolicy.standard(OFFICE);
 
-    static ConversationSummary row(long id, String author, long followers, String opened, String replied,
+    static CountedConversation row(String author, long followers, String opened, String replied,
                                    State state, String responder) {
-        return new ConversationSummary(id, Platform.DEMO, "demo", author, followers, "hi", "https://x/" + id,
-                DAY.plus(Duration.parse(opened)), replied == null ? null : DAY.plus(Duration.parse(replied)), state,
-                responder, new Priority(30), responder);
+        return new CountedConversation(Platform.DEMO, author, followers, DAY.plus(Duration.parse(opened)),
+                replied == null ? null : DAY.plus(Duration.parse(replied)), state, responder);
     }
 
-    static DigestReport compute(List<ConversationSummary> rows, List<Timing> timings, Instant now) {
+    static DigestReport compute(List<CountedConversation> rows, List<Timing> timings, Instant now) {
         return compute(rows, timings, now, SLA);
     }
 
-    static DigestReport compute(List<ConversationSummary> rows, List<Timing> timings, Instant now, SlaPolicy sla) {
+    static DigestReport compute(List<CountedConversation> rows, List<Timing> timings, Instant now, SlaPolicy sla) {
         return DigestReport.compute(new DigestReport.Input("t", DAY, NEXT, UTC, now, rows, List.of(), 0,
                 List.of(), List.of("alice"), timings, sla, null));
     }
@@ -43,13 +42,13 @@ class DigestReportTest {
     @Test
     void slaCountsLateAndOverdueButNotClosedOrStillInTime() {
         Instant now = NEXT.plus(Duration.ofMinutes(30));
-        List<ConversationSummary> rows = List.of(
-                row(1, "a", 1, "PT9H", "PT9H59M", State.REPLIED, "alice"),          // met, just
-                row(2, "b", 1, "PT9H", "PT10H1M", State.REPLIED, "alice"),          // late
-                row(3, "c", 1, "PT10H", null, State.DISMISSED, null),              // needed no answer
-                row(4, "d", 1, "PT10H", null, State.RESOLVED, null),               // closed, no answer needed
-                row(5, "e", 1, "PT11H", null, State.NEW, null),                    // overdue
-                row(6, "f", 1, "PT23H50M", null, State.CLAIMED, null));            // 40m old: not yet counted
+        List<CountedConversation> rows = List.of(
+                row("a", 1, "PT9H", "PT9H59M", State.REPLIED, "alice"),          // met, just
+                row("b", 1, "PT9H", "PT10H1M", State.REPLIED, "alice"),          // late
+                row("c", 1, "PT10H", null, State.DISMISSED, null),              // needed no answer
+                row("d", 1, "PT10H", null, State.RESOLVED, null),               // closed, no answer needed
+                row("e", 1, "PT11H", null, State.NEW, null),                    // overdue
+                row("f", 1, "PT23H50M", null, State.CLAIMED, null));            // 40m old: not yet counted
         DigestReport.Sla sla = compute(rows, List.of(), now).sla();
         assertEquals(1, sla.met());
         assertEquals(3, sla.counted());
@@ -60,17 +59,18 @@ class DigestReportTest {
     @Test
     void slaUsesTheAfterHoursTargetForWhatCameInAfterHoursAsTheNudgesDo() {
         Instant now = NEXT.plus(Duration.ofHours(9)); // Tuesday 09:00
-        List<ConversationSummary> rows = List.of(
-                row(1, "a", 1, "PT8H", "PT11H", State.REPLIED, "alice"),       // before opening: 3h of 4h, met
-                row(2, "b", 1, "PT17H", "PT18H30M", State.REPLIED, "alice"),   // in hours: 1h30m of 1h, late
-                row(3, "c", 1, "PT19H", "PT23H30M", State.REPLIED, "alice"),   // 4h30m of 4h, late
-                row(4, "d", 1, "PT20H", null, State.NEW, null));                // 13h waiting: overdue
+        List<CountedConversation> rows = List.of(
+                row("a", 1, "PT8H", "PT11H", State.REPLIED, "alice"),       // before opening: 3h of 4h, met
+                row("b", 1, "PT17H", "PT18H30M", State.REPLIED, "alice"),   // in hours: 1h30m of 1h, late
+                row("c", 1, "PT19H", "PT23H30M", State.REPLIED, "alice"),   // 4h30m of 4h, late
+                row("d", 1, "PT20H", null, State.NEW, null));                // 13h waiting: overdue
         DigestReport.Sla sla = compute(rows, List.of(), now).sla();
         assertEquals(1, sla.met());
         assertEquals(4, sla.counted());
-        for (ConversationSummary c : rows) {
+        for (CountedConversation c : rows) {
             Instant end = c.answered() ? c.firstReplyAt() : now;
-            assertEquals(SLA.percent(c.openedAt(), end) <= 100, c.id() == 1, "the nudges' clock agrees on #" + c.id());
+            assertEquals(SLA.percent(c.openedAt(), end) <= 100, c.authorHandle().equals("a"),
+                    "the nudges' clock agrees on " + c.authorHandle());
         }
     }
 
@@ -78,10 +78,10 @@ class DigestReportTest {
     void slaWithAPausedClockCountsOnlyBusinessTime() {
         SlaPolicy paused = new SlaPolicy(Duration.ofHours(1), Duration.ofHours(4), true, OFFICE);
         Instant now = NEXT.plus(Duration.ofHours(9).plusMinutes(30)); // Tuesday 09:30
-        List<ConversationSummary> rows = List.of(
-                row(1, "a", 1, "PT17H30M", "PT21H", State.REPLIED, "alice"),  // 30m of business time: met
-                row(2, "b", 1, "PT17H30M", null, State.NEW, null),            // 30m + 30m = 1h, not past it: not counted
-                row(3, "c", 1, "PT16H", null, State.NEW, null));              // 2h + 30m: overdue
+        List<CountedConversation> rows = List.of(
+                row("a", 1, "PT17H30M", "PT21H", State.REPLIED, "alice"),  // 30m of business time: met
+                row("b", 1, "PT17H30M", null, State.NEW, null),            // 30m + 30m = 1h, not past it: not counted
+                row("c", 1, "PT16H", null, State.NEW, null));              // 2h + 30m: overdue
         DigestReport.Sla sla = compute(rows, List.of(), now, paused).sla();
         assertEquals(1, sla.met());
         assertEquals(2, sla.counted());
@@ -90,11 +90,11 @@ class DigestReportTest {
     @Test
     void afterHoursSplitsByTheLocalWindow() {
         // 08:59 and 18:00 are outside the business hours (Mon–Fri 09:00–18:00); 09:00 and 17:59 inside.
-        List<ConversationSummary> rows = List.of(
-                row(1, "a", 1, "PT8H59M", "PT9H59M", State.REPLIED, "alice"),
-                row(2, "b", 1, "PT9H", "PT9H10M", State.REPLIED, "alice"),
-                row(3, "c", 1, "PT17H59M", "PT18H19M", State.REPLIED, "alice"),
-                row(4, "d", 1, "PT18H", null, State.NEW, null));
+        List<CountedConversation> rows = List.of(
+                row("a", 1, "PT8H59M", "PT9H59M", State.REPLIED, "alice"),
+                row("b", 1, "PT9H", "PT9H10M", State.REPLIED, "alice"),
+                row("c", 1, "PT17H59M", "PT18H19M", State.REPLIED, "alice"),
+                row("d", 1, "PT18H", null, State.NEW, null));
         DigestReport r = compute(rows, List.of(), NEXT);
         assertEquals(2, r.afterHours().received());
         assertEquals(1, r.afterHours().answered());
@@ -105,15 +105,15 @@ class DigestReportTest {
 
     @Test
     void topVoicesAreTheLargestAudiencesOncePerAuthorAndSkipUnknownOnes() {
-        List<ConversationSummary> rows = List.of(
-                row(1, "small", 10, "PT1H", null, State.NEW, null),
-                row(2, "big", 5_000, "PT2H", "PT3H", State.REPLIED, "alice"),
-                row(3, "big", 5_100, "PT4H", null, State.NEW, null),
-                row(4, "unknown", -1, "PT5H", null, State.NEW, null),
-                row(5, "mid", 700, "PT6H", null, State.NEW, null),
-                row(6, "v4", 600, "PT6H", null, State.NEW, null),
-                row(7, "v5", 500, "PT6H", null, State.NEW, null),
-                row(8, "v6", 400, "PT6H", null, State.NEW, null));
+        List<CountedConversation> rows = List.of(
+                row("small", 10, "PT1H", null, State.NEW, null),
+                row("big", 5_000, "PT2H", "PT3H", State.REPLIED, "alice"),
+                row("big", 5_100, "PT4H", null, State.NEW, null),
+                row("unknown", -1, "PT5H", null, State.NEW, null),
+                row("mid", 700, "PT6H", null, State.NEW, null),
+                row("v4", 600, "PT6H", null, State.NEW, null),
+                row("v5", 500, "PT6H", null, State.NEW, null),
+                row("v6", 400, "PT6H", null, State.NEW, null));
         List<DigestReport.Voice> voices = compute(rows, List.of(), NEXT).topVoices();
         assertEquals(List.of(new DigestReport.Voice(Platform.DEMO, "big", 5_100, 2, 1),
                 new DigestReport.Voice(Platform.DEMO, "mid", 700, 1, 0),
