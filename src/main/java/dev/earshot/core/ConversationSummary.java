@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One conversation as the digest and the CSV export see it: the conversation's own columns, its
- * first customer message, and who answered it first.
+ * One conversation as the CSV export and the spike alerts see it: the conversation's own columns,
+ * its first customer message, and who answered it first. The digest's figures read the smaller
+ * {@link CountedConversation}.
  *
  * @param followers the author's followers when they first wrote; -1 when the platform did not say
  * @param firstText the customer's first message, untrusted text
