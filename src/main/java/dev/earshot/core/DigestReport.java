@@ -167,8 +167,7 @@ public record DigestReport(
     }
 
     public static DigestReport compute(Input in) {
-        List<CountedConversation> opened = in.opened().stream()
-                .filter(c -> !c.openedAt().isBefore(in.from()) && c.openedAt().isBefore(in.to())).toList();
+        List<CountedConversation> opened = in.opened();
         ResponseFigures figures = figures(opened, in.waitingTotal());
         BusinessHours.OpenCheck hours = in.sla().hours().openCheck();
         List<CountedConversation> inside = new ArrayList<>();
@@ -230,8 +229,7 @@ public record DigestReport(
     private static List<Teammate> team(List<CountedConversation> rows, List<MemberActivity> activity,
                                        List<String> members) {
         Map<String, MemberActivity> byName = new LinkedHashMap<>();
-        activity.forEach(a -> byName.merge(a.member(), a, (x, y) ->
-                new MemberActivity(x.member(), x.claimed() + y.claimed(), x.replied() + y.replied())));
+        activity.forEach(a -> byName.put(a.member(), a));
         Map<String, List<CountedConversation>> answeredBy = new HashMap<>();
         for (CountedConversation c : rows) {
             if (c.firstResponder() != null) {
@@ -268,9 +266,12 @@ public record DigestReport(
             return List.of();
         }
         Set<String> loud = new HashSet<>();
-        for (int k = TOP_VOICES; loud.size() < TOP_VOICES && k < 2 * followers.length; k *= 2) {
+        for (int k = TOP_VOICES; loud.size() < TOP_VOICES; k *= 2) {
             long least = followers[Math.max(0, followers.length - k)];
             rows.stream().filter(c -> c.followers() >= least).forEach(c -> loud.add(c.authorHandle()));
+            if (k >= followers.length) {
+                break; // every known audience is in: a quiet day has fewer than five voices
+            }
         }
         record Author(Platform platform, String handle) {
         }

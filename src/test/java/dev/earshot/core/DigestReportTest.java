@@ -123,6 +123,37 @@ class DigestReportTest {
     }
 
     @Test
+    void aQuietDayListsEveryAuthorWhoseAudienceIsKnownEvenWithNone() {
+        List<CountedConversation> rows = List.of(
+                row("none", 0, "PT1H", null, State.NEW, null),
+                row("some", 12, "PT2H", "PT3H", State.REPLIED, "alice"),
+                row("unknown", -1, "PT4H", null, State.NEW, null));
+        assertEquals(List.of(new DigestReport.Voice(Platform.DEMO, "some", 12, 1, 1),
+                new DigestReport.Voice(Platform.DEMO, "none", 0, 1, 0)), compute(rows, List.of(), NEXT).topVoices());
+        assertEquals(List.of(new DigestReport.Voice(Platform.DEMO, "some", 12, 1, 1)),
+                compute(rows.subList(1, 2), List.of(), NEXT).topVoices(), "one author is a top voice too");
+    }
+
+    @Test
+    void aReplyExactlyAtTheTargetMeetsIt() {
+        List<CountedConversation> rows = List.of(row("a", 1, "PT10H", "PT11H", State.REPLIED, "alice"));
+        DigestReport.Sla sla = compute(rows, List.of(), NEXT).sla();
+        assertEquals(1, sla.met(), "an hour's target, answered in exactly an hour");
+        assertEquals(1, sla.counted());
+    }
+
+    @Test
+    void theTeamTableListsMostRepliesFirstThenMostClaimsThenByName() {
+        List<MemberActivity> activity = List.of(new MemberActivity("alice", 3, 1),
+                new MemberActivity("bob", 1, 4), new MemberActivity("carol", 5, 1), new MemberActivity("dan", 5, 1));
+        DigestReport r = DigestReport.compute(new DigestReport.Input("t", DAY, NEXT, UTC, NEXT, List.of(), List.of(), 0,
+                activity, List.of("erin", "dan", "alice"), List.of(), SLA, null));
+        assertEquals(List.of("bob", "carol", "dan", "alice", "erin"),
+                r.team().stream().map(DigestReport.Teammate::member).toList());
+        assertEquals(new DigestReport.Teammate("carol", 5, 1, null), r.team().get(1));
+    }
+
+    @Test
     void theTrendHasFourteenLocalDaysEndingWithThePeriodsLastDay() {
         List<Timing> timings = List.of(
                 new Timing(DAY.minus(Duration.ofDays(13)), DAY.minus(Duration.ofDays(13)).plusSeconds(600)),
