@@ -98,8 +98,14 @@ class DispatcherTest {
         h.clock.advance(Duration.ofMillis(1));
         d.drainOnce();
         assertTrue(h.chat.cards.isEmpty(), "second failure");
-        h.clock.advance(Duration.ofMillis(1750));
-        h.drain(d);
+        int calls = h.chat.calls;
+        h.clock.advance(Duration.ofMillis(1749));
+        d.drainOnce();
+        Dispatcher restarted = h.dispatcher(); // the wait is in the store, not only in the lane's memory
+        restarted.drainOnce();
+        assertEquals(calls, h.chat.calls, "the second wait is longer (1.75 s): the attempts are counted");
+        h.clock.advance(Duration.ofMillis(1));
+        h.drain(restarted);
         assertEquals(4, h.chat.cards.size());
         assertEquals("fake:support:1", h.queries.show(1).conversation().chatRef().value(), "order kept");
     }
