@@ -64,8 +64,13 @@ final class FollowThroughWorld {
     }
 
     long customer(String externalId, String handle, String text, MessageKind kind, long followers) {
+        return customer(externalId, handle, text, kind, followers, null);
+    }
+
+    /** A customer writes now in {@code thread} (their messages in one thread join one open conversation). */
+    long customer(String externalId, String handle, String text, MessageKind kind, long followers, String thread) {
         Message m = new Message(Platform.DEMO, "demo", externalId, new Author(Platform.DEMO, handle, handle, followers, ""),
-                text, "", h.clock.instant(), kind, null, null);
+                text, "", h.clock.instant(), kind, null, thread);
         h.ingest.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
         return h.store.read(tx -> tx.conversationOfMessage(Platform.DEMO, "demo", externalId)).orElseThrow().id();
     }

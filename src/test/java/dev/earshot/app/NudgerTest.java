@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.core.HistoryEntry;
 import dev.earshot.core.NudgePlan;
+import dev.earshot.core.MessageKind;
 import dev.earshot.core.State;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,6 +185,23 @@ class NudgerTest {
         assertEquals(0, w.after(Duration.ofMinutes(29)));
         assertEquals(1, w.after(Duration.ofMinutes(1)));
         assertEquals(1, nudges(id).size());
+        assertTrue(nudges(id).get(0).startsWith("sla:50@"), nudges(id)::toString);
+    }
+
+    @Test
+    void aCustomerWhoWritesAgainAfterAnAnswerWaitsFromTheirFirstNewMessage() {
+        w = new FollowThroughWorld(dir);
+        long id = w.customer("m1", "jane", "Where is my parcel?", MessageKind.MENTION, 120, "t1");
+        w.drain();
+        w.h.as("alice", "reply 1 On its way!");
+        w.drain();
+        assertEquals(0, w.after(Duration.ofHours(2)));
+        assertEquals(id, w.customer("m2", "jane", "It still has not come", MessageKind.MENTION, 120, "t1"),
+                "the same conversation");
+        assertEquals(0, w.after(Duration.ofMinutes(20)));
+        assertEquals(id, w.customer("m3", "jane", "Hello?", MessageKind.MENTION, 120, "t1"), "still the same wait");
+        assertEquals(0, w.after(Duration.ofMinutes(9)));
+        assertEquals(1, w.after(Duration.ofMinutes(1)), "half the hour since m2, not since m3 or m1");
         assertTrue(nudges(id).get(0).startsWith("sla:50@"), nudges(id)::toString);
     }
 
