@@ -2,10 +2,7 @@ package dev.earshot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.earshot.core.Author;
-import dev.earshot.core.Message;
-import dev.earshot.core.MessageKind;
-import dev.earshot.core.Platform;
+import dev.earshot.core.Fixtures;
 import dev.earshot.core.Trend;
 import dev.earshot.port.SocialSource;
 import dev.earshot.testing.Harness;
@@ -44,23 +41,27 @@ class DigestTrendTest {
     @Test
     void thursdaysDigestDrawsMondaysConversationInItsTrend() {
         arrives("m1", "jane");
+        h.clock.advance(Duration.ofMinutes(20));
+        h.as("alice", "reply 1 On its way!");
+        h.drain(h.dispatcher());
         h.clock.advance(Duration.ofDays(3)); // Thursday
         arrives("m2", "kim");
         h.clock.advance(Duration.ofDays(1)); // Friday morning: Thursday's digest
-        Trend trend = h.digests.daily(MONDAY.plusDays(3)).trend();
-        assertEquals(List.of(1, 0, 0, 1), received(trend, MONDAY, 4));
-        assertEquals(List.of(1, 0, 0, 1), received(h.digests.stats(StatsPeriod.LAST_30_DAYS).trend(), MONDAY, 4),
+        List<Trend.Day> daily = days(h.digests.daily(MONDAY.plusDays(3)).trend());
+        assertEquals(List.of(1, 0, 0, 1), daily.stream().map(Trend.Day::received).toList());
+        assertEquals(new Trend.Day(MONDAY, 1, 1, Duration.ofMinutes(20)), daily.get(0));
+        assertEquals(daily, days(h.digests.stats(StatsPeriod.LAST_30_DAYS).trend()),
                 "the stats draw the same days from the month they read");
     }
 
-    private static List<Integer> received(Trend trend, LocalDate from, int days) {
-        return trend.days().stream().filter(d -> !d.date().isBefore(from) && d.date().isBefore(from.plusDays(days)))
-                .map(Trend.Day::received).toList();
+    /** Monday to Thursday. */
+    private static List<Trend.Day> days(Trend trend) {
+        return trend.days().stream().filter(d -> !d.date().isBefore(MONDAY) && d.date().isBefore(MONDAY.plusDays(4)))
+                .toList();
     }
 
     private void arrives(String externalId, String handle) {
-        Message m = new Message(Platform.DEMO, "demo", externalId, new Author(Platform.DEMO, handle, handle, 10, ""),
-                "where is my parcel?", "", h.clock.instant(), MessageKind.MENTION, null, externalId);
-        h.ingest.ingest(h.demo, new SocialSource.Fetch(List.of(m), null));
+        h.ingest.ingest(h.demo, new SocialSource.Fetch(
+                List.of(Fixtures.message(externalId, handle, "where is my parcel?", h.clock.instant())), null));
     }
 }

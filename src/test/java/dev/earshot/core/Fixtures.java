@@ -14,7 +14,12 @@ public final class Fixtures {
     }
 
     public static Message message(String id, String handle, String text) {
-        return new Message(Platform.DEMO, "demo", id, author(handle, 100), text, "", T0, MessageKind.MENTION,
+        return message(id, handle, text, T0);
+    }
+
+    /** A mention written at {@code at}, in a thread of its own. */
+    public static Message message(String id, String handle, String text, Instant at) {
+        return new Message(Platform.DEMO, "demo", id, author(handle, 100), text, "", at, MessageKind.MENTION,
                 null, id);
     }
 
