@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Promise 10: every click is acked within Slack's three seconds however slow the store is. Here
  * the store does not answer at all until the test lets it (a gate, not a sleep), and 200 clicks
- * at once must all be acked under a second; once the store answers, every click is done.
+ * at once must all be acked within Slack's deadline; once the store answers, every click is done.
+ * An ack that waited on the store would never come while the gate is shut, so the bound is Slack's
+ * own: a tighter one only measures how fast two busy cores open 200 connections (1,061 ms once).
  */
 class SlackAckTest {
     @TempDir
@@ -67,7 +69,7 @@ class SlackAckTest {
     }
 
     @Test
-    void twoHundredClicksAreAllAckedUnderASecondWhileTheStoreIsStuck() {
+    void twoHundredClicksAreAllAckedWithinSlacksDeadlineWhileTheStoreIsStuck() {
         GatedStore[] gated = new GatedStore[1];
         try (SlackWorld w = new SlackWorld(dir, s -> gated[0] = new GatedStore(s))) {
             w.poll().drain();
@@ -88,6 +90,7 @@ class SlackAckTest {
                         .header("X-Slack-Signature", new com.slack.api.app_backend.SlackSignature.Generator(
                                 SlackWorld.SECRET).generate(ts, body))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .timeout(Duration.ofSeconds(10)) // an ack that waits on the store fails here, not hangs
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 long start = System.nanoTime();
                 acks.add(w.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
@@ -97,7 +100,7 @@ class SlackAckTest {
             }
             List<Long> nanos = acks.stream().map(CompletableFuture::join).sorted().toList();
             long slowest = nanos.get(nanos.size() - 1);
-            assertTrue(slowest < Duration.ofSeconds(1).toNanos(), "slowest ack " + slowest / 1_000_000 + " ms");
+            assertTrue(slowest < Duration.ofSeconds(3).toNanos(), "slowest ack " + slowest / 1_000_000 + " ms");
             assertTrue(w.fake.responses().isEmpty(), "nothing was done yet: the store is stuck");
 
             long opened = System.nanoTime();
